@@ -1,0 +1,13 @@
+//! Pure logic of the Coremail Cloud Service Centre: the models of the static
+//! JSON API, parsing with readable errors, capability keys and validation.
+//!
+//! This crate never does I/O and never depends on the web platform: the app
+//! (wasm) and the `portal` CLI (native) both build on it, and its tests run
+//! natively without compiling Leptos.
+
+pub mod keys;
+pub mod model;
+pub mod parse;
+pub mod validate;
+
+pub use parse::{files, parse_json, ParseError};

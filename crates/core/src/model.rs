@@ -1,0 +1,498 @@
+//! The static JSON API, as types. These structs *are* the contract that
+//! `docs/api.md` describes: the app parses with them, `portal validate`
+//! checks with them, and nothing else defines the shape of a file.
+//!
+//! Unknown fields are rejected (`deny_unknown_fields`) so that a typo in a
+//! published file is caught by `portal validate` instead of silently ignored.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+/// The API version this build understands. `meta.json` must carry it.
+pub const API_VERSION: u32 = 1;
+
+/// A text in Simplified Chinese, with an English rendering where one exists.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    pub zh: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub en: Option<String>,
+}
+
+impl Text {
+    /// The text in the wanted language, falling back to Chinese.
+    pub fn get(&self, english: bool) -> &str {
+        match (&self.en, english) {
+            (Some(en), true) => en,
+            _ => &self.zh,
+        }
+    }
+}
+
+/// `meta.json`: what this data set is and when it was generated.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    pub api_version: u32,
+    pub generated_at: DateTime<FixedOffset>,
+    /// Free-form publisher tag, e.g. a git revision or a date stamp.
+    pub data_version: String,
+    pub support_email: String,
+    pub hotline: String,
+    /// Where queued writes may be POSTed; `null` means export only.
+    #[serde(default)]
+    pub submission_endpoint: Option<String>,
+}
+
+// ---------------------------------------------------------------- products
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Product {
+    /// Stable slug, e.g. `xt5`.
+    pub id: String,
+    pub name: Text,
+    pub versions: Vec<ProductVersion>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProductVersion {
+    /// e.g. `V5.0.13`.
+    pub version: String,
+    pub released: NaiveDate,
+    #[serde(default)]
+    pub end_of_support: Option<NaiveDate>,
+}
+
+// ----------------------------------------------------------------- patches
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PatchKind {
+    Security,
+    Bugfix,
+    Feature,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PatchSeverity {
+    Critical,
+    High,
+    Medium,
+    Low,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Patch {
+    pub id: String,
+    /// A `Product::id`.
+    pub product: String,
+    /// Versions of that product the patch applies to (each a `ProductVersion::version`).
+    pub applies_to: Vec<String>,
+    pub kind: PatchKind,
+    pub severity: PatchSeverity,
+    pub released: NaiveDate,
+    pub title: Text,
+    /// Release notes, plain text (rendered as text, never as HTML).
+    pub notes: Text,
+    #[serde(default)]
+    pub cnvd: Vec<String>,
+    #[serde(default)]
+    pub cve: Vec<String>,
+    /// Ids of older patches this one replaces.
+    #[serde(default)]
+    pub supersedes: Vec<String>,
+    pub file: PatchFile,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PatchFile {
+    pub name: String,
+    pub size_bytes: u64,
+    /// Lower-case hex SHA-256 of the file.
+    pub sha256: String,
+}
+
+// ---------------------------------------------------------- knowledge base
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KbCategory {
+    pub id: String,
+    pub name: Text,
+    pub description: Text,
+}
+
+/// One entry of `kb/articles.json`; the body is `kb/articles/<id>.md`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KbArticle {
+    pub id: String,
+    /// A `KbCategory::id`.
+    pub category: String,
+    pub title: Text,
+    pub summary: Text,
+    pub updated: NaiveDate,
+    /// Revision of the article, bumped on each edit.
+    pub revision: u32,
+    /// A `Product::id` the article is about, if any.
+    #[serde(default)]
+    pub product: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// ISO week this article is featured in 每周精选, e.g. `2026-W48`.
+    #[serde(default)]
+    pub featured_week: Option<String>,
+    /// Ids of related articles.
+    #[serde(default)]
+    pub related: Vec<String>,
+}
+
+// ----------------------------------------------------------------- tickets
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Priority {
+    P1,
+    P2,
+    P3,
+    P4,
+}
+
+impl Priority {
+    pub const ALL: [Priority; 4] = [Priority::P1, Priority::P2, Priority::P3, Priority::P4];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Priority::P1 => "P1",
+            Priority::P2 => "P2",
+            Priority::P3 => "P3",
+            Priority::P4 => "P4",
+        }
+    }
+}
+
+/// Where a service request came in (manual §4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    /// 热线电话 400-888-2488
+    Phone,
+    /// 邮箱 support@coremail.cn
+    Email,
+    /// 在线咨询 in the cloud service centre
+    Online,
+}
+
+impl Channel {
+    pub const ALL: [Channel; 3] = [Channel::Phone, Channel::Email, Channel::Online];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Channel::Phone => "phone",
+            Channel::Email => "email",
+            Channel::Online => "online",
+        }
+    }
+}
+
+/// The service workflow of manual §7.2, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TicketStatus {
+    /// 已提交
+    Submitted,
+    /// 客服专员已受理
+    Accepted,
+    /// 已评估故障级别
+    Assessed,
+    /// 工程师处理中
+    Handling,
+    /// 已答复
+    Replied,
+    /// 已关闭
+    Closed,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Actor {
+    Customer,
+    Specialist,
+    Engineer,
+}
+
+/// `tickets/<ticket-key>.json`: readable only by whoever knows the ticket
+/// number and the contact e-mail (see [`crate::keys`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ticket {
+    /// e.g. `CM2026-000123`.
+    pub number: String,
+    pub contact_email: String,
+    pub contact_name: String,
+    pub customer: String,
+    pub title: String,
+    /// A `Product::id` and one of its versions.
+    pub product: String,
+    pub version: String,
+    pub priority: Priority,
+    pub channel: Channel,
+    pub status: TicketStatus,
+    pub received: DateTime<FixedOffset>,
+    /// When Coremail first told the customer the support arrangement.
+    #[serde(default)]
+    pub first_response: Option<DateTime<FixedOffset>>,
+    pub events: Vec<TicketEvent>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TicketEvent {
+    pub at: DateTime<FixedOffset>,
+    /// The workflow step this event reached, if it moved the ticket on.
+    #[serde(default)]
+    pub step: Option<TicketStatus>,
+    pub by: Actor,
+    /// Untrusted plain text; always rendered as text.
+    pub text: String,
+}
+
+// ------------------------------------------------------------ SLA policy
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SlaPolicy {
+    /// IANA zone all times are computed in; must be `Asia/Shanghai`.
+    pub timezone: String,
+    pub priorities: Vec<PriorityLevel>,
+    pub channels: Vec<ChannelHours>,
+    pub onsite: OnsiteRule,
+    /// A request is "due soon" when less than this fraction of its target is left.
+    pub due_soon_fraction: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PriorityLevel {
+    pub id: Priority,
+    /// 严重 / 紧急 / 标准 / 咨询
+    pub name: Text,
+    pub definition: Text,
+    pub response_minutes: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChannelHours {
+    pub id: Channel,
+    pub name: Text,
+    /// Phone number, e-mail address or page where the channel is reached.
+    pub contact: String,
+    /// `HH:MM`, Beijing time, on working days.
+    pub opens: String,
+    pub closes: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OnsiteRule {
+    pub radius_km: f64,
+    pub arrival_hours: u32,
+}
+
+// -------------------------------------------------------------- calendar
+
+/// `sla/calendar.json`: statutory holidays and 调休上班 days.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CalendarData {
+    pub covers_from: NaiveDate,
+    /// The last date the data is known for; later dates are an error, never a guess.
+    pub covers_until: NaiveDate,
+    pub holidays: Vec<HolidayRun>,
+    pub adjusted_working_days: Vec<AdjustedWorkingDay>,
+}
+
+/// A run of days off, e.g. 春节 2026-02-15 … 2026-02-23.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HolidayRun {
+    pub name: Text,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+}
+
+/// 调休上班: a weekend day declared a working day.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AdjustedWorkingDay {
+    pub date: NaiveDate,
+    /// The holiday this day makes up for.
+    pub for_holiday: Text,
+}
+
+// ------------------------------------------------------ service catalogue
+
+/// `services.json`: the catalogue of manual appendix 1.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServiceClass {
+    pub id: String,
+    pub name: Text,
+    pub items: Vec<ServiceItem>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServiceItem {
+    pub id: String,
+    pub name: Text,
+    /// 远程 / 现场
+    pub delivery: Delivery,
+    pub description: Text,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Delivery {
+    Remote,
+    Onsite,
+}
+
+// ------------------------------------------------ stations and engineers
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServiceStation {
+    pub id: String,
+    pub city: Text,
+    pub address: String,
+    pub lat: f64,
+    pub lon: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BookingKind {
+    PatchDeployment,
+    RemoteSupport,
+    Onsite,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Engineer {
+    pub id: String,
+    pub name: Text,
+    /// A `ServiceStation::id`.
+    pub station: String,
+    pub offers: Vec<BookingKind>,
+    /// Time already taken; free time is working time minus these.
+    #[serde(default)]
+    pub booked: Vec<BookedSlot>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BookedSlot {
+    pub from: DateTime<FixedOffset>,
+    pub to: DateTime<FixedOffset>,
+}
+
+// ------------------------------------------------- other cloud modules
+
+/// `licences.json`: 云产品授权管理 for the demo enterprise.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Licence {
+    pub id: String,
+    /// A `Product::id`.
+    pub product: String,
+    pub version: String,
+    pub edition: Text,
+    pub seats: u32,
+    pub issued: NaiveDate,
+    pub expires: NaiveDate,
+    /// End of the after-sales service period (售后服务期).
+    pub service_until: NaiveDate,
+}
+
+/// `courses.json`: 在线直播课程.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Course {
+    pub id: String,
+    pub title: Text,
+    pub speaker: String,
+    pub starts_at: DateTime<FixedOffset>,
+    pub duration_minutes: u32,
+    pub summary: Text,
+    #[serde(default)]
+    pub replay_url: Option<String>,
+}
+
+/// `security/guard.json`: 防暴卫士 and CAC views for the demo enterprise.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GuardReport {
+    pub period_from: NaiveDate,
+    pub period_to: NaiveDate,
+    pub daily: Vec<GuardDay>,
+    pub top_attacked_accounts: Vec<AttackedAccount>,
+    pub top_attacking_ips: Vec<AttackingIp>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GuardDay {
+    pub date: NaiveDate,
+    pub brute_force_attempts: u32,
+    pub blocked_ips: u32,
+    pub attacked_accounts: u32,
+    pub phishing_mails: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AttackedAccount {
+    pub account: String,
+    pub attempts: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AttackingIp {
+    pub ip: String,
+    pub region: String,
+    pub attempts: u32,
+}
+
+/// `customers/<customer-key>.json`: a customer's ticket history, readable
+/// only with the customer access key issued to the enterprise admin.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CustomerHistory {
+    pub customer: String,
+    pub tickets: Vec<TicketSummary>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TicketSummary {
+    pub number: String,
+    /// The ticket's file key, so the history can open it without the e-mail.
+    pub key: String,
+    pub title: String,
+    pub product: String,
+    pub priority: Priority,
+    pub channel: Channel,
+    pub status: TicketStatus,
+    pub received: DateTime<FixedOffset>,
+    #[serde(default)]
+    pub first_response: Option<DateTime<FixedOffset>>,
+}

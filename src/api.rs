@@ -1,0 +1,120 @@
+//! The one place that fetches from the static API. It finds the API base URL,
+//! fetches a file and parses it with the core's models, and turns every
+//! failure into an [`ApiError`] that the error panel can explain.
+//!
+//! The base URL comes from `<meta name="coremail-api-base" content="…">` in
+//! index.html, so a deployment can point the app at another origin by editing
+//! that one attribute, without rebuilding.
+
+use portal_core::{parse_json, ParseError};
+use serde::de::DeserializeOwned;
+use std::fmt;
+
+pub const API_BASE_META: &str = "coremail-api-base";
+const DEFAULT_BASE: &str = "/api/";
+
+/// Why an API file could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ApiError {
+    /// The request never got an answer (offline, DNS, CORS, connection reset).
+    Network { file: String, detail: String },
+    /// The server answered with a non-success status.
+    Status { file: String, status: u16 },
+    /// The file arrived but is not what the contract says.
+    Malformed(ParseError),
+}
+
+impl ApiError {
+    pub fn file(&self) -> &str {
+        match self {
+            ApiError::Network { file, .. } | ApiError::Status { file, .. } => file,
+            ApiError::Malformed(e) => &e.file,
+        }
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ApiError::Network { file, detail } => write!(f, "{file}: network error: {detail}"),
+            ApiError::Status { file, status } => write!(f, "{file}: HTTP {status}"),
+            ApiError::Malformed(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for ApiError {}
+
+/// The API base URL, absolute and ending in `/`.
+pub fn api_base() -> String {
+    let document = web_sys::window().and_then(|w| w.document());
+    let configured = document
+        .as_ref()
+        .and_then(|d| {
+            d.query_selector(&format!("meta[name=\"{API_BASE_META}\"]"))
+                .ok()
+                .flatten()
+        })
+        .and_then(|m| m.get_attribute("content"))
+        .map(|c| c.trim().to_owned())
+        .filter(|c| !c.is_empty())
+        .unwrap_or_else(|| DEFAULT_BASE.to_owned());
+    let base_uri = document.and_then(|d| d.base_uri().ok().flatten());
+    resolve_base(&configured, base_uri.as_deref())
+}
+
+/// Resolves a configured base (absolute or relative) against the page URL.
+pub fn resolve_base(configured: &str, page: Option<&str>) -> String {
+    let absolute = match page {
+        Some(page) => web_sys::Url::new_with_base(configured, page)
+            .map(|u| u.href())
+            .unwrap_or_else(|_| configured.to_owned()),
+        None => configured.to_owned(),
+    };
+    if absolute.ends_with('/') {
+        absolute
+    } else {
+        format!("{absolute}/")
+    }
+}
+
+/// The URL of an API file.
+pub fn api_url(file: &str) -> String {
+    format!("{}{}", api_base(), file.trim_start_matches('/'))
+}
+
+/// Fetches an API file as text.
+pub async fn fetch_text(file: &str) -> Result<String, ApiError> {
+    fetch_text_from(file, &api_url(file)).await
+}
+
+/// Fetches `url` as text; errors name `file` (the path within the API).
+pub async fn fetch_text_from(file: &str, url: &str) -> Result<String, ApiError> {
+    let network = |e: gloo_net::Error| ApiError::Network {
+        file: file.to_owned(),
+        detail: e.to_string(),
+    };
+    let response = gloo_net::http::Request::get(url)
+        .send()
+        .await
+        .map_err(network)?;
+    if !response.ok() {
+        return Err(ApiError::Status {
+            file: file.to_owned(),
+            status: response.status(),
+        });
+    }
+    response.text().await.map_err(network)
+}
+
+/// Fetches an API file and parses it as `T`.
+pub async fn fetch_json<T: DeserializeOwned>(file: &str) -> Result<T, ApiError> {
+    let text = fetch_text(file).await?;
+    parse_json(file, &text).map_err(ApiError::Malformed)
+}
+
+/// Like [`fetch_json`], from an explicit URL (tests, other origins).
+pub async fn fetch_json_from<T: DeserializeOwned>(file: &str, url: &str) -> Result<T, ApiError> {
+    let text = fetch_text_from(file, url).await?;
+    parse_json(file, &text).map_err(ApiError::Malformed)
+}

@@ -1,0 +1,235 @@
+//! zh-CN / en strings. Every string the UI shows lives in [`Texts`]; a new
+//! field must be filled in both languages or the crate does not compile.
+//! The choice is kept in `localStorage` under [`STORAGE_KEY`].
+
+use leptos::prelude::*;
+
+pub const STORAGE_KEY: &str = "coremail-portal.lang";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code {
+            "zh-CN" | "zh" => Some(Lang::Zh),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    pub fn is_en(self) -> bool {
+        self == Lang::En
+    }
+
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        }
+    }
+
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Lang::Zh => &ZH,
+            Lang::En => &EN,
+        }
+    }
+}
+
+/// The saved language, or Chinese when none (or an unknown one) is saved.
+pub fn load_lang() -> Lang {
+    local_storage()
+        .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
+        .and_then(|code| Lang::from_code(&code))
+        .unwrap_or_default()
+}
+
+/// Remembers the choice and sets `<html lang>`. Storage may be unavailable
+/// (private mode, quota): the switch still works for this visit.
+pub fn save_lang(lang: Lang) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.set_item(STORAGE_KEY, lang.code());
+    }
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("lang", lang.code());
+    }
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The current language, provided by the app shell.
+pub fn use_lang() -> RwSignal<Lang> {
+    use_context::<RwSignal<Lang>>().unwrap_or_else(|| RwSignal::new(Lang::default()))
+}
+
+/// A closure view code can call for the current strings: `t().nav_home`.
+pub fn use_texts() -> impl Fn() -> &'static Texts + Copy + Send + Sync + 'static {
+    let lang = use_lang();
+    move || lang.get().texts()
+}
+
+pub struct Texts {
+    pub site_name: &'static str,
+    pub site_tagline: &'static str,
+    pub skip_to_content: &'static str,
+    pub nav_label: &'static str,
+    pub nav_home: &'static str,
+    pub switch_to: &'static str,
+    pub switch_to_label: &'static str,
+    pub loading: &'static str,
+    pub footer_hotline: &'static str,
+
+    pub home_title: &'static str,
+    pub home_lead: &'static str,
+    pub offers_title: &'static str,
+    pub offers: [(&'static str, &'static str); 6],
+    pub coming_soon: &'static str,
+    pub channels_title: &'static str,
+    pub channels_lead: &'static str,
+    pub working_days: &'static str,
+    pub severity_title: &'static str,
+    pub severity_lead: &'static str,
+    pub respond_within: &'static str,
+    pub hour: &'static str,
+    pub hours: &'static str,
+    pub minutes: &'static str,
+    pub onsite_title: &'static str,
+    pub onsite_rule: &'static str,
+    pub data_as_of: &'static str,
+    pub beijing_time: &'static str,
+    pub your_time: &'static str,
+
+    pub not_found_title: &'static str,
+    pub not_found_body: &'static str,
+    pub back_home: &'static str,
+
+    pub error_title: &'static str,
+    pub error_network: &'static str,
+    pub error_not_found: &'static str,
+    pub error_status: &'static str,
+    pub error_malformed: &'static str,
+    pub error_next_step: &'static str,
+    pub error_detail: &'static str,
+    pub retry: &'static str,
+}
+
+pub static ZH: Texts = Texts {
+    site_name: "Coremail 云服务中心",
+    site_tagline: "标准级售后服务 · 自助服务平台",
+    skip_to_content: "跳到正文",
+    nav_label: "主导航",
+    nav_home: "首页",
+    switch_to: "English",
+    switch_to_label: "Switch to English",
+    loading: "正在加载…",
+    footer_hotline: "Coremail 售后服务热线",
+
+    home_title: "您好，欢迎来到 Coremail 云服务中心",
+    home_lead: "为购买 Coremail 产品标准级售后服务的企业管理员提供自助服务：查询工单进度与响应时限、下载系统补丁、查阅知识库、预约工程师、设置消息提醒。",
+    offers_title: "服务中心提供",
+    offers: [
+        ("工单查询", "凭工单号与联系邮箱查询处理进度、故障级别与响应时限，无需账号。"),
+        ("补丁管理", "按产品与版本浏览系统补丁，查看 CNVD/CVE 编号、发布说明与 SHA-256 校验值。"),
+        ("在线知识库", "收发信、磁盘空间、弱密码、垃圾邮件等管理员常见问题，支持离线阅读。"),
+        ("工程师预约", "预约补丁部署、远程支持或现场服务，只提供工作时间内的时段。"),
+        ("消息设置", "选择补丁提醒、版本升级、安全漏洞、到期续费等提醒的频率与渠道。"),
+        ("响应时限计算", "按故障级别、渠道与提交时间计算响应截止时间，自动跳过夜间、周末与法定节假日。"),
+    ],
+    coming_soon: "即将上线",
+    channels_title: "服务渠道与服务时间",
+    channels_lead: "服务时间均为北京时间，法定节假日除外；调休上班日照常服务。",
+    working_days: "工作日",
+    severity_title: "故障级别与响应时间",
+    severity_lead: "服务响应时间：从 Coremail 收到服务请求，到答复服务支持安排的时间，只计渠道服务时间。",
+    respond_within: "{amount}内响应",
+    hour: "小时",
+    hours: "小时",
+    minutes: "分钟",
+    onsite_title: "现场服务",
+    onsite_rule: "如需现场支持，经双方协商确定后，客户现场离驻点 {km} 公里内，工程师在 {h} 小时内到达；其它地区另行商定时间。",
+    data_as_of: "数据更新于",
+    beijing_time: "北京时间",
+    your_time: "您的当地时间",
+
+    not_found_title: "页面不存在",
+    not_found_body: "您访问的地址没有对应的页面，可能链接已过期或输入有误。",
+    back_home: "返回首页",
+
+    error_title: "数据暂时无法加载",
+    error_network: "无法连接到服务中心的数据接口，可能是网络已断开。",
+    error_not_found: "数据文件不存在（HTTP 404），可能正在发布新数据。",
+    error_status: "数据接口返回了错误（HTTP {status}）。",
+    error_malformed: "数据文件格式有误，已停止读取以免显示错误信息。",
+    error_next_step: "请检查网络后点击“重试”；如问题持续，请将下方详情发送至 support@coremail.cn，或拨打 400-888-2488。",
+    error_detail: "详情",
+    retry: "重试",
+};
+
+pub static EN: Texts = Texts {
+    site_name: "Coremail Cloud Service Centre",
+    site_tagline: "Standard after-sales service · self-service portal",
+    skip_to_content: "Skip to content",
+    nav_label: "Main navigation",
+    nav_home: "Home",
+    switch_to: "中文",
+    switch_to_label: "切换到中文",
+    loading: "Loading…",
+    footer_hotline: "Coremail after-sales hotline",
+
+    home_title: "Welcome to the Coremail Cloud Service Centre",
+    home_lead: "Self-service for administrators of enterprises under Coremail's standard after-sales service: follow tickets and their response deadlines, download patches, read the knowledge base, book an engineer and choose your reminders.",
+    offers_title: "What the service centre offers",
+    offers: [
+        ("Ticket lookup", "Follow a ticket's progress, severity and response deadline with its number and contact e-mail: no account needed."),
+        ("Patches", "Browse patches by product and version, with CNVD/CVE ids, release notes and SHA-256 checksums."),
+        ("Knowledge base", "Answers to admins' everyday questions (delivery, disk space, weak passwords, spam), readable offline."),
+        ("Engineer booking", "Book patch deployment, remote support or an on-site visit, in working-time slots only."),
+        ("Notifications", "Choose how often and where patch, upgrade, security and renewal reminders reach you."),
+        ("Response deadlines", "Work out when a response is due for a priority, channel and time, skipping nights, weekends and public holidays."),
+    ],
+    coming_soon: "Coming soon",
+    channels_title: "Service channels and hours",
+    channels_lead: "All hours are Beijing time, except statutory public holidays; adjusted working days (调休) are served as usual.",
+    working_days: "Working days",
+    severity_title: "Severity levels and response times",
+    severity_lead: "Response time runs from Coremail receiving a request to telling you the support arrangement, counted only while the channel is open.",
+    respond_within: "response within {amount}",
+    hour: "hour",
+    hours: "hours",
+    minutes: "minutes",
+    onsite_title: "On-site service",
+    onsite_rule: "When on-site support is agreed, an engineer arrives within {h} hours at sites within {km} km of a service station; elsewhere the time is agreed case by case.",
+    data_as_of: "Data as of",
+    beijing_time: "Beijing time",
+    your_time: "your local time",
+
+    not_found_title: "Page not found",
+    not_found_body: "There is no page at this address. The link may be out of date or mistyped.",
+    back_home: "Back to the home page",
+
+    error_title: "The data could not be loaded",
+    error_network: "The service centre's data could not be reached: the network may be down.",
+    error_not_found: "A data file is missing (HTTP 404): new data may be being published.",
+    error_status: "The data server answered with an error (HTTP {status}).",
+    error_malformed: "A data file is malformed, so it was not shown rather than show wrong information.",
+    error_next_step: "Check your connection and press Retry. If it keeps happening, send the details below to support@coremail.cn or call 400-888-2488.",
+    error_detail: "Details",
+    retry: "Retry",
+};

@@ -1,0 +1,43 @@
+//! The Coremail Cloud Service Centre single-page app: a thin Leptos UI over
+//! `portal-core`. `main.rs` only calls [`start`].
+
+pub mod api;
+pub mod app;
+pub mod components;
+pub mod i18n;
+pub mod pages;
+pub mod time;
+
+use wasm_bindgen::JsCast;
+
+/// Installs the panic hook and mounts the app into `#app`.
+pub fn start() {
+    install_panic_hook();
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        show_fatal_error();
+        return;
+    };
+    // Drop the static "loading" text that index.html shows before the wasm runs.
+    root.set_inner_html("");
+    leptos::mount::mount_to(root, app::App).forget();
+}
+
+/// A panic must never leave a frozen page: log it, then reveal the static,
+/// bilingual "something went wrong — reload" panel from index.html.
+fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&format!("portal panicked: {info}").into());
+        show_fatal_error();
+    }));
+}
+
+fn show_fatal_error() {
+    let document = web_sys::window().and_then(|w| w.document());
+    if let Some(panel) = document.and_then(|d| d.get_element_by_id("fatal-error")) {
+        let _ = panel.remove_attribute("hidden");
+    }
+}

@@ -1,0 +1,3 @@
+fn main() {
+    portal_app::start();
+}

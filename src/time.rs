@@ -1,0 +1,40 @@
+//! Showing instants the way PRODUCT.md asks: Beijing time first, and the
+//! viewer's local time beside it when the browser is in another zone.
+
+use chrono::{DateTime, FixedOffset, TimeZone, Utc};
+
+/// Beijing time: UTC+8 all year (China has no daylight saving).
+pub fn beijing() -> FixedOffset {
+    FixedOffset::east_opt(8 * 3600).expect("UTC+8 is a valid offset")
+}
+
+/// The browser's current UTC offset in seconds (east positive).
+pub fn local_offset_seconds() -> i32 {
+    // getTimezoneOffset is minutes *behind* UTC: -480 in Beijing.
+    -(js_sys::Date::new_0().get_timezone_offset() as i32) * 60
+}
+
+pub fn format_beijing(t: &DateTime<FixedOffset>) -> String {
+    t.with_timezone(&beijing())
+        .format("%Y-%m-%d %H:%M")
+        .to_string()
+}
+
+/// The same instant in the viewer's zone, when that zone is not Beijing's.
+pub fn format_local_if_different(t: &DateTime<FixedOffset>) -> Option<String> {
+    let offset = local_offset_seconds();
+    if offset == 8 * 3600 {
+        return None;
+    }
+    let local = FixedOffset::east_opt(offset)?;
+    let utc: DateTime<Utc> = t.with_timezone(&Utc);
+    let shown = local.from_utc_datetime(&utc.naive_utc());
+    let sign = if offset < 0 { '-' } else { '+' };
+    let abs = offset.abs();
+    Some(format!(
+        "{} (UTC{sign}{:02}:{:02})",
+        shown.format("%Y-%m-%d %H:%M"),
+        abs / 3600,
+        abs % 3600 / 60
+    ))
+}
