@@ -12,7 +12,7 @@ set -euo pipefail
 
 TRUNK_VERSION=0.21.14
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export PATH="$ROOT/scripts/bin:$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 profile=${1:-build}
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*" >&2; }

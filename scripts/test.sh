@@ -22,7 +22,7 @@ cargo clippy --workspace --exclude portal-app --all-targets -- -D warnings
 cargo clippy -p portal-app --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 step "native tests (core, CLI)"
-cargo test 2>&1 | tee -a "$log"
+cargo test -p portal-core -p portal-cli 2>&1 | tee -a "$log"
 step "portal validate public/api"
 cargo run --quiet -p portal-cli -- validate public/api
 

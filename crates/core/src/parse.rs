@@ -58,10 +58,11 @@ pub fn parse_json<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Pars
     serde_path_to_error::deserialize(de).map_err(|err| {
         let path = json_path(err.path());
         let inner = err.into_inner();
-        let message = if inner.is_syntax() || inner.is_eof() {
-            format!("not valid JSON ({inner})")
+        // A syntax error has no meaningful path: its line and column say where.
+        let (path, message) = if inner.is_syntax() || inner.is_eof() {
+            ("$".to_owned(), format!("not valid JSON ({inner})"))
         } else {
-            inner.to_string()
+            (path, inner.to_string())
         };
         ParseError {
             file: file.to_owned(),
@@ -101,6 +102,7 @@ mod tests {
     fn syntax_error_names_file_and_says_not_json() {
         let err = parse_json::<Vec<Patch>>("patches.json", "[{\"id\": ").unwrap_err();
         assert_eq!(err.file, "patches.json");
+        assert_eq!(err.path, "$");
         assert!(err.message.starts_with("not valid JSON"), "{err}");
     }
 

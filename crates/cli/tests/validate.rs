@@ -1,0 +1,247 @@
+//! `portal validate` over the shipped demo API and over broken copies of it:
+//! each kind of breakage must give its own clear message and a failing exit.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn demo_api() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/api")
+}
+
+fn portal(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_portal"))
+        .args(args)
+        .output()
+        .expect("the portal binary runs")
+}
+
+/// A fresh copy of the demo API in a temp directory, removed on drop.
+struct Fixture(PathBuf);
+
+impl Fixture {
+    fn new(name: &str) -> Fixture {
+        let dir =
+            std::env::temp_dir().join(format!("portal-validate-{}-{name}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        copy_dir(&demo_api(), &dir);
+        Fixture(dir)
+    }
+
+    fn path(&self, file: &str) -> PathBuf {
+        self.0.join(file)
+    }
+
+    fn edit_json(&self, file: &str, edit: impl FnOnce(&mut serde_json::Value)) {
+        let path = self.path(file);
+        let mut value: serde_json::Value =
+            serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
+        edit(&mut value);
+        fs::write(&path, serde_json::to_string_pretty(&value).unwrap()).unwrap();
+    }
+
+    /// Runs validate; asserts it fails and returns what it printed.
+    fn problems(&self) -> String {
+        let out = portal(&["validate", self.0.to_str().unwrap()]);
+        let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "validate must fail; printed:\n{stdout}"
+        );
+        stdout
+    }
+}
+
+impl Drop for Fixture {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// The one ticket file whose number is `number`.
+fn ticket_file(fx: &Fixture, number: &str) -> String {
+    for entry in fs::read_dir(fx.path("tickets")).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        let text = fs::read_to_string(fx.path(&format!("tickets/{name}"))).unwrap();
+        if text.contains(&format!("\"number\": \"{number}\"")) {
+            return format!("tickets/{name}");
+        }
+    }
+    panic!("no demo ticket {number}");
+}
+
+#[test]
+fn shipped_demo_api_is_valid() {
+    let out = portal(&["validate", demo_api().to_str().unwrap()]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn missing_file_is_named() {
+    let fx = Fixture::new("missing");
+    fs::remove_file(fx.path("sla/calendar.json")).unwrap();
+    assert_eq!(
+        fx.problems().trim(),
+        "sla/calendar.json: $: file is missing"
+    );
+}
+
+#[test]
+fn missing_article_body_is_named() {
+    let fx = Fixture::new("missing-body");
+    fs::remove_file(fx.path("kb/articles/sr-smtp-535-auth-failed.md")).unwrap();
+    assert!(fx.problems().contains(
+        "kb/articles/sr-smtp-535-auth-failed.md: $: file is missing (the body of article `sr-smtp-535-auth-failed`)"
+    ));
+}
+
+#[test]
+fn wrong_type_points_at_the_field() {
+    let fx = Fixture::new("wrong-type");
+    fx.edit_json("sla/policy.json", |v| {
+        v["priorities"][0]["response_minutes"] = "60".into()
+    });
+    let out = fx.problems();
+    assert!(
+        out.starts_with("sla/policy.json: $.priorities[0].response_minutes: invalid type: string \"60\", expected u32"),
+        "{out}"
+    );
+}
+
+#[test]
+fn unknown_priority_is_reported_with_the_allowed_values() {
+    let fx = Fixture::new("priority");
+    let file = ticket_file(&fx, "CM2026-001244");
+    fx.edit_json(&file, |v| v["priority"] = "P5".into());
+    let out = fx.problems();
+    assert!(
+        out.contains(&format!(
+            "{file}: $.priority: unknown variant `P5`, expected one of `P1`, `P2`, `P3`, `P4`"
+        )),
+        "{out}"
+    );
+}
+
+#[test]
+fn bad_date_points_at_the_field() {
+    let fx = Fixture::new("date");
+    fx.edit_json("patches.json", |v| v[3]["released"] = "2025-02-30".into());
+    let out = fx.problems();
+    assert!(
+        out.starts_with("patches.json: $[3].released: input is out of range"),
+        "{out}"
+    );
+}
+
+#[test]
+fn duplicate_id_is_reported_where_it_repeats() {
+    let fx = Fixture::new("duplicate");
+    fx.edit_json("patches.json", |v| {
+        let first = v[0]["id"].clone();
+        v[1]["id"] = first;
+    });
+    assert_eq!(
+        fx.problems().trim(),
+        "patches.json: $[1].id: duplicate id `xt5-p2024-0116`"
+    );
+}
+
+#[test]
+fn dangling_references_are_reported() {
+    let fx = Fixture::new("dangling");
+    fx.edit_json("kb/articles.json", |v| {
+        v[0]["category"] = "no-such-category".into()
+    });
+    fx.edit_json("patches.json", |v| {
+        v[2]["supersedes"] = serde_json::json!(["xt5-p1999-0000"])
+    });
+    let out = fx.problems();
+    assert!(
+        out.contains("kb/articles.json: $[0].category: unknown category `no-such-category` (not in kb/categories.json)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("patches.json: $[2].supersedes[0]: unknown patch `xt5-p1999-0000`"),
+        "{out}"
+    );
+}
+
+#[test]
+fn ticket_under_the_wrong_key_is_reported() {
+    let fx = Fixture::new("ticket-key");
+    let file = ticket_file(&fx, "CM2026-001244");
+    fx.edit_json(&file, |v| {
+        v["contact_email"] = "someone.else@demo-corp.cn".into()
+    });
+    let out = fx.problems();
+    assert!(
+        out.contains(&format!(
+            "{file}: $: stored under the wrong key: ticket CM2026-001244"
+        )),
+        "{out}"
+    );
+}
+
+#[test]
+fn adjusted_working_day_on_a_weekday_is_rejected() {
+    let fx = Fixture::new("calendar");
+    fx.edit_json("sla/calendar.json", |v| {
+        v["adjusted_working_days"][0]["date"] = "2024-02-05".into()
+    });
+    let out = fx.problems();
+    assert!(
+        out.contains("sla/calendar.json: $.adjusted_working_days[0].date: 2024-02-05 is a weekday"),
+        "{out}"
+    );
+}
+
+#[test]
+fn syntax_error_says_not_valid_json() {
+    let fx = Fixture::new("syntax");
+    fs::write(fx.path("meta.json"), "{\"api_version\": 1,").unwrap();
+    let out = fx.problems();
+    assert!(out.starts_with("meta.json: $: not valid JSON"), "{out}");
+}
+
+#[test]
+fn ticket_key_command_matches_the_stored_file() {
+    let out = portal(&[
+        "ticket-key",
+        "--number",
+        " cm2026-001244 ",
+        "--email",
+        "Zhang.Li@demo-corp.cn",
+    ]);
+    assert!(out.status.success());
+    let key = String::from_utf8(out.stdout).unwrap();
+    assert!(demo_api()
+        .join(format!("tickets/{}.json", key.trim()))
+        .is_file());
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(portal(&["validate"]).status.code(), Some(2));
+    assert_eq!(portal(&["frobnicate"]).status.code(), Some(2));
+    assert_eq!(portal(&["validate", "/no/such/dir"]).status.code(), Some(2));
+}
