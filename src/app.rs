@@ -1,7 +1,7 @@
 //! The shell: router, header with navigation and language switch, footer.
 //! Context provided here: `RwSignal<Lang>`.
 
-use crate::i18n::{load_lang, save_lang, use_lang, use_texts};
+use crate::i18n::{load_lang, save_lang, use_lang};
 use crate::pages::{Home, NotFound};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
@@ -35,34 +35,42 @@ pub fn App() -> impl IntoView {
 
 #[component]
 fn Header() -> impl IntoView {
-    let t = use_texts();
     let lang = use_lang();
     let switch = move |_| {
         let next = lang.get_untracked().other();
         save_lang(next);
         lang.set(next);
     };
+    let texts = move || lang.get().texts();
+    // Brand and navigation re-render as one block on a language change; the
+    // switch button itself stays in place so it keeps keyboard focus.
+    let brand_and_nav = move || {
+        let t = texts();
+        view! {
+            <A href="/" attr:class="brand">
+                <span class="brand-mark" aria-hidden="true">"C"</span>
+                <span class="brand-text">
+                    <span class="brand-name">{t.site_name}</span>
+                    <span class="brand-tagline">{t.site_tagline}</span>
+                </span>
+            </A>
+            <nav class="site-nav" aria-label=t.nav_label>
+                <A href="/" exact=true>{t.nav_home}</A>
+            </nav>
+        }
+    };
     view! {
         <header class="site-header">
             <div class="header-inner">
-                <A href="/" attr:class="brand">
-                    <span class="brand-mark" aria-hidden="true">"C"</span>
-                    <span class="brand-text">
-                        <span class="brand-name">{move || t().site_name}</span>
-                        <span class="brand-tagline">{move || t().site_tagline}</span>
-                    </span>
-                </A>
-                <nav class="site-nav" aria-label=move || t().nav_label>
-                    <A href="/" exact=true>{move || t().nav_home}</A>
-                </nav>
+                {brand_and_nav}
                 <button
                     type="button"
                     class="lang-switch"
                     on:click=switch
-                    aria-label=move || t().switch_to_label
+                    aria-label=move || texts().switch_to_label
                     lang=move || lang.get().other().code()
                 >
-                    {move || t().switch_to}
+                    {move || texts().switch_to}
                 </button>
             </div>
         </header>
@@ -71,14 +79,16 @@ fn Header() -> impl IntoView {
 
 #[component]
 fn Footer() -> impl IntoView {
-    let t = use_texts();
-    view! {
-        <footer class="site-footer">
-            <p>
-                {move || t().footer_hotline}
-                " 400-888-2488 · "
-                <a href="mailto:support@coremail.cn">"support@coremail.cn"</a>
-            </p>
-        </footer>
+    let lang = use_lang();
+    move || {
+        view! {
+            <footer class="site-footer">
+                <p>
+                    {lang.get().texts().footer_hotline}
+                    " 400-888-2488 · "
+                    <a href="mailto:support@coremail.cn">"support@coremail.cn"</a>
+                </p>
+            </footer>
+        }
     }
 }

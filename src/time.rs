@@ -1,7 +1,7 @@
 //! Showing instants the way PRODUCT.md asks: Beijing time first, and the
 //! viewer's local time beside it when the browser is in another zone.
 
-use chrono::{DateTime, FixedOffset, TimeZone, Utc};
+use chrono::{DateTime, Datelike, FixedOffset, TimeZone, Timelike, Utc};
 
 /// Beijing time: UTC+8 all year (China has no daylight saving).
 pub fn beijing() -> FixedOffset {
@@ -15,9 +15,21 @@ pub fn local_offset_seconds() -> i32 {
 }
 
 pub fn format_beijing(t: &DateTime<FixedOffset>) -> String {
-    t.with_timezone(&beijing())
-        .format("%Y-%m-%d %H:%M")
-        .to_string()
+    minutes(&t.with_timezone(&beijing()))
+}
+
+/// `2026-11-26 09:00`; with an offset appended it is also a valid HTML
+/// `datetime` value. Written out by hand: chrono's `format` machinery
+/// costs about 10 KB of wasm for this one pattern.
+fn minutes<Tz: TimeZone>(t: &DateTime<Tz>) -> String {
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        t.year(),
+        t.month(),
+        t.day(),
+        t.hour(),
+        t.minute()
+    )
 }
 
 /// The same instant in the viewer's zone, when that zone is not Beijing's.
@@ -33,7 +45,7 @@ pub fn format_local_if_different(t: &DateTime<FixedOffset>) -> Option<String> {
     let abs = offset.abs();
     Some(format!(
         "{} (UTC{sign}{:02}:{:02})",
-        shown.format("%Y-%m-%d %H:%M"),
+        minutes(&shown),
         abs / 3600,
         abs % 3600 / 60
     ))

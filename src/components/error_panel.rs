@@ -1,33 +1,35 @@
 use crate::api::ApiError;
-use crate::i18n::use_texts;
+use crate::i18n::use_lang;
 use leptos::prelude::*;
 
 /// Tells the user what went wrong with an API file and what to do, with a
 /// retry button. Every failed fetch in the app ends here.
 #[component]
 pub fn ErrorPanel(error: ApiError, #[prop(into)] on_retry: Callback<()>) -> impl IntoView {
-    let t = use_texts();
-    let detail = error.to_string();
-    let summary = move || match &error {
-        ApiError::Network { .. } => t().error_network.to_owned(),
-        ApiError::Status { status: 404, .. } => t().error_not_found.to_owned(),
-        ApiError::Status { status, .. } => {
-            t().error_status.replace("{status}", &status.to_string())
+    let lang = use_lang();
+    move || {
+        let t = lang.get().texts();
+        let summary = match &error {
+            ApiError::Network { .. } => t.error_network.to_owned(),
+            ApiError::Status { status: 404, .. } => t.error_not_found.to_owned(),
+            ApiError::Status { status, .. } => {
+                t.error_status.replace("{status}", &status.to_string())
+            }
+            ApiError::Malformed(_) => t.error_malformed.to_owned(),
+        };
+        view! {
+            <section class="error-panel" role="alert">
+                <h2>{t.error_title}</h2>
+                <p class="error-summary">{summary}</p>
+                <p>{t.error_next_step}</p>
+                <p class="error-detail">
+                    <span>{t.error_detail}": "</span>
+                    <code>{error.to_string()}</code>
+                </p>
+                <button type="button" class="button primary" on:click=move |_| on_retry.run(())>
+                    {t.retry}
+                </button>
+            </section>
         }
-        ApiError::Malformed(_) => t().error_malformed.to_owned(),
-    };
-    view! {
-        <section class="error-panel" role="alert">
-            <h2>{move || t().error_title}</h2>
-            <p class="error-summary">{summary}</p>
-            <p>{move || t().error_next_step}</p>
-            <p class="error-detail">
-                <span>{move || t().error_detail}": "</span>
-                <code>{detail}</code>
-            </p>
-            <button type="button" class="button primary" on:click=move |_| on_retry.run(())>
-                {move || t().retry}
-            </button>
-        </section>
     }
 }

@@ -301,7 +301,7 @@ pub struct ChannelHours {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OnsiteRule {
-    pub radius_km: f64,
+    pub radius_km: u32,
     pub arrival_hours: u32,
 }
 

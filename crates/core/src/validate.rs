@@ -506,7 +506,7 @@ impl Validator<'_> {
                 }
             }
         }
-        if !(policy.onsite.radius_km > 0.0) {
+        if policy.onsite.radius_km == 0 {
             self.problem(file, "$.onsite.radius_km", "must be more than 0");
         }
     }
