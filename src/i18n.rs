@@ -104,6 +104,7 @@ pub struct Texts {
     pub channels_title: &'static str,
     pub channels_lead: &'static str,
     pub working_days: &'static str,
+    pub online_contact: &'static str,
     pub severity_title: &'static str,
     pub severity_lead: &'static str,
     pub respond_within: &'static str,
@@ -113,6 +114,7 @@ pub struct Texts {
     pub onsite_title: &'static str,
     pub onsite_rule: &'static str,
     pub data_as_of: &'static str,
+    pub api_version_mismatch: &'static str,
     pub beijing_time: &'static str,
     pub your_time: &'static str,
 
@@ -156,6 +158,7 @@ pub static ZH: Texts = Texts {
     channels_title: "服务渠道与服务时间",
     channels_lead: "服务时间均为北京时间，法定节假日除外；调休上班日照常服务。",
     working_days: "工作日",
+    online_contact: "云服务中心 · 在线咨询",
     severity_title: "故障级别与响应时间",
     severity_lead: "服务响应时间：从 Coremail 收到服务请求，到答复服务支持安排的时间，只计渠道服务时间。",
     respond_within: "{amount}内响应",
@@ -165,6 +168,7 @@ pub static ZH: Texts = Texts {
     onsite_title: "现场服务",
     onsite_rule: "如需现场支持，经双方协商确定后，客户现场离驻点 {km} 公里内，工程师在 {h} 小时内到达；其它地区另行商定时间。",
     data_as_of: "数据更新于",
+    api_version_mismatch: "数据接口为版本 {found}，本页面只支持版本 {expected}：显示的信息可能不完整。请刷新页面；如仍出现，请联系 support@coremail.cn。",
     beijing_time: "北京时间",
     your_time: "您的当地时间",
 
@@ -208,6 +212,7 @@ pub static EN: Texts = Texts {
     channels_title: "Service channels and hours",
     channels_lead: "All hours are Beijing time, except statutory public holidays; adjusted working days (调休) are served as usual.",
     working_days: "Working days",
+    online_contact: "Here, in the cloud service centre",
     severity_title: "Severity levels and response times",
     severity_lead: "Response time runs from Coremail receiving a request to telling you the support arrangement, counted only while the channel is open.",
     respond_within: "response within {amount}",
@@ -217,6 +222,7 @@ pub static EN: Texts = Texts {
     onsite_title: "On-site service",
     onsite_rule: "When on-site support is agreed, an engineer arrives within {h} hours at sites within {km} km of a service station; elsewhere the time is agreed case by case.",
     data_as_of: "Data as of",
+    api_version_mismatch: "The data is API version {found}, but this page reads version {expected}: what it shows may be incomplete. Reload the page; if this stays, contact support@coremail.cn.",
     beijing_time: "Beijing time",
     your_time: "your local time",
 

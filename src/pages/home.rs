@@ -12,7 +12,7 @@ use crate::i18n::{use_lang, Texts};
 use crate::time::{format_beijing, format_local_if_different};
 use leptos::prelude::*;
 use portal_core::files;
-use portal_core::model::{Channel, ChannelHours, Meta, PriorityLevel, SlaPolicy};
+use portal_core::model::{Channel, ChannelHours, Meta, PriorityLevel, SlaPolicy, API_VERSION};
 
 #[component]
 pub fn Home() -> impl IntoView {
@@ -106,7 +106,8 @@ fn channel_card(t: &'static Texts, en: bool, channel: ChannelHours) -> impl Into
     };
     let contact = match href {
         Some(href) => view! { <a href=href>{contact}</a> }.into_any(),
-        None => view! { <span>{contact}</span> }.into_any(),
+        // The online channel is this portal: say so in the reader's language.
+        None => view! { <span>{t.online_contact}</span> }.into_any(),
     };
     view! {
         <li class="card channel" data-channel=channel.id.as_str()>
@@ -149,9 +150,17 @@ fn response_target(t: &Texts, minutes: u32) -> String {
 fn data_stamp(t: &'static Texts, result: Result<Meta, ApiError>) -> Option<impl IntoView> {
     let meta = result.ok()?;
     let beijing = format_beijing(&meta.generated_at);
+    let mismatch = (meta.api_version != API_VERSION).then(|| {
+        let text = t
+            .api_version_mismatch
+            .replace("{found}", &meta.api_version.to_string())
+            .replace("{expected}", &API_VERSION.to_string());
+        view! { <p class="notice" role="alert">{text}</p> }
+    });
     let local =
         format_local_if_different(&meta.generated_at).map(|l| format!(" · {} {l}", t.your_time));
     Some(view! {
+        {mismatch}
         <p class="data-stamp">
             {t.data_as_of}" "
             <time datetime=format!("{beijing}+08:00")>{beijing.clone()}</time>

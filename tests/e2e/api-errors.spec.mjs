@@ -57,3 +57,12 @@ test('a network failure says the network may be down, in English too', async ({ 
   await expect(page.locator('.severity')).toHaveCount(4);
   expectNoConsoleErrors(consoleErrors, [...FAILED_LOAD, /ERR_INTERNET_DISCONNECTED/]);
 });
+
+test('data of another API version is flagged, not silently shown as current', async ({ page }) => {
+  await page.route('**/api/meta.json', async (route) => {
+    const real = await (await route.fetch()).json();
+    await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ ...real, api_version: 2 }) });
+  });
+  await page.goto('/');
+  await expect(page.locator('.notice')).toContainText('数据接口为版本 2，本页面只支持版本 1');
+});

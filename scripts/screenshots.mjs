@@ -1,0 +1,32 @@
+// Screenshots of the portal's pages in zh-CN and en, desktop and phone, for
+// looking at what users see: node scripts/screenshots.mjs [base-url] [out-dir]
+// (needs a served release build; CJK glyphs need Debian's fonts-noto-cjk).
+import { chromium } from '@playwright/test';
+
+const base = process.argv[2] ?? 'http://127.0.0.1:8499';
+const out = process.argv[3] ?? '.tmp/screenshots';
+const pages = { home: '/', 'not-found': '/no/such/page' };
+const viewports = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } };
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+for (const [device, viewport] of Object.entries(viewports)) {
+  for (const lang of ['zh-CN', 'en']) {
+    const context = await browser.newContext({ viewport, deviceScaleFactor: 1, isMobile: device === 'phone' });
+    await context.addInitScript((l) => localStorage.setItem('coremail-portal.lang', l), lang);
+    const page = await context.newPage();
+    for (const [name, path] of Object.entries(pages)) {
+      await page.goto(base + path);
+      await page.waitForSelector('main h1');
+      await page.waitForLoadState('networkidle');
+      const file = `${out}/${name}-${lang}-${device}.png`;
+      await page.screenshot({ path: file, fullPage: true });
+      console.log(file);
+    }
+    await context.close();
+  }
+}
+await browser.close();
