@@ -35,9 +35,15 @@ fn install_panic_hook() {
     }));
 }
 
+/// Hides the (possibly half-updated) app and shows the fallback panel.
 fn show_fatal_error() {
-    let document = web_sys::window().and_then(|w| w.document());
-    if let Some(panel) = document.and_then(|d| d.get_element_by_id("fatal-error")) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(app) = document.get_element_by_id("app") {
+        let _ = app.set_attribute("hidden", "");
+    }
+    if let Some(panel) = document.get_element_by_id("fatal-error") {
         let _ = panel.remove_attribute("hidden");
     }
 }

@@ -66,3 +66,20 @@ test('data of another API version is flagged, not silently shown as current', as
   await page.goto('/');
   await expect(page.locator('.notice')).toContainText('数据接口为版本 2，本页面只支持版本 1');
 });
+
+test('a corrupted app download shows the reload panel, not a frozen page', async ({ page, consoleErrors }) => {
+  // The wasm no longer matches its subresource-integrity hash: the browser
+  // refuses it, and the start-up script reveals the static fallback panel.
+  await page.route('**/*_bg.wasm', async (route) => {
+    const body = Buffer.from(await (await route.fetch()).body());
+    body[body.length - 1] ^= 0xff;
+    await route.fulfill({ status: 200, contentType: 'application/wasm', body });
+  });
+  await page.goto('/');
+  const panel = page.locator('#fatal-error');
+  await expect(panel).toBeVisible();
+  await expect(panel).toContainText('页面出错了');
+  await expect(panel.getByRole('link', { name: '重新加载 · Reload' })).toBeVisible();
+  await expect(page.locator('#app')).toBeHidden(); // no endless "loading…" above it
+  expect(consoleErrors.some((e) => /integrity/i.test(e)), consoleErrors.join('\n')).toBe(true);
+});

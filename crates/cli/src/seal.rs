@@ -62,6 +62,8 @@ pub fn seal_html(
          \x20 console.error('portal failed to start', error);\n\
          \x20 const panel = document.getElementById('fatal-error');\n\
          \x20 if (panel) panel.hidden = false;\n\
+         \x20 const app = document.getElementById('app');\n\
+         \x20 if (app) app.hidden = true;\n\
          }};\n\
          try {{\n\
          \x20 const wasm = fetch({wasm:?}, {{ integrity: {wasm_integrity:?}, credentials: 'same-origin' }});\n\
