@@ -3,6 +3,7 @@
 //! I/O and exit codes live here, all logic lives in the core.
 
 mod seal;
+mod sla;
 
 use portal_core::keys;
 use portal_core::validate::{validate, ApiSource};
@@ -20,6 +21,12 @@ USAGE:
         Print the key a ticket's file is stored under (tickets/<key>.json).
     portal customer-key --access-key <customer-access-key>
         Print the key a customer's history is stored under (customers/<key>.json).
+    portal sla --priority P1..P4 --channel phone|email|online --received <RFC 3339> [--api DIR]
+        Print the response deadline as one JSON object.
+    portal sla --batch [--api DIR]
+        Read JSON Lines {priority, channel, received} on stdin; write one
+        line per input, in order: {deadline: …} or {error: …}.
+        The policy and calendar come from DIR/sla/ (default public/api).
     portal seal <dist-dir>
         Move Trunk's inline start-up script into an external file with
         subresource integrity, so the app runs under a CSP without
@@ -63,6 +70,33 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             }
             println!("{}", keys::customer_key(&access_key));
             Ok(ExitCode::SUCCESS)
+        }
+        "sla" => {
+            let api = flag(rest, "--api").unwrap_or_else(|_| "public/api".to_owned());
+            let engine = sla::load_engine(Path::new(&api))?;
+            if rest.iter().any(|a| a == "--batch") {
+                let stdin = std::io::stdin();
+                sla::batch(&engine, stdin.lock(), std::io::stdout().lock())
+                    .map_err(|e| e.to_string())?;
+                return Ok(ExitCode::SUCCESS);
+            }
+            let answer = sla::one(
+                &engine,
+                &flag(rest, "--priority")?,
+                &flag(rest, "--channel")?,
+                &flag(rest, "--received")?,
+            );
+            match answer {
+                Ok(value) => {
+                    println!("{value}");
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(e) => {
+                    println!("{}", serde_json::json!({ "error": e.to_string() }));
+                    eprintln!("portal sla: {e}");
+                    Ok(ExitCode::FAILURE)
+                }
+            }
         }
         "seal" => {
             let [dir] = rest else {

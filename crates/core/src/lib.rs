@@ -5,9 +5,11 @@
 //! (wasm) and the `portal` CLI (native) both build on it, and its tests run
 //! natively without compiling Leptos.
 
+pub mod calendar;
 pub mod keys;
 pub mod model;
 pub mod parse;
+pub mod sla;
 pub mod validate;
 
 pub use parse::{files, parse_json, ParseError};

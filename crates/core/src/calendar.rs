@@ -1,0 +1,306 @@
+//! China's working-day calendar (工作日历), built from `sla/calendar.json`.
+//!
+//! A working day is a Monday–Friday that is not a statutory holiday, or a
+//! weekend day the State Council declared a working day (调休上班). Dates
+//! outside the data's coverage are an error, never a guess.
+//!
+//! All times are Beijing time. `Asia/Shanghai` has been UTC+8 without
+//! daylight saving since 1991, so for every date the calendar can cover it is
+//! exactly the fixed offset [`beijing`]; using it keeps the tz database out
+//! of the wasm.
+
+use crate::model::{CalendarData, Text};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Weekday};
+use std::fmt;
+
+/// Beijing time, UTC+8.
+pub fn beijing() -> FixedOffset {
+    FixedOffset::east_opt(8 * 3600).expect("UTC+8 is a valid offset")
+}
+
+/// Why a date is or is not a working day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayStatus<'a> {
+    /// Monday–Friday, no holiday.
+    Weekday,
+    /// Saturday or Sunday, not declared a working day.
+    Weekend,
+    /// A statutory day off, with the holiday's name.
+    Holiday(&'a Text),
+    /// 调休上班: a weekend day declared a working day, with the holiday it makes up for.
+    AdjustedWorkingDay(&'a Text),
+}
+
+impl DayStatus<'_> {
+    pub fn is_working(self) -> bool {
+        matches!(self, DayStatus::Weekday | DayStatus::AdjustedWorkingDay(_))
+    }
+}
+
+/// A date the calendar data does not cover.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OutOfCoverage {
+    pub date: NaiveDate,
+    pub covers_from: NaiveDate,
+    pub covers_until: NaiveDate,
+}
+
+impl fmt::Display for OutOfCoverage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} is outside the holiday calendar, which covers {} to {}: the public holidays for that date are not published yet",
+            self.date, self.covers_from, self.covers_until
+        )
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Weekday,
+    Weekend,
+    /// Index into `holiday_names`.
+    Holiday(u16),
+    /// Index into `adjusted_for`.
+    Adjusted(u16),
+}
+
+/// The working-day calendar over `covers_from ..= covers_until`.
+#[derive(Debug, Clone)]
+pub struct BusinessCalendar {
+    covers_from: NaiveDate,
+    covers_until: NaiveDate,
+    /// One entry per covered date.
+    days: Vec<Kind>,
+    /// `next_working[i]`: index of the first working day at or after day `i`,
+    /// or `days.len()` when there is none. Skipping a holiday run is one lookup.
+    next_working: Vec<u32>,
+    /// `working_before[i]`: working days among days `0..i` (length `days.len() + 1`).
+    working_before: Vec<u32>,
+    holiday_names: Vec<Text>,
+    adjusted_for: Vec<Text>,
+}
+
+impl BusinessCalendar {
+    /// Builds the calendar. The data is assumed to have passed
+    /// `portal validate`; overlapping entries resolve to the last one and
+    /// entries outside the coverage are ignored.
+    pub fn new(data: &CalendarData) -> BusinessCalendar {
+        let len = if data.covers_until >= data.covers_from {
+            (data.covers_until - data.covers_from).num_days() as usize + 1
+        } else {
+            0
+        };
+        let mut days: Vec<Kind> = (0..len)
+            .map(|i| {
+                let date = data.covers_from + chrono::Days::new(i as u64);
+                match date.weekday() {
+                    Weekday::Sat | Weekday::Sun => Kind::Weekend,
+                    _ => Kind::Weekday,
+                }
+            })
+            .collect();
+        let index = |date: NaiveDate| -> Option<usize> {
+            let i = (date - data.covers_from).num_days();
+            (0..len as i64).contains(&i).then_some(i as usize)
+        };
+        let mut holiday_names = Vec::with_capacity(data.holidays.len());
+        for run in &data.holidays {
+            let n = holiday_names.len() as u16;
+            holiday_names.push(run.name.clone());
+            for date in run.from.iter_days().take_while(|d| *d <= run.to) {
+                if let Some(i) = index(date) {
+                    days[i] = Kind::Holiday(n);
+                }
+            }
+        }
+        let mut adjusted_for = Vec::with_capacity(data.adjusted_working_days.len());
+        for day in &data.adjusted_working_days {
+            let n = adjusted_for.len() as u16;
+            adjusted_for.push(day.for_holiday.clone());
+            if let Some(i) = index(day.date) {
+                days[i] = Kind::Adjusted(n);
+            }
+        }
+        let mut next_working = vec![len as u32; len];
+        let mut next = len as u32;
+        for i in (0..len).rev() {
+            if matches!(days[i], Kind::Weekday | Kind::Adjusted(_)) {
+                next = i as u32;
+            }
+            next_working[i] = next;
+        }
+        let mut working_before = Vec::with_capacity(len + 1);
+        working_before.push(0);
+        for kind in &days {
+            let last = working_before.last().copied().unwrap_or(0);
+            working_before
+                .push(last + u32::from(matches!(kind, Kind::Weekday | Kind::Adjusted(_))));
+        }
+        BusinessCalendar {
+            covers_from: data.covers_from,
+            covers_until: data.covers_until,
+            days,
+            next_working,
+            working_before,
+            holiday_names,
+            adjusted_for,
+        }
+    }
+
+    pub fn covers_from(&self) -> NaiveDate {
+        self.covers_from
+    }
+
+    pub fn covers_until(&self) -> NaiveDate {
+        self.covers_until
+    }
+
+    fn out_of_coverage(&self, date: NaiveDate) -> OutOfCoverage {
+        OutOfCoverage {
+            date,
+            covers_from: self.covers_from,
+            covers_until: self.covers_until,
+        }
+    }
+
+    /// Day index of `date`, or the coverage error.
+    pub(crate) fn index(&self, date: NaiveDate) -> Result<usize, OutOfCoverage> {
+        let i = (date - self.covers_from).num_days();
+        if i < 0 || i >= self.days.len() as i64 {
+            return Err(self.out_of_coverage(date));
+        }
+        Ok(i as usize)
+    }
+
+    pub(crate) fn date_at(&self, index: usize) -> NaiveDate {
+        self.covers_from + chrono::Days::new(index as u64)
+    }
+
+    pub(crate) fn day_count(&self) -> usize {
+        self.days.len()
+    }
+
+    /// The first working day at index `i` or later; `Err` names the first
+    /// date past the coverage when the data runs out first.
+    pub(crate) fn next_working_index(&self, i: usize) -> Result<usize, OutOfCoverage> {
+        match self.next_working.get(i) {
+            Some(&j) if (j as usize) < self.days.len() => Ok(j as usize),
+            _ => Err(self.out_of_coverage(self.covers_until + chrono::Days::new(1))),
+        }
+    }
+
+    /// Working days among day indices `from..to`.
+    pub(crate) fn working_days_in(&self, from: usize, to: usize) -> u32 {
+        if to <= from {
+            return 0;
+        }
+        self.working_before[to.min(self.days.len())]
+            - self.working_before[from.min(self.days.len())]
+    }
+
+    pub(crate) fn status_at(&self, i: usize) -> DayStatus<'_> {
+        match self.days[i] {
+            Kind::Weekday => DayStatus::Weekday,
+            Kind::Weekend => DayStatus::Weekend,
+            Kind::Holiday(n) => DayStatus::Holiday(&self.holiday_names[n as usize]),
+            Kind::Adjusted(n) => DayStatus::AdjustedWorkingDay(&self.adjusted_for[n as usize]),
+        }
+    }
+
+    /// The working-day status of a date, with its reason.
+    pub fn day_status(&self, date: NaiveDate) -> Result<DayStatus<'_>, OutOfCoverage> {
+        Ok(self.status_at(self.index(date)?))
+    }
+
+    pub fn is_working_day(&self, date: NaiveDate) -> Result<bool, OutOfCoverage> {
+        Ok(self.day_status(date)?.is_working())
+    }
+}
+
+/// An instant as Beijing local date-time.
+pub fn to_beijing(t: &DateTime<FixedOffset>) -> NaiveDateTime {
+    t.with_timezone(&beijing()).naive_local()
+}
+
+/// A Beijing local date-time as an instant with `+08:00`.
+pub fn from_beijing(local: NaiveDateTime) -> DateTime<FixedOffset> {
+    beijing()
+        .from_local_datetime(&local)
+        .single()
+        .expect("a fixed offset maps every local time to one instant")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{AdjustedWorkingDay, HolidayRun};
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn text(zh: &str) -> Text {
+        Text {
+            zh: zh.into(),
+            en: None,
+        }
+    }
+
+    fn calendar_2026_spring() -> BusinessCalendar {
+        BusinessCalendar::new(&CalendarData {
+            covers_from: d("2026-02-01"),
+            covers_until: d("2026-03-31"),
+            holidays: vec![HolidayRun {
+                name: text("春节"),
+                from: d("2026-02-15"),
+                to: d("2026-02-23"),
+            }],
+            adjusted_working_days: vec![
+                AdjustedWorkingDay {
+                    date: d("2026-02-14"),
+                    for_holiday: text("春节"),
+                },
+                AdjustedWorkingDay {
+                    date: d("2026-02-28"),
+                    for_holiday: text("春节"),
+                },
+            ],
+        })
+    }
+
+    #[test]
+    fn weekday_weekend_holiday_and_adjusted_day_each_say_why() {
+        let cal = calendar_2026_spring();
+        assert_eq!(cal.day_status(d("2026-02-13")), Ok(DayStatus::Weekday));
+        assert_eq!(cal.day_status(d("2026-02-07")), Ok(DayStatus::Weekend));
+        assert!(
+            matches!(cal.day_status(d("2026-02-17")), Ok(DayStatus::Holiday(t)) if t.zh == "春节")
+        );
+        assert!(matches!(
+            cal.day_status(d("2026-02-14")),
+            Ok(DayStatus::AdjustedWorkingDay(t)) if t.zh == "春节"
+        ));
+        assert_eq!(cal.is_working_day(d("2026-02-28")), Ok(true));
+        assert_eq!(cal.is_working_day(d("2026-02-23")), Ok(false));
+    }
+
+    #[test]
+    fn a_date_outside_the_data_is_an_error_not_a_guess() {
+        let cal = calendar_2026_spring();
+        let err = cal.day_status(d("2026-04-01")).unwrap_err();
+        assert_eq!(err.date, d("2026-04-01"));
+        assert!(err.to_string().contains("covers 2026-02-01 to 2026-03-31"));
+        assert!(cal.day_status(d("2026-01-31")).is_err());
+    }
+
+    #[test]
+    fn next_working_day_jumps_the_whole_spring_festival() {
+        let cal = calendar_2026_spring();
+        let i = cal.index(d("2026-02-15")).unwrap();
+        assert_eq!(
+            cal.date_at(cal.next_working_index(i).unwrap()),
+            d("2026-02-24")
+        );
+    }
+}
