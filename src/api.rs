@@ -6,9 +6,12 @@
 //! index.html, so a deployment can point the app at another origin by editing
 //! that one attribute, without rebuilding.
 
-use portal_core::{parse_json, ParseError};
+use portal_core::model::{CalendarData, SlaPolicy};
+use portal_core::sla::SlaEngine;
+use portal_core::{files, parse_json, ParseError};
 use serde::de::DeserializeOwned;
 use std::fmt;
+use std::sync::Arc;
 
 pub const API_BASE_META: &str = "coremail-api-base";
 const DEFAULT_BASE: &str = "/api/";
@@ -117,4 +120,29 @@ pub async fn fetch_json<T: DeserializeOwned>(file: &str) -> Result<T, ApiError> 
 pub async fn fetch_json_from<T: DeserializeOwned>(file: &str, url: &str) -> Result<T, ApiError> {
     let text = fetch_text_from(file, url).await?;
     parse_json(file, &text).map_err(ApiError::Malformed)
+}
+
+/// The SLA policy and a calendar-backed engine built from it.
+pub struct SlaSetup {
+    pub policy: SlaPolicy,
+    pub engine: SlaEngine,
+}
+
+/// Fetches `sla/policy.json` and `sla/calendar.json` in parallel and builds
+/// the engine. A policy the engine cannot use is reported as malformed.
+pub async fn fetch_sla() -> Result<Arc<SlaSetup>, ApiError> {
+    let (policy, calendar) = futures::future::join(
+        fetch_json::<SlaPolicy>(files::SLA_POLICY),
+        fetch_json::<CalendarData>(files::CALENDAR),
+    )
+    .await;
+    let (policy, calendar) = (policy?, calendar?);
+    let engine = SlaEngine::new(&policy, &calendar).map_err(|e| {
+        ApiError::Malformed(ParseError {
+            file: files::SLA_POLICY.to_owned(),
+            path: "$".to_owned(),
+            message: e.to_string(),
+        })
+    })?;
+    Ok(Arc::new(SlaSetup { policy, engine }))
 }

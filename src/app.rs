@@ -2,7 +2,7 @@
 //! Context provided here: `RwSignal<Lang>`.
 
 use crate::i18n::{load_lang, save_lang, use_lang};
-use crate::pages::{Home, NotFound};
+use crate::pages::{Home, NotFound, Services, SlaCalculator};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
@@ -26,6 +26,8 @@ pub fn App() -> impl IntoView {
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Home/>
+                    <Route path=path!("/services") view=Services/>
+                    <Route path=path!("/sla") view=SlaCalculator/>
                 </Routes>
             </main>
             <Footer/>
@@ -56,6 +58,8 @@ fn Header() -> impl IntoView {
             </A>
             <nav class="site-nav" aria-label=t.nav_label>
                 <A href="/" exact=true>{t.nav_home}</A>
+                <A href="/services">{t.nav_services}</A>
+                <A href="/sla">{t.nav_sla}</A>
             </nav>
         }
     };

@@ -3,9 +3,27 @@
 
 use chrono::{DateTime, Datelike, FixedOffset, TimeZone, Timelike, Utc};
 
-/// Beijing time: UTC+8 all year (China has no daylight saving).
-pub fn beijing() -> FixedOffset {
-    FixedOffset::east_opt(8 * 3600).expect("UTC+8 is a valid offset")
+pub use portal_core::calendar::beijing;
+
+/// Now, in Beijing time.
+pub fn now_beijing() -> DateTime<FixedOffset> {
+    Utc::now().with_timezone(&beijing())
+}
+
+/// Now as the value of an `<input type="datetime-local">`: `2026-11-26T09:05`.
+pub fn now_input_value() -> String {
+    minutes(&now_beijing()).replacen(' ', "T", 1)
+}
+
+/// `09:00` for an instant on the same Beijing day as `now`, else `2026-11-27 09:00`.
+pub fn format_short(t: &DateTime<FixedOffset>, now: &DateTime<FixedOffset>) -> String {
+    let (t, now) = (t.with_timezone(&beijing()), now.with_timezone(&beijing()));
+    let full = minutes(&t);
+    if t.date_naive() == now.date_naive() {
+        full[11..].to_owned()
+    } else {
+        full
+    }
 }
 
 /// The browser's current UTC offset in seconds (east positive).

@@ -53,16 +53,21 @@ impl fmt::Display for ParseError {
 impl std::error::Error for ParseError {}
 
 /// Parses `text` (the content of `file`) as `T`.
+///
+/// The JSON path of a bad value is recovered from the line and column
+/// serde_json reports, by re-scanning the text up to that point
+/// ([`json_path_at`]). Tracking the path during deserialisation instead
+/// (serde_path_to_error) costs several KB of wasm per API type.
 pub fn parse_json<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, ParseError> {
-    let de = &mut serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(de).map_err(|err| {
-        let path = json_path(err.path());
-        let inner = err.into_inner();
-        // A syntax error has no meaningful path: its line and column say where.
-        let (path, message) = if inner.is_syntax() || inner.is_eof() {
-            ("$".to_owned(), format!("not valid JSON ({inner})"))
+    serde_json::from_str(text).map_err(|err| {
+        let (path, message) = if err.is_syntax() || err.is_eof() {
+            // A syntax error has no meaningful path: its line and column say where.
+            ("$".to_owned(), format!("not valid JSON ({err})"))
         } else {
-            (path, inner.to_string())
+            let message = err.to_string();
+            let suffix = format!(" at line {} column {}", err.line(), err.column());
+            let message = message.strip_suffix(&suffix).unwrap_or(&message).to_owned();
+            (json_path_at(text, err.line(), err.column()), message)
         };
         ParseError {
             file: file.to_owned(),
@@ -72,22 +77,71 @@ pub fn parse_json<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Pars
     })
 }
 
-/// Renders a serde path as `$`, `$[3].released`, `$.channels[0].opens`.
-fn json_path(path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
+/// The JSON path (`$`, `$[3].released`, `$.channels[0].opens`) of the value
+/// that ends at `line`:`column` (1-based line, byte column as serde_json
+/// counts it) of a document that is syntactically valid up to there.
+pub fn json_path_at(text: &str, line: usize, column: usize) -> String {
+    enum Frame<'a> {
+        Object(Option<&'a str>),
+        Array(usize),
+    }
+    let bytes = text.as_bytes();
+    let mut line_start = 0;
+    for _ in 1..line {
+        match bytes[line_start..].iter().position(|&b| b == b'\n') {
+            Some(p) => line_start += p + 1,
+            None => break,
+        }
+    }
+    let end = (line_start + column).min(bytes.len());
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut expecting_key = false;
+    let mut i = 0;
+    while i < end {
+        match bytes[i] {
+            b'"' => {
+                let start = i + 1;
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                if expecting_key {
+                    if let Some(Frame::Object(key)) = stack.last_mut() {
+                        *key = text.get(start..i.min(bytes.len()));
+                    }
+                    expecting_key = false;
+                }
+            }
+            b'{' => {
+                stack.push(Frame::Object(None));
+                expecting_key = true;
+            }
+            b'[' => stack.push(Frame::Array(0)),
+            b',' => match stack.last_mut() {
+                Some(Frame::Object(key)) => {
+                    *key = None;
+                    expecting_key = true;
+                }
+                Some(Frame::Array(n)) => *n += 1,
+                None => {}
+            },
+            b'}' | b']' => {
+                stack.pop();
+                expecting_key = false;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
     let mut out = String::from("$");
-    for segment in path.iter() {
-        match segment {
-            Segment::Seq { index } => out.push_str(&format!("[{index}]")),
-            Segment::Map { key } => {
+    for frame in &stack {
+        match frame {
+            Frame::Object(Some(key)) => {
                 out.push('.');
                 out.push_str(key);
             }
-            Segment::Enum { variant } => {
-                out.push('.');
-                out.push_str(variant);
-            }
-            Segment::Unknown => out.push_str(".?"),
+            Frame::Object(None) => {}
+            Frame::Array(n) => out.push_str(&format!("[{n}]")),
         }
     }
     out
@@ -124,5 +178,55 @@ mod tests {
             err.to_string(),
             format!("tickets/k.json: $.received: {}", err.message)
         );
+    }
+}
+
+#[cfg(test)]
+mod path_tests {
+    use super::*;
+    use crate::model::{Meta, SlaPolicy};
+
+    #[test]
+    fn path_of_a_wrong_type_deep_inside() {
+        let text = r#"{"timezone":"Asia/Shanghai","priorities":[],
+"channels":[{"id":"phone","name":{"zh":"热线"},"contact":"x","opens":"09:00","closes":"18:00"},
+ {"id":"email","name":{"zh":"邮箱"},"contact":"y","opens":900,"closes":"21:00"}],
+"onsite":{"radius_km":40,"arrival_hours":24},"due_soon_fraction":0.25}"#;
+        let err = parse_json::<SlaPolicy>("sla/policy.json", text).unwrap_err();
+        assert_eq!(err.path, "$.channels[1].opens");
+        assert_eq!(
+            err.message,
+            "invalid type: integer `900`, expected a string"
+        );
+    }
+
+    #[test]
+    fn a_missing_field_points_at_the_object_that_lacks_it() {
+        let text = r#"{"timezone":"Asia/Shanghai","priorities":[],"channels":[],
+"onsite":{"radius_km":40},"due_soon_fraction":0.25}"#;
+        let err = parse_json::<SlaPolicy>("sla/policy.json", text).unwrap_err();
+        assert_eq!(err.message, "missing field `arrival_hours`");
+        assert_eq!(err.path, "$.onsite");
+    }
+
+    #[test]
+    fn an_unknown_field_is_named() {
+        let text = r#"{"api_version":1,"generated_at":"2026-11-26T09:00:00+08:00","data_version":"x",
+"support_email":"s","hotline":"h","submision_endpoint":null}"#;
+        let err = parse_json::<Meta>("meta.json", text).unwrap_err();
+        assert!(
+            err.message
+                .starts_with("unknown field `submision_endpoint`"),
+            "{}",
+            err.message
+        );
+        assert_eq!(err.path, "$.submision_endpoint");
+    }
+
+    #[test]
+    fn brackets_and_braces_inside_strings_do_not_confuse_the_path() {
+        let text = r#"[{"zh":"a]}\"[{,"},{"zh":5}]"#;
+        let err = parse_json::<Vec<crate::model::Text>>("x.json", text).unwrap_err();
+        assert_eq!(err.path, "$[1].zh");
     }
 }

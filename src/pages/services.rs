@@ -1,0 +1,89 @@
+//! 服务目录: the service catalogue of the manual's appendix 1, the channels
+//! with a live "open now / opens at …" badge from the calendar, the
+//! severity levels and the on-site rule.
+
+use crate::api::{fetch_json, fetch_sla};
+use crate::components::{service_info, use_clock, ErrorPanel, Loading};
+use crate::i18n::{use_lang, Texts};
+use leptos::prelude::*;
+use portal_core::files;
+use portal_core::model::{Delivery, ServiceClass};
+use std::time::Duration;
+
+#[component]
+pub fn Services() -> impl IntoView {
+    let lang = use_lang();
+    let setup = LocalResource::new(fetch_sla);
+    let catalogue = LocalResource::new(|| fetch_json::<Vec<ServiceClass>>(files::SERVICES));
+    let now = use_clock(Duration::from_secs(30));
+
+    let header = move || {
+        let t = lang.get().texts();
+        view! {
+            <h1>{t.services_title}</h1>
+            <p class="lead-text">{t.services_lead}</p>
+        }
+    };
+    let policy = move || match setup.get() {
+        None => view! { <Loading/> }.into_any(),
+        Some(Err(error)) => {
+            view! { <ErrorPanel error on_retry=move || setup.refetch()/> }.into_any()
+        }
+        Some(Ok(setup)) => service_info(lang.get().texts(), setup, now).into_any(),
+    };
+    let catalogue_view = move || match catalogue.get() {
+        None => view! { <Loading/> }.into_any(),
+        Some(Err(error)) => {
+            view! { <ErrorPanel error on_retry=move || catalogue.refetch()/> }.into_any()
+        }
+        Some(Ok(classes)) => catalogue_section(lang.get().texts(), classes).into_any(),
+    };
+    view! {
+        <section class="page">
+            {header}
+            {policy}
+            {catalogue_view}
+        </section>
+    }
+}
+
+fn catalogue_section(t: &'static Texts, classes: Vec<ServiceClass>) -> impl IntoView {
+    let en = t.is_en();
+    let classes = classes
+        .into_iter()
+        .map(|class| {
+            let count = t.items_count.replace("{n}", &class.items.len().to_string());
+            let items = class
+                .items
+                .into_iter()
+                .map(|item| {
+                    let delivery = match item.delivery {
+                        Delivery::Remote => t.delivery_remote,
+                        Delivery::Onsite => t.delivery_onsite,
+                    };
+                    view! {
+                        <li class="service-item" data-service=item.id>
+                            <div>
+                                <h4>{item.name.get(en).to_owned()}</h4>
+                                <p>{item.description.get(en).to_owned()}</p>
+                            </div>
+                            <span class="tag">{delivery}</span>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <section class="card service-class" data-class=class.id>
+                    <h3>{class.name.get(en).to_owned()}" "<span class="count">{count}</span></h3>
+                    <ul class="service-items">{items}</ul>
+                </section>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="section" aria-labelledby="catalogue-title">
+            <h2 id="catalogue-title">{t.catalogue_title}</h2>
+            <div class="service-classes">{classes}</div>
+        </section>
+    }
+}

@@ -1,0 +1,302 @@
+//! 响应时限计算: for a priority, channel and received time (Beijing time),
+//! the response deadline, a live countdown, and a timeline of what was
+//! counted and what was skipped. All computation is the core's `SlaEngine`.
+
+use crate::api::{fetch_sla, SlaSetup};
+use crate::components::{priority_badge_class, target_amount, use_clock, ErrorPanel, Loading};
+use crate::i18n::{use_lang, Texts};
+use crate::time::{format_beijing, format_local_if_different, now_input_value};
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use leptos::prelude::*;
+use portal_core::calendar::from_beijing;
+use portal_core::model::{Channel, Priority};
+use portal_core::sla::{SlaError, Stretch, Timeline};
+use std::sync::Arc;
+use std::time::Duration;
+
+#[component]
+pub fn SlaCalculator() -> impl IntoView {
+    let lang = use_lang();
+    let setup = LocalResource::new(fetch_sla);
+    let priority = RwSignal::new(Priority::P2);
+    let channel = RwSignal::new(Channel::Email);
+    let received = RwSignal::new(now_input_value());
+
+    let header = move || {
+        let t = lang.get().texts();
+        view! {
+            <h1>{t.sla_title}</h1>
+            <p class="lead-text">{t.sla_lead}</p>
+        }
+    };
+    let body = move || match setup.get() {
+        None => view! { <Loading/> }.into_any(),
+        Some(Err(error)) => {
+            view! { <ErrorPanel error on_retry=move || setup.refetch()/> }.into_any()
+        }
+        Some(Ok(setup)) => view! {
+            <div class="calculator">
+                <CalculatorForm setup=setup.clone() priority channel received/>
+                <CalculatorResult setup priority channel received/>
+            </div>
+        }
+        .into_any(),
+    };
+    view! {
+        <section class="page">
+            {header}
+            {body}
+        </section>
+    }
+}
+
+/// The three inputs. They re-render as one block on a language change; their
+/// values live in signals outside it, so nothing typed is lost.
+#[component]
+fn CalculatorForm(
+    setup: Arc<SlaSetup>,
+    priority: RwSignal<Priority>,
+    channel: RwSignal<Channel>,
+    received: RwSignal<String>,
+) -> impl IntoView {
+    let lang = use_lang();
+    move || {
+        let t = lang.get().texts();
+        let en = t.is_en();
+        let priority_options = setup
+            .policy
+            .priorities
+            .iter()
+            .map(|level| {
+                let id = level.id;
+                let title = format!(
+                    "{} · {}",
+                    level.name.get(en),
+                    t.respond_within.replace("{amount}", &target_amount(t, level.response_minutes))
+                );
+                view! {
+                    <label class="choice">
+                        <input
+                            type="radio"
+                            name="priority"
+                            value=id.as_str()
+                            prop:checked=move || priority.get() == id
+                            on:change=move |_| priority.set(id)
+                        />
+                        <span class="choice-body">
+                            <span class="choice-title">
+                                <span class=priority_badge_class(id.as_str())>{id.as_str()}</span>" "{title}
+                            </span>
+                            <span class="choice-hint">{level.definition.get(en).to_owned()}</span>
+                        </span>
+                    </label>
+                }
+            })
+            .collect_view();
+        let channel_options = setup
+            .policy
+            .channels
+            .iter()
+            .map(|ch| {
+                let id = ch.id;
+                view! {
+                    <label class="choice">
+                        <input
+                            type="radio"
+                            name="channel"
+                            value=id.as_str()
+                            prop:checked=move || channel.get() == id
+                            on:change=move |_| channel.set(id)
+                        />
+                        <span class="choice-body">
+                            <span class="choice-title">{ch.name.get(en).to_owned()}</span>
+                            <span class="choice-hint">{format!("{} {}–{}", t.working_days, ch.opens, ch.closes)}</span>
+                        </span>
+                    </label>
+                }
+            })
+            .collect_view();
+        view! {
+            <form class="card calculator-form" on:submit=|ev| ev.prevent_default()>
+                <fieldset>
+                    <legend>{t.field_priority}</legend>
+                    <div class="choices">{priority_options}</div>
+                </fieldset>
+                <fieldset>
+                    <legend>{t.field_channel}</legend>
+                    <div class="choices">{channel_options}</div>
+                </fieldset>
+                <div class="field">
+                    <label for="received">{t.field_received}</label>
+                    <div class="field-row">
+                        <input
+                            id="received"
+                            type="datetime-local"
+                            step="60"
+                            prop:value=move || received.get()
+                            on:input=move |ev| received.set(event_target_value(&ev))
+                        />
+                        <button type="button" class="button" on:click=move |_| received.set(now_input_value())>
+                            {t.now_button}
+                        </button>
+                    </div>
+                    <p class="field-note">
+                        {move || {
+                            parse_input(&received.get())
+                                .and_then(|at| format_local_if_different(&at))
+                                .map(|local| format!("{} {local}", t.your_time))
+                        }}
+                    </p>
+                </div>
+            </form>
+        }
+    }
+}
+
+/// `2026-02-14T19:50` (or with `:SS`) as Beijing time. Parsed by hand:
+/// chrono's format-string parser costs about 10 KB of wasm.
+fn parse_input(value: &str) -> Option<DateTime<FixedOffset>> {
+    let (date, time) = value.split_once('T')?;
+    let date: NaiveDate = date.parse().ok()?;
+    let mut hms = time.split(':').map(|p| p.parse::<u32>().ok());
+    let (h, m) = (hms.next()??, hms.next()??);
+    let s = match hms.next() {
+        Some(s) => s?,
+        None => 0,
+    };
+    Some(from_beijing(date.and_hms_opt(h, m, s)?))
+}
+
+#[component]
+fn CalculatorResult(
+    setup: Arc<SlaSetup>,
+    priority: RwSignal<Priority>,
+    channel: RwSignal<Channel>,
+    received: RwSignal<String>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let timeline = Memo::new(move |_| {
+        let at = parse_input(&received.get()).ok_or(None)?;
+        setup
+            .engine
+            .timeline(priority.get(), channel.get(), &at)
+            .map_err(Some)
+    });
+    let now = use_clock(Duration::from_secs(1));
+    move || {
+        let t = lang.get().texts();
+        match timeline.get() {
+            Err(None) => {
+                view! { <p class="card result notice" role="status">{t.err_pick_time}</p> }
+                    .into_any()
+            }
+            Err(Some(error)) => view! {
+                <p class="card result notice" role="alert">{sla_error_text(t, &error)}</p>
+            }
+            .into_any(),
+            Ok(tl) => result_view(t, tl, now).into_any(),
+        }
+    }
+}
+
+fn result_view(
+    t: &'static Texts,
+    tl: Timeline,
+    now: ReadSignal<DateTime<FixedOffset>>,
+) -> impl IntoView {
+    let deadline = tl.deadline;
+    let local = format_local_if_different(&deadline)
+        .map(|l| view! { <p class="result-local">{t.your_time}" "{l}</p> });
+    let countdown = move || {
+        let left = (deadline - now.get()).num_seconds();
+        if left > 0 {
+            view! {
+                <p class="countdown" aria-live="off">
+                    {t.time_left}" "<strong>{format_duration(t, left, true)}</strong>
+                </p>
+            }
+            .into_any()
+        } else {
+            view! { <p class="countdown passed">{t.deadline_passed}</p> }.into_any()
+        }
+    };
+    let entries = tl
+        .entries
+        .into_iter()
+        .map(|e| {
+            let (class, label) = match &e.stretch {
+                Stretch::Counted { adjusted_for: None } => ("counted", t.stretch_counted.to_owned()),
+                Stretch::Counted { adjusted_for: Some(h) } => (
+                    "counted adjusted",
+                    format!("{} · {}", t.stretch_counted, t.adjusted_note.replace("{name}", h.get(t.is_en()))),
+                ),
+                Stretch::ClosedHours => ("skipped", t.stretch_closed.to_owned()),
+                Stretch::Weekend => ("skipped", t.stretch_weekend.to_owned()),
+                Stretch::Holiday(h) => ("skipped holiday", t.stretch_holiday.replace("{name}", h.get(t.is_en()))),
+            };
+            let length = format_duration(t, (e.to - e.from).num_seconds(), false);
+            view! {
+                <li class=format!("stretch {class}")>
+                    <span class="stretch-time">{format_beijing(&e.from)}" – "{format_beijing(&e.to)}</span>
+                    <span class="stretch-label">{label}</span>
+                    <span class="stretch-length">{length}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="card result" aria-labelledby="deadline-title">
+            <h2 id="deadline-title">{t.result_deadline}</h2>
+            <p class="deadline">
+                <time datetime=format!("{}+08:00", format_beijing(&deadline))>{format_beijing(&deadline)}</time>
+                " "<span class="tz">"("{t.beijing_time}")"</span>
+            </p>
+            {local}
+            {countdown}
+            <p class="field-note">{t.target_note.replace("{amount}", &target_amount(t, tl.target_minutes))}</p>
+            <h3>{t.timeline_title}</h3>
+            <ol class="timeline">{entries}</ol>
+        </section>
+    }
+}
+
+/// The user's words for a deadline that cannot be computed.
+fn sla_error_text(t: &Texts, error: &SlaError) -> String {
+    match error {
+        SlaError::PastCalendarEnd { covers_until } => t
+            .err_past_calendar
+            .replace("{date}", &covers_until.to_string()),
+        SlaError::ReceivedOutsideCalendar(e) => t
+            .err_before_calendar
+            .replace("{from}", &e.covers_from.to_string())
+            .replace("{until}", &e.covers_until.to_string()),
+        other => other.to_string(),
+    }
+}
+
+/// `1 天 3 小时 20 分钟` / `1 d 3 h 20 min`; with `seconds`, under a day
+/// the seconds too (for a ticking countdown).
+pub fn format_duration(t: &Texts, total: i64, seconds: bool) -> String {
+    let total = total.max(0);
+    let (d, h, m, s) = (
+        total / 86_400,
+        total % 86_400 / 3600,
+        total % 3600 / 60,
+        total % 60,
+    );
+    let mut parts = Vec::new();
+    if d > 0 {
+        parts.push(format!("{d} {}", t.unit_day));
+    }
+    if h > 0 {
+        parts.push(format!("{h} {}", t.unit_hour));
+    }
+    let ticking = seconds && d == 0;
+    if m > 0 || (ticking && h > 0) {
+        parts.push(format!("{m} {}", t.unit_minute));
+    }
+    if ticking || parts.is_empty() {
+        parts.push(format!("{s} {}", t.unit_second));
+    }
+    parts.join(" ")
+}
