@@ -31,7 +31,7 @@ row "CSS" dist/main-*.css
 row "index.html" dist/index.html
 printf '| %-28s | %9s | %9s | %9s |\n' "**shell total**" "$(kb $shell_raw)" "$(kb $shell_gz)" "**$(kb $shell_br)**"
 api_raw=$shell_raw; api_gz=$shell_gz; api_br=$shell_br
-row "API: meta.json + sla/policy.json" dist/api/meta.json dist/api/sla/policy.json
+row "API: meta, policy, calendar" dist/api/meta.json dist/api/sla/policy.json dist/api/sla/calendar.json
 printf '| %-28s | %9s | %9s | %9s |\n' "first page incl. API data" "$(kb $shell_raw)" "$(kb $shell_gz)" "$(kb $shell_br)"
 budget=$((150 * 1024))
 if [ "$api_br" -gt "$budget" ]; then

@@ -57,7 +57,8 @@ impl std::error::Error for ParseError {}
 /// The JSON path of a bad value is recovered from the line and column
 /// serde_json reports, by re-scanning the text up to that point
 /// ([`json_path_at`]). Tracking the path during deserialisation instead
-/// (serde_path_to_error) costs several KB of wasm per API type.
+/// (serde_path_to_error) cost about 1 KB brotli of wasm per API type
+/// (measured: 3 KB for the 4 types the app parsed).
 pub fn parse_json<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, ParseError> {
     serde_json::from_str(text).map_err(|err| {
         let (path, message) = if err.is_syntax() || err.is_eof() {
