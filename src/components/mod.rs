@@ -2,12 +2,14 @@
 
 mod clock;
 mod error_panel;
+mod loaded;
 mod loading;
 mod service_info;
 mod severity;
 
 pub use clock::use_clock;
 pub use error_panel::ErrorPanel;
+pub use loaded::loaded;
 pub use loading::Loading;
 pub use service_info::service_info;
 pub use severity::{priority_badge_class, response_target, severity_list, target_amount};

@@ -7,7 +7,7 @@
 //! user input, and it keeps the wasm small.
 
 use crate::api::{fetch_json, fetch_sla, ApiError};
-use crate::components::{service_info, use_clock, ErrorPanel, Loading};
+use crate::components::{loaded, service_info, use_clock};
 use crate::i18n::{use_lang, Texts};
 use crate::time::{format_beijing, format_local_if_different};
 use leptos::prelude::*;
@@ -60,13 +60,9 @@ pub fn Home() -> impl IntoView {
 
     // Plain reactive blocks rather than <Suspense>: the same behaviour
     // here, for several KB less wasm.
-    let policy_view = move || match setup.get() {
-        None => view! { <Loading/> }.into_any(),
-        Some(Ok(setup)) => service_info(lang.get().texts(), setup, now).into_any(),
-        Some(Err(error)) => {
-            view! { <ErrorPanel error on_retry=move || setup.refetch()/> }.into_any()
-        }
-    };
+    let policy_view = loaded(setup, move |setup| {
+        service_info(lang.get().texts(), setup, now).into_any()
+    });
     let stamp = move || {
         meta.get()
             .and_then(|result| data_stamp(lang.get().texts(), result))

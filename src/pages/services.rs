@@ -3,7 +3,7 @@
 //! severity levels and the on-site rule.
 
 use crate::api::{fetch_json, fetch_sla};
-use crate::components::{service_info, use_clock, ErrorPanel, Loading};
+use crate::components::{loaded, service_info, use_clock};
 use crate::i18n::{use_lang, Texts};
 use leptos::prelude::*;
 use portal_core::files;
@@ -24,20 +24,12 @@ pub fn Services() -> impl IntoView {
             <p class="lead-text">{t.services_lead}</p>
         }
     };
-    let policy = move || match setup.get() {
-        None => view! { <Loading/> }.into_any(),
-        Some(Err(error)) => {
-            view! { <ErrorPanel error on_retry=move || setup.refetch()/> }.into_any()
-        }
-        Some(Ok(setup)) => service_info(lang.get().texts(), setup, now).into_any(),
-    };
-    let catalogue_view = move || match catalogue.get() {
-        None => view! { <Loading/> }.into_any(),
-        Some(Err(error)) => {
-            view! { <ErrorPanel error on_retry=move || catalogue.refetch()/> }.into_any()
-        }
-        Some(Ok(classes)) => catalogue_section(lang.get().texts(), classes).into_any(),
-    };
+    let policy = loaded(setup, move |setup| {
+        service_info(lang.get().texts(), setup, now).into_any()
+    });
+    let catalogue_view = loaded(catalogue, move |classes| {
+        catalogue_section(lang.get().texts(), classes).into_any()
+    });
     view! {
         <section class="page">
             {header}

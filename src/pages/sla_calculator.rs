@@ -3,7 +3,7 @@
 //! counted and what was skipped. All computation is the core's `SlaEngine`.
 
 use crate::api::{fetch_sla, SlaSetup};
-use crate::components::{priority_badge_class, target_amount, use_clock, ErrorPanel, Loading};
+use crate::components::{loaded, priority_badge_class, target_amount, use_clock};
 use crate::i18n::{use_lang, Texts};
 use crate::time::{format_beijing, format_local_if_different, now_input_value};
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -29,19 +29,15 @@ pub fn SlaCalculator() -> impl IntoView {
             <p class="lead-text">{t.sla_lead}</p>
         }
     };
-    let body = move || match setup.get() {
-        None => view! { <Loading/> }.into_any(),
-        Some(Err(error)) => {
-            view! { <ErrorPanel error on_retry=move || setup.refetch()/> }.into_any()
-        }
-        Some(Ok(setup)) => view! {
+    let body = loaded(setup, move |setup| {
+        view! {
             <div class="calculator">
                 <CalculatorForm setup=setup.clone() priority channel received/>
                 <CalculatorResult setup priority channel received/>
             </div>
         }
-        .into_any(),
-    };
+        .into_any()
+    });
     view! {
         <section class="page">
             {header}
@@ -72,25 +68,22 @@ fn CalculatorForm(
                 let title = format!(
                     "{} · {}",
                     level.name.get(en),
-                    t.respond_within.replace("{amount}", &target_amount(t, level.response_minutes))
+                    t.respond_within
+                        .replace("{amount}", &target_amount(t, level.response_minutes))
                 );
-                view! {
-                    <label class="choice">
-                        <input
-                            type="radio"
-                            name="priority"
-                            value=id.as_str()
-                            prop:checked=move || priority.get() == id
-                            on:change=move |_| priority.set(id)
-                        />
-                        <span class="choice-body">
-                            <span class="choice-title">
-                                <span class=priority_badge_class(id.as_str())>{id.as_str()}</span>" "{title}
-                            </span>
-                            <span class="choice-hint">{level.definition.get(en).to_owned()}</span>
-                        </span>
-                    </label>
-                }
+                let title = view! {
+                    <span class=priority_badge_class(id.as_str())>{id.as_str()}</span>
+                    " "
+                    {title}
+                };
+                radio_choice(
+                    "priority",
+                    id.as_str(),
+                    id,
+                    priority,
+                    title.into_any(),
+                    level.definition.get(en).to_owned(),
+                )
             })
             .collect_view();
         let channel_options = setup
@@ -99,21 +92,15 @@ fn CalculatorForm(
             .iter()
             .map(|ch| {
                 let id = ch.id;
-                view! {
-                    <label class="choice">
-                        <input
-                            type="radio"
-                            name="channel"
-                            value=id.as_str()
-                            prop:checked=move || channel.get() == id
-                            on:change=move |_| channel.set(id)
-                        />
-                        <span class="choice-body">
-                            <span class="choice-title">{ch.name.get(en).to_owned()}</span>
-                            <span class="choice-hint">{format!("{} {}–{}", t.working_days, ch.opens, ch.closes)}</span>
-                        </span>
-                    </label>
-                }
+                let hours = format!("{} {}–{}", t.working_days, ch.opens, ch.closes);
+                radio_choice(
+                    "channel",
+                    id.as_str(),
+                    id,
+                    channel,
+                    ch.name.get(en).to_owned().into_any(),
+                    hours,
+                )
             })
             .collect_view();
         view! {
@@ -150,6 +137,32 @@ fn CalculatorForm(
                 </div>
             </form>
         }
+    }
+}
+
+/// One option of a radio group bound to `selected`.
+fn radio_choice<T: Copy + PartialEq + Send + Sync + 'static>(
+    name: &'static str,
+    value: &'static str,
+    id: T,
+    selected: RwSignal<T>,
+    title: AnyView,
+    hint: String,
+) -> impl IntoView {
+    view! {
+        <label class="choice">
+            <input
+                type="radio"
+                name=name
+                value=value
+                prop:checked=move || selected.get() == id
+                on:change=move |_| selected.set(id)
+            />
+            <span class="choice-body">
+                <span class="choice-title">{title}</span>
+                <span class="choice-hint">{hint}</span>
+            </span>
+        </label>
     }
 }
 
