@@ -304,7 +304,7 @@ pub static EN: Texts = Texts {
     data_as_of: "Data as of",
     api_version_mismatch: "The data is API version {found}, but this page reads version {expected}: what it shows may be incomplete. Reload the page; if this stays, contact support@coremail.cn.",
     beijing_time: "Beijing time",
-    your_time: "your local time",
+    your_time: "Your local time",
 
     nav_services: "Services",
     nav_sla: "SLA calculator",

@@ -1,16 +1,20 @@
-// The shell on a desktop and on a phone-sized screen: nothing overflows
-// sideways, the header and the severity levels are all visible.
+// Every page on a desktop and on a phone-sized screen (two Playwright
+// projects): nothing overflows sideways, the language switch stays in view.
 import { test, expect, expectNoConsoleErrors } from './fixtures.mjs';
 
+const pages = { home: ['/', '.severity'], services: ['/services', '.service-item'], sla: ['/sla', '.deadline'] };
+
 for (const lang of ['zh-CN', 'en']) {
-  test(`home page fits the screen (${lang})`, async ({ page, consoleErrors }, testInfo) => {
-    await page.addInitScript((l) => localStorage.setItem('coremail-portal.lang', l), lang);
-    await page.goto('/');
-    await expect(page.locator('.severity')).toHaveCount(4);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow, 'horizontal overflow in px').toBeLessThanOrEqual(0);
-    await expect(page.locator('.lang-switch')).toBeInViewport();
-    await page.screenshot({ path: testInfo.outputPath(`home-${lang}.png`), fullPage: true });
-    expectNoConsoleErrors(consoleErrors);
-  });
+  for (const [name, [path, ready]] of Object.entries(pages)) {
+    test(`${name} fits the screen (${lang})`, async ({ page, consoleErrors }, testInfo) => {
+      await page.addInitScript((l) => localStorage.setItem('coremail-portal.lang', l), lang);
+      await page.goto(path);
+      await expect(page.locator(ready).first()).toBeVisible();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, 'horizontal overflow in px').toBeLessThanOrEqual(0);
+      await expect(page.locator('.lang-switch')).toBeInViewport();
+      await page.screenshot({ path: testInfo.outputPath(`${name}-${lang}.png`), fullPage: true });
+      expectNoConsoleErrors(consoleErrors);
+    });
+  }
 }
