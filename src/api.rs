@@ -6,6 +6,7 @@
 //! index.html, so a deployment can point the app at another origin by editing
 //! that one attribute, without rebuilding.
 
+use leptos::prelude::{provide_context, use_context, LocalResource};
 use portal_core::model::{CalendarData, SlaPolicy};
 use portal_core::sla::SlaEngine;
 use portal_core::{files, parse_json, ParseError};
@@ -145,4 +146,23 @@ pub async fn fetch_sla() -> Result<Arc<SlaSetup>, ApiError> {
         })
     })?;
     Ok(Arc::new(SlaSetup { policy, engine }))
+}
+
+/// The SLA setup as loaded once per visit.
+pub type SlaResource = LocalResource<Result<Arc<SlaSetup>, ApiError>>;
+
+/// The app-wide SLA setup: fetched once when the app starts and shared by
+/// every page that shows channels, deadlines or the calendar, so moving
+/// between pages neither refetches nor waits. Retry on any page refetches it
+/// for all.
+pub fn use_sla() -> SlaResource {
+    use_context::<SlaResource>().unwrap_or_else(provide_sla)
+}
+
+/// Creates the shared resource and puts it in context (the app shell does
+/// this once; `use_sla` falls back to it outside the shell, e.g. in tests).
+pub fn provide_sla() -> SlaResource {
+    let resource = LocalResource::new(fetch_sla);
+    provide_context(resource);
+    resource
 }

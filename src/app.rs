@@ -12,6 +12,7 @@ pub fn App() -> impl IntoView {
     let lang = RwSignal::new(load_lang());
     save_lang(lang.get_untracked());
     provide_context(lang);
+    crate::api::provide_sla();
     Effect::new(move |_| {
         let t = lang.get().texts();
         if let Some(d) = web_sys::window().and_then(|w| w.document()) {

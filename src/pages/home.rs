@@ -6,7 +6,7 @@
 //! reactive closure per block, not one per string): these blocks hold no
 //! user input, and it keeps the wasm small.
 
-use crate::api::{fetch_json, fetch_sla, ApiError};
+use crate::api::{fetch_json, use_sla, ApiError};
 use crate::components::{loaded, service_info, use_clock};
 use crate::i18n::{use_lang, Texts};
 use crate::time::{format_beijing, format_local_if_different};
@@ -22,7 +22,7 @@ const OFFER_LINKS: [Option<&str>; 6] = [None, None, None, None, None, Some("/sla
 #[component]
 pub fn Home() -> impl IntoView {
     let lang = use_lang();
-    let setup = LocalResource::new(fetch_sla);
+    let setup = use_sla();
     let now = use_clock(Duration::from_secs(30));
     let meta = LocalResource::new(|| fetch_json::<Meta>(files::META));
 

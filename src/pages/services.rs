@@ -2,7 +2,7 @@
 //! with a live "open now / opens at …" badge from the calendar, the
 //! severity levels and the on-site rule.
 
-use crate::api::{fetch_json, fetch_sla};
+use crate::api::{fetch_json, use_sla};
 use crate::components::{loaded, service_info, use_clock};
 use crate::i18n::{use_lang, Texts};
 use leptos::prelude::*;
@@ -13,7 +13,7 @@ use std::time::Duration;
 #[component]
 pub fn Services() -> impl IntoView {
     let lang = use_lang();
-    let setup = LocalResource::new(fetch_sla);
+    let setup = use_sla();
     let catalogue = LocalResource::new(|| fetch_json::<Vec<ServiceClass>>(files::SERVICES));
     let now = use_clock(Duration::from_secs(30));
 

@@ -2,7 +2,7 @@
 //! the response deadline, a live countdown, and a timeline of what was
 //! counted and what was skipped. All computation is the core's `SlaEngine`.
 
-use crate::api::{fetch_sla, SlaSetup};
+use crate::api::{use_sla, SlaSetup};
 use crate::components::{loaded, priority_badge_class, target_amount, use_clock};
 use crate::i18n::{use_lang, Texts};
 use crate::time::{format_beijing, format_local_if_different, now_input_value};
@@ -17,7 +17,7 @@ use std::time::Duration;
 #[component]
 pub fn SlaCalculator() -> impl IntoView {
     let lang = use_lang();
-    let setup = LocalResource::new(fetch_sla);
+    let setup = use_sla();
     let priority = RwSignal::new(Priority::P2);
     let channel = RwSignal::new(Channel::Email);
     let received = RwSignal::new(now_input_value());

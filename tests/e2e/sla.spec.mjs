@@ -91,3 +91,15 @@ test('the badge turns to open when the channel opens, without a reload', async (
   await page.clock.runFor(90_000);
   await expect(phone).toHaveText('服务中 · 18:00 结束');
 });
+
+test('the policy and calendar load once per visit, not once per page', async ({ page }) => {
+  const fetched = [];
+  page.on('request', (r) => { if (/\/api\/sla\//.test(r.url())) fetched.push(new URL(r.url()).pathname); });
+  await page.goto('/');
+  await expect(page.locator('.severity')).toHaveCount(4);
+  await page.getByRole('navigation').getByRole('link', { name: '服务目录' }).click();
+  await expect(page.locator('.service-item')).toHaveCount(23);
+  await page.getByRole('navigation').getByRole('link', { name: '时限计算' }).click();
+  await expect(page.locator('.deadline')).toBeVisible();
+  expect(fetched.sort()).toEqual(['/api/sla/calendar.json', '/api/sla/policy.json']);
+});
