@@ -245,3 +245,56 @@ fn usage_errors_exit_2() {
     assert_eq!(portal(&["frobnicate"]).status.code(), Some(2));
     assert_eq!(portal(&["validate", "/no/such/dir"]).status.code(), Some(2));
 }
+
+#[test]
+fn ticket_status_must_match_its_last_workflow_step() {
+    let fx = Fixture::new("status");
+    let file = ticket_file(&fx, "CM2026-001244"); // closed, full workflow
+    fx.edit_json(&file, |v| v["status"] = "handling".into());
+    let out = fx.problems();
+    assert!(
+        out.contains(&format!(
+            "{file}: $.status: status is `handling` but the last workflow event reached `closed`"
+        )),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_history_entry_that_disagrees_with_its_ticket_is_reported() {
+    let fx = Fixture::new("history");
+    let file = ticket_file(&fx, "CM2026-001244");
+    fx.edit_json(&file, |v| v["title"] = "另一个标题".into());
+    let out = fx.problems();
+    assert!(
+        out.contains(".title: differs from ticket CM2026-001244"),
+        "{out}"
+    );
+}
+
+#[test]
+fn an_adjusted_day_must_make_up_for_a_holiday_in_the_calendar() {
+    let fx = Fixture::new("for-holiday");
+    fx.edit_json("sla/calendar.json", |v| {
+        v["adjusted_working_days"][0]["for_holiday"]["zh"] = "圣诞节".into()
+    });
+    let out = fx.problems();
+    assert!(
+        out.contains("sla/calendar.json: $.adjusted_working_days[0].for_holiday: `圣诞节` is not the name of any holiday in this calendar"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_guard_report_day_listed_twice_is_reported() {
+    let fx = Fixture::new("guard");
+    fx.edit_json("security/guard.json", |v| {
+        let first = v["daily"][0]["date"].clone();
+        v["daily"][1]["date"] = first;
+    });
+    let out = fx.problems();
+    assert!(
+        out.contains("security/guard.json: $.daily[1].date: 2026-10-28 has more than one row"),
+        "{out}"
+    );
+}

@@ -182,7 +182,15 @@ impl Validator<'_> {
             if guard.period_from > guard.period_to {
                 self.problem(files::GUARD, "$.period_to", "period ends before it starts");
             }
+            let mut days = HashSet::new();
             for (i, day) in guard.daily.iter().enumerate() {
+                if !days.insert(day.date) {
+                    self.problem(
+                        files::GUARD,
+                        format!("$.daily[{i}].date"),
+                        format!("{} has more than one row", day.date),
+                    );
+                }
                 if day.date < guard.period_from || day.date > guard.period_to {
                     self.problem(
                         files::GUARD,
@@ -544,8 +552,20 @@ impl Validator<'_> {
                 }
             }
         }
+        let holiday_names: HashSet<&str> =
+            cal.holidays.iter().map(|h| h.name.zh.as_str()).collect();
         let mut seen = HashSet::new();
         for (i, a) in cal.adjusted_working_days.iter().enumerate() {
+            if !holiday_names.contains(a.for_holiday.zh.as_str()) {
+                self.problem(
+                    file,
+                    format!("$.adjusted_working_days[{i}].for_holiday"),
+                    format!(
+                        "`{}` is not the name of any holiday in this calendar",
+                        a.for_holiday.zh
+                    ),
+                );
+            }
             let at = format!("$.adjusted_working_days[{i}].date");
             if !seen.insert(a.date) {
                 self.problem(file, at.clone(), format!("{} is listed twice", a.date));
@@ -652,11 +672,11 @@ impl Validator<'_> {
         }
     }
 
-    /// Returns ticket key → ticket number for the tickets that parsed.
+    /// Returns ticket key → ticket for the tickets that parsed.
     fn check_tickets(
         &mut self,
         versions: Option<&HashMap<String, HashSet<String>>>,
-    ) -> HashMap<String, String> {
+    ) -> HashMap<String, Ticket> {
         let mut by_key = HashMap::new();
         let mut numbers: HashMap<String, String> = HashMap::new();
         for name in self.list(files::TICKET_DIR) {
@@ -712,12 +732,26 @@ impl Validator<'_> {
                 }
                 last = last.max(e.at);
             }
-            by_key.insert(key.to_owned(), t.number);
+            // The workflow step shown is the last one an event reached.
+            if let Some(step) = t.events.iter().rev().find_map(|e| e.step) {
+                if step != t.status {
+                    self.problem(
+                        &file,
+                        "$.status",
+                        format!(
+                            "status is `{}` but the last workflow event reached `{}`",
+                            json_name(&t.status),
+                            json_name(&step)
+                        ),
+                    );
+                }
+            }
+            by_key.insert(key.to_owned(), t);
         }
         by_key
     }
 
-    fn check_customers(&mut self, tickets: &HashMap<String, String>) {
+    fn check_customers(&mut self, tickets: &HashMap<String, Ticket>) {
         for name in self.list(files::CUSTOMER_DIR) {
             let file = format!("{}/{name}", files::CUSTOMER_DIR);
             if !name.strip_suffix(".json").is_some_and(is_sha256_hex) {
@@ -738,15 +772,43 @@ impl Validator<'_> {
                         format!("$.tickets[{i}].key"),
                         format!("no ticket file {}", files::ticket(&t.key)),
                     ),
-                    Some(number) if *number != t.number => self.problem(
+                    Some(ticket) if ticket.number != t.number => self.problem(
                         &file,
                         format!("$.tickets[{i}].number"),
-                        format!("key belongs to ticket {number}, not {}", t.number),
+                        format!("key belongs to ticket {}, not {}", ticket.number, t.number),
                     ),
-                    Some(_) => {}
+                    Some(ticket) => {
+                        // The history repeats a few fields; they must agree.
+                        let stale = [
+                            ("title", ticket.title != t.title),
+                            ("product", ticket.product != t.product),
+                            ("priority", ticket.priority != t.priority),
+                            ("channel", ticket.channel != t.channel),
+                            ("status", ticket.status != t.status),
+                            ("received", ticket.received != t.received),
+                            ("first_response", ticket.first_response != t.first_response),
+                        ];
+                        for (field, differs) in stale {
+                            if differs {
+                                self.problem(
+                                    &file,
+                                    format!("$.tickets[{i}].{field}"),
+                                    format!("differs from ticket {}", t.number),
+                                );
+                            }
+                        }
+                    }
                 }
             }
         }
+    }
+}
+
+/// How a value is spelled in the API files (`handling`, `P2`).
+fn json_name<T: serde::Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::from("?"),
     }
 }
 
