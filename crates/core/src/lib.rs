@@ -10,6 +10,7 @@ pub mod keys;
 pub mod model;
 pub mod parse;
 pub mod sla;
+pub mod tickets;
 pub mod validate;
 
 pub use parse::{files, parse_json, ParseError};
