@@ -133,3 +133,62 @@ async fn error_panel_explains_and_retries() {
     assert_eq!(retried.get_untracked(), 1);
     drop(handle);
 }
+
+// ------------------------------------------------------------ IndexedDB
+
+use portal_app::store::{self, RecentLookup};
+
+fn lookup(n: u32, opened_at: f64) -> RecentLookup {
+    RecentLookup {
+        key: format!("{n:064x}"),
+        number: format!("CM2026-{n:06}"),
+        email: Some("li.wei@demo-corp.cn".into()),
+        title: format!("工单 {n}"),
+        opened_at,
+        ticket_json: Some(format!("{{\"n\":{n}}}")),
+        fetched_at: Some(opened_at),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn recent_lookups_are_kept_newest_first_and_can_be_forgotten() {
+    store::forget_all().await.unwrap();
+    store::remember(lookup(1, 1_000.0)).await.unwrap();
+    store::remember(lookup(2, 2_000.0)).await.unwrap();
+    let all = store::recent().await.unwrap();
+    assert_eq!(
+        all.iter().map(|r| r.number.as_str()).collect::<Vec<_>>(),
+        ["CM2026-000002", "CM2026-000001"]
+    );
+    assert_eq!(all[1].ticket_json.as_deref(), Some("{\"n\":1}"));
+
+    // Reopening replaces the entry rather than adding a second one.
+    store::remember(lookup(1, 3_000.0)).await.unwrap();
+    let all = store::recent().await.unwrap();
+    assert_eq!(all.len(), 2);
+    assert_eq!(all[0].number, "CM2026-000001");
+
+    let found = store::find_number(" cm2026-000002 ").await.unwrap();
+    assert_eq!(found.map(|r| r.key), Some(format!("{:064x}", 2)));
+
+    store::forget(&format!("{:064x}", 1)).await.unwrap();
+    assert_eq!(store::recent().await.unwrap().len(), 1);
+    store::forget_all().await.unwrap();
+    assert!(store::recent().await.unwrap().is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn only_the_most_recent_lookups_are_kept() {
+    store::forget_all().await.unwrap();
+    for n in 0..(store::RECENT_LIMIT as u32 + 5) {
+        store::remember(lookup(n, f64::from(n))).await.unwrap();
+    }
+    let all = store::recent().await.unwrap();
+    assert_eq!(all.len(), store::RECENT_LIMIT);
+    assert_eq!(
+        all[0].number,
+        format!("CM2026-{:06}", store::RECENT_LIMIT + 4)
+    );
+    assert!(store::find_number("CM2026-000000").await.unwrap().is_none());
+    store::forget_all().await.unwrap();
+}

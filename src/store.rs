@@ -1,0 +1,168 @@
+//! IndexedDB on this device: recent ticket lookups, each with the last copy
+//! of the ticket seen (so it can be shown offline, "as of" when it was
+//! fetched). The e-mail used for a lookup is kept here and nowhere else:
+//! never in a URL, never in a log.
+//!
+//! Every function opens the database, does one short transaction and
+//! returns; nothing awaits anything else inside a transaction (that would
+//! end it early).
+
+use indexed_db_futures::database::Database;
+use indexed_db_futures::prelude::*;
+use indexed_db_futures::transaction::TransactionMode;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+const DB_NAME: &str = "coremail-portal";
+const DB_VERSION: u8 = 1;
+const RECENT: &str = "recent_lookups";
+/// How many lookups are remembered; older ones are dropped.
+pub const RECENT_LIMIT: usize = 20;
+
+/// A remembered lookup.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RecentLookup {
+    /// The ticket's file key (primary key of the store).
+    pub key: String,
+    pub number: String,
+    /// The contact e-mail typed for the lookup; `None` when the ticket was
+    /// opened from a customer history.
+    pub email: Option<String>,
+    pub title: String,
+    /// When the user last opened it (ms since the epoch).
+    pub opened_at: f64,
+    /// The ticket file as last fetched, and when (ms since the epoch).
+    pub ticket_json: Option<String>,
+    pub fetched_at: Option<f64>,
+}
+
+/// Why the device storage could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StoreError {
+    /// The browser's storage quota is used up.
+    Full,
+    /// IndexedDB is unavailable (private mode, disabled) or failed.
+    Unavailable(String),
+}
+
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StoreError::Full => write!(f, "storage quota exceeded"),
+            StoreError::Unavailable(e) => write!(f, "IndexedDB unavailable: {e}"),
+        }
+    }
+}
+
+fn store_error(e: impl fmt::Display) -> StoreError {
+    let text = e.to_string();
+    if text.contains("Quota") || text.contains("quota") {
+        StoreError::Full
+    } else {
+        StoreError::Unavailable(text)
+    }
+}
+
+async fn open() -> Result<Database, StoreError> {
+    Database::open(DB_NAME)
+        .with_version(DB_VERSION)
+        .with_on_upgrade_needed(|event, db| {
+            if event.old_version() < 1.0 {
+                db.create_object_store(RECENT)
+                    .with_key_path("key".into())
+                    .build()?;
+            }
+            Ok(())
+        })
+        .await
+        .map_err(store_error)
+}
+
+/// All remembered lookups, most recently opened first.
+pub async fn recent() -> Result<Vec<RecentLookup>, StoreError> {
+    let db = open().await?;
+    let tx = db.transaction(RECENT).build().map_err(store_error)?;
+    let store = tx.object_store(RECENT).map_err(store_error)?;
+    let mut all: Vec<RecentLookup> = store
+        .get_all::<RecentLookup>()
+        .serde()
+        .map_err(store_error)?
+        .await
+        .map_err(store_error)?
+        .filter_map(Result::ok)
+        .collect();
+    all.sort_by(|a, b| b.opened_at.total_cmp(&a.opened_at));
+    Ok(all)
+}
+
+/// The remembered lookup of a ticket number, if any.
+pub async fn find_number(number: &str) -> Result<Option<RecentLookup>, StoreError> {
+    let wanted = portal_core::keys::normalise_ticket_number(number);
+    Ok(recent()
+        .await?
+        .into_iter()
+        .find(|r| portal_core::keys::normalise_ticket_number(&r.number) == wanted))
+}
+
+/// Saves (or replaces) a lookup, then drops the oldest beyond [`RECENT_LIMIT`].
+pub async fn remember(entry: RecentLookup) -> Result<(), StoreError> {
+    let stale: Vec<String> = recent()
+        .await?
+        .into_iter()
+        .filter(|r| r.key != entry.key)
+        .skip(RECENT_LIMIT - 1)
+        .map(|r| r.key)
+        .collect();
+    let db = open().await?;
+    let tx = db
+        .transaction(RECENT)
+        .with_mode(TransactionMode::Readwrite)
+        .build()
+        .map_err(store_error)?;
+    let store = tx.object_store(RECENT).map_err(store_error)?;
+    store
+        .put(entry)
+        .serde()
+        .map_err(store_error)?
+        .await
+        .map_err(store_error)?;
+    for key in stale {
+        store.delete(key).await.map_err(store_error)?;
+    }
+    tx.commit().await.map_err(store_error)
+}
+
+/// Forgets one lookup, with its cached copy.
+pub async fn forget(key: &str) -> Result<(), StoreError> {
+    let db = open().await?;
+    let tx = db
+        .transaction(RECENT)
+        .with_mode(TransactionMode::Readwrite)
+        .build()
+        .map_err(store_error)?;
+    let store = tx.object_store(RECENT).map_err(store_error)?;
+    store.delete(key.to_owned()).await.map_err(store_error)?;
+    tx.commit().await.map_err(store_error)
+}
+
+/// Forgets every lookup.
+pub async fn forget_all() -> Result<(), StoreError> {
+    let db = open().await?;
+    let tx = db
+        .transaction(RECENT)
+        .with_mode(TransactionMode::Readwrite)
+        .build()
+        .map_err(store_error)?;
+    let store = tx.object_store(RECENT).map_err(store_error)?;
+    store
+        .clear()
+        .map_err(store_error)?
+        .await
+        .map_err(store_error)?;
+    tx.commit().await.map_err(store_error)
+}
+
+/// Milliseconds since the epoch, from the browser's clock.
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
