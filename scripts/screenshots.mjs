@@ -5,7 +5,7 @@ import { chromium } from '@playwright/test';
 
 const base = process.argv[2] ?? 'http://127.0.0.1:8499';
 const out = process.argv[3] ?? '.tmp/screenshots';
-const pages = { home: '/', services: '/services', sla: '/sla', 'not-found': '/no/such/page' };
+const pages = { home: '/', services: '/services', sla: '/sla', tickets: '/tickets', history: '/history', 'not-found': '/no/such/page' };
 const viewports = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } };
 
 const browser = await chromium.launch({
@@ -26,6 +26,18 @@ for (const [device, viewport] of Object.entries(viewports)) {
       await page.screenshot({ path: file, fullPage: true });
       console.log(file);
     }
+    // A looked-up ticket and an opened history.
+    await page.goto(base + '/tickets');
+    await page.fill('#ticket-number', 'CM2026-001310');
+    await page.fill('#ticket-email', 'wang.fang@demo-bank.cn');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('.ticket-header');
+    await page.screenshot({ path: `${out}/ticket-${lang}-${device}.png`, fullPage: true });
+    await page.goto(base + '/history');
+    await page.fill('#access-key', 'DEMO-HUANAN-2026');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('.history-row');
+    await page.screenshot({ path: `${out}/history-list-${lang}-${device}.png`, fullPage: true });
     await context.close();
   }
 }

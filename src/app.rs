@@ -2,7 +2,7 @@
 //! Context provided here: `RwSignal<Lang>`.
 
 use crate::i18n::{load_lang, save_lang, use_lang};
-use crate::pages::{Home, NotFound, Services, SlaCalculator};
+use crate::pages::{History, Home, NotFound, Services, SlaCalculator, TicketLookup, TicketPage};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
@@ -13,6 +13,8 @@ pub fn App() -> impl IntoView {
     save_lang(lang.get_untracked());
     provide_context(lang);
     crate::api::provide_sla();
+    // A storage problem met during a lookup, shown on the next ticket page.
+    provide_context(RwSignal::new(None::<crate::store::StoreError>));
     Effect::new(move |_| {
         let t = lang.get().texts();
         if let Some(d) = web_sys::window().and_then(|w| w.document()) {
@@ -29,6 +31,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=Home/>
                     <Route path=path!("/services") view=Services/>
                     <Route path=path!("/sla") view=SlaCalculator/>
+                    <Route path=path!("/tickets") view=TicketLookup/>
+                    <Route path=path!("/tickets/:number") view=TicketPage/>
+                    <Route path=path!("/history") view=History/>
                 </Routes>
             </main>
             <Footer/>
@@ -59,6 +64,8 @@ fn Header() -> impl IntoView {
             </A>
             <nav class="site-nav" aria-label=t.nav_label>
                 <A href="/" exact=true>{t.nav_home}</A>
+                <A href="/tickets">{t.nav_tickets}</A>
+                <A href="/history">{t.nav_history}</A>
                 <A href="/services">{t.nav_services}</A>
                 <A href="/sla">{t.nav_sla}</A>
             </nav>

@@ -6,6 +6,7 @@ mod loaded;
 mod loading;
 mod service_info;
 mod severity;
+mod sla_timeline;
 
 pub use clock::use_clock;
 pub use error_panel::ErrorPanel;
@@ -13,3 +14,4 @@ pub use loaded::loaded;
 pub use loading::Loading;
 pub use service_info::service_info;
 pub use severity::{priority_badge_class, response_target, severity_list, target_amount};
+pub use sla_timeline::{format_duration, timeline_list};

@@ -17,7 +17,7 @@ use portal_core::model::{Meta, API_VERSION};
 use std::time::Duration;
 
 /// Where each entry of `Texts::offers` leads, once built.
-const OFFER_LINKS: [Option<&str>; 6] = [None, None, None, None, None, Some("/sla")];
+const OFFER_LINKS: [Option<&str>; 6] = [Some("/tickets"), None, None, None, None, Some("/sla")];
 
 #[component]
 pub fn Home() -> impl IntoView {
@@ -41,7 +41,7 @@ pub fn Home() -> impl IntoView {
                         .zip(OFFER_LINKS)
                         .map(|((name, what), link)| {
                             let action = match link {
-                                Some(href) => view! { <A href=href attr:class="card-link">{t.open_calculator}</A> }.into_any(),
+                                Some(href) => view! { <A href=href attr:class="card-link">{t.go_to}</A> }.into_any(),
                                 None => view! { <span class="tag">{t.coming_soon}</span> }.into_any(),
                             };
                             view! {

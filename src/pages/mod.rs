@@ -1,11 +1,15 @@
 //! One file per route.
 
+mod history;
 mod home;
 mod not_found;
 mod services;
 mod sla_calculator;
+mod ticket;
 
+pub use history::History;
 pub use home::Home;
 pub use not_found::NotFound;
 pub use services::Services;
 pub use sla_calculator::SlaCalculator;
+pub use ticket::{TicketLookup, TicketPage};

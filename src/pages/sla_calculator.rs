@@ -3,14 +3,16 @@
 //! counted and what was skipped. All computation is the core's `SlaEngine`.
 
 use crate::api::{use_sla, SlaSetup};
-use crate::components::{loaded, priority_badge_class, target_amount, use_clock};
+use crate::components::{
+    format_duration, loaded, priority_badge_class, target_amount, timeline_list, use_clock,
+};
 use crate::i18n::{use_lang, Texts};
 use crate::time::{format_beijing, format_local_if_different, now_input_value};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use leptos::prelude::*;
 use portal_core::calendar::from_beijing;
 use portal_core::model::{Channel, Priority};
-use portal_core::sla::{SlaError, Stretch, Timeline};
+use portal_core::sla::{SlaError, Timeline};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -233,30 +235,6 @@ fn result_view(
             view! { <p class="countdown passed">{t.deadline_passed}</p> }.into_any()
         }
     };
-    let entries = tl
-        .entries
-        .into_iter()
-        .map(|e| {
-            let (class, label) = match &e.stretch {
-                Stretch::Counted { adjusted_for: None } => ("counted", t.stretch_counted.to_owned()),
-                Stretch::Counted { adjusted_for: Some(h) } => (
-                    "counted adjusted",
-                    format!("{} · {}", t.stretch_counted, t.adjusted_note.replace("{name}", h.get(t.is_en()))),
-                ),
-                Stretch::ClosedHours => ("skipped", t.stretch_closed.to_owned()),
-                Stretch::Weekend => ("skipped", t.stretch_weekend.to_owned()),
-                Stretch::Holiday(h) => ("skipped holiday", t.stretch_holiday.replace("{name}", h.get(t.is_en()))),
-            };
-            let length = format_duration(t, (e.to - e.from).num_seconds(), false);
-            view! {
-                <li class=format!("stretch {class}")>
-                    <span class="stretch-time">{format_beijing(&e.from)}" – "{format_beijing(&e.to)}</span>
-                    <span class="stretch-label">{label}</span>
-                    <span class="stretch-length">{length}</span>
-                </li>
-            }
-        })
-        .collect_view();
     view! {
         <section class="card result" aria-labelledby="deadline-title">
             <h2 id="deadline-title">{t.result_deadline}</h2>
@@ -268,7 +246,7 @@ fn result_view(
             {countdown}
             <p class="field-note">{t.target_note.replace("{amount}", &target_amount(t, tl.target_minutes))}</p>
             <h3>{t.timeline_title}</h3>
-            <ol class="timeline">{entries}</ol>
+            {timeline_list(t, tl.entries)}
         </section>
     }
 }
@@ -285,31 +263,4 @@ fn sla_error_text(t: &Texts, error: &SlaError) -> String {
             .replace("{until}", &e.covers_until.to_string()),
         other => other.to_string(),
     }
-}
-
-/// `1 天 3 小时 20 分钟` / `1 d 3 h 20 min`; with `seconds`, under a day
-/// the seconds too (for a ticking countdown).
-pub fn format_duration(t: &Texts, total: i64, seconds: bool) -> String {
-    let total = total.max(0);
-    let (d, h, m, s) = (
-        total / 86_400,
-        total % 86_400 / 3600,
-        total % 3600 / 60,
-        total % 60,
-    );
-    let mut parts = Vec::new();
-    if d > 0 {
-        parts.push(format!("{d} {}", t.unit_day));
-    }
-    if h > 0 {
-        parts.push(format!("{h} {}", t.unit_hour));
-    }
-    let ticking = seconds && d == 0;
-    if m > 0 || (ticking && h > 0) {
-        parts.push(format!("{m} {}", t.unit_minute));
-    }
-    if ticking || parts.is_empty() {
-        parts.push(format!("{s} {}", t.unit_second));
-    }
-    parts.join(" ")
 }

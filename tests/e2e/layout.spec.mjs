@@ -2,7 +2,13 @@
 // projects): nothing overflows sideways, the language switch stays in view.
 import { test, expect, expectNoConsoleErrors } from './fixtures.mjs';
 
-const pages = { home: ['/', '.severity'], services: ['/services', '.service-item'], sla: ['/sla', '.deadline'] };
+const pages = {
+  home: ['/', '.severity'],
+  services: ['/services', '.service-item'],
+  sla: ['/sla', '.deadline'],
+  tickets: ['/tickets', '.lookup-form'],
+  history: ['/history', '.lookup-form'],
+};
 
 for (const lang of ['zh-CN', 'en']) {
   for (const [name, [path, ready]] of Object.entries(pages)) {
