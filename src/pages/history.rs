@@ -115,7 +115,7 @@ fn HistoryList(history: CustomerHistory, query: RwSignal<HistoryQuery>) -> impl 
     let now = use_clock(Duration::from_secs(60));
     let product_ids: Vec<String> = {
         let mut ids: Vec<String> = history.tickets.iter().map(|t| t.product.clone()).collect();
-        ids.sort();
+        ids.sort_unstable();
         ids.dedup();
         ids
     };

@@ -140,10 +140,21 @@ impl HistoryQuery {
     /// The rows that match, in the chosen order.
     pub fn apply(&self, rows: &[HistoryRow]) -> Vec<HistoryRow> {
         let mut out: Vec<HistoryRow> = rows.iter().filter(|r| self.matches(r)).cloned().collect();
+        // Ties broken by ticket number, so an unstable sort (much less wasm
+        // than the stable one) still gives one order.
         match self.sort {
-            HistorySort::NewestFirst => out.sort_by_key(|r| std::cmp::Reverse(r.summary.received)),
+            HistorySort::NewestFirst => out.sort_unstable_by(|a, b| {
+                (b.summary.received, &b.summary.number)
+                    .cmp(&(a.summary.received, &a.summary.number))
+            }),
             // Unknown deadlines (`None`) last.
-            HistorySort::DeadlineFirst => out.sort_by_key(|r| (r.deadline.is_none(), r.deadline)),
+            HistorySort::DeadlineFirst => out.sort_unstable_by(|a, b| {
+                (a.deadline.is_none(), a.deadline, &a.summary.number).cmp(&(
+                    b.deadline.is_none(),
+                    b.deadline,
+                    &b.summary.number,
+                ))
+            }),
         }
         out
     }
