@@ -15,6 +15,7 @@ pub fn App() -> impl IntoView {
     crate::api::provide_sla();
     // A storage problem met during a lookup, shown on the next ticket page.
     provide_context(RwSignal::new(None::<crate::store::StoreError>));
+    provide_context(crate::pages::VisitLookups(RwSignal::new(Vec::new())));
     Effect::new(move |_| {
         let t = lang.get().texts();
         if let Some(d) = web_sys::window().and_then(|w| w.document()) {

@@ -6,7 +6,7 @@
 use crate::api::{fetch_json, use_sla, ApiError};
 use crate::components::{loaded, priority_badge_class, use_clock, ErrorPanel, Loading};
 use crate::i18n::{use_lang, Texts};
-use crate::pages::ticket::{state_label, step_name};
+use crate::pages::ticket::{state_label, step_name, use_visit_lookups, VisitLookups};
 use crate::store::{self, RecentLookup};
 use crate::time::format_beijing;
 use leptos::prelude::*;
@@ -113,6 +113,7 @@ fn HistoryList(history: CustomerHistory, query: RwSignal<HistoryQuery>) -> impl 
     let setup = use_sla();
     let products = LocalResource::new(|| fetch_json::<Vec<Product>>(files::PRODUCTS));
     let now = use_clock(Duration::from_secs(60));
+    let visit = use_visit_lookups();
     let product_ids: Vec<String> = {
         let mut ids: Vec<String> = history.tickets.iter().map(|t| t.product.clone()).collect();
         ids.sort_unstable();
@@ -140,7 +141,7 @@ fn HistoryList(history: CustomerHistory, query: RwSignal<HistoryQuery>) -> impl 
             if shown.is_empty() {
                 return view! { <p class="muted">{t.no_results}</p> }.into_any();
             }
-            view! { <ul class="history-list">{shown.into_iter().map(|r| history_row(t, r)).collect_view()}</ul> }
+            view! { <ul class="history-list">{shown.into_iter().map(|r| history_row(t, r, visit)).collect_view()}</ul> }
                 .into_any()
         };
         view! {
@@ -227,7 +228,7 @@ fn HistoryList(history: CustomerHistory, query: RwSignal<HistoryQuery>) -> impl 
     })
 }
 
-fn history_row(t: &'static Texts, row: HistoryRow) -> impl IntoView {
+fn history_row(t: &'static Texts, row: HistoryRow, visit: VisitLookups) -> impl IntoView {
     let s = row.summary;
     let navigate = use_navigate();
     let state = row.state.map(|st| {
@@ -252,6 +253,7 @@ fn history_row(t: &'static Texts, row: HistoryRow) -> impl IntoView {
             ..entry.clone()
         };
         let navigate = navigate.clone();
+        visit.remember(entry.clone());
         leptos::task::spawn_local(async move {
             let _ = store::remember(entry.clone()).await;
             navigate(&format!("/tickets/{}", entry.number), Default::default());

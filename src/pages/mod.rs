@@ -12,4 +12,4 @@ pub use home::Home;
 pub use not_found::NotFound;
 pub use services::Services;
 pub use sla_calculator::SlaCalculator;
-pub use ticket::{TicketLookup, TicketPage};
+pub use ticket::{TicketLookup, TicketPage, VisitLookups};

@@ -59,7 +59,7 @@ enum LookupProblem {
 async fn look_up(
     number: String,
     email: String,
-) -> Result<(String, Option<StoreError>), LookupProblem> {
+) -> Result<(RecentLookup, Option<StoreError>), LookupProblem> {
     if number.trim().is_empty() || email.trim().is_empty() {
         return Err(LookupProblem::Incomplete);
     }
@@ -72,7 +72,7 @@ async fn look_up(
     };
     let ticket: Ticket =
         parse_json(&file, &text).map_err(|e| LookupProblem::Failed(ApiError::Malformed(e)))?;
-    let stored = store::remember(RecentLookup {
+    let entry = RecentLookup {
         key,
         number: ticket.number.clone(),
         email: Some(email.trim().to_owned()),
@@ -80,21 +80,26 @@ async fn look_up(
         opened_at: store::now_ms(),
         ticket_json: Some(text),
         fetched_at: Some(store::now_ms()),
-    })
-    .await;
-    Ok((ticket.number, stored.err()))
+    };
+    let stored = store::remember(entry.clone()).await;
+    Ok((entry, stored.err()))
 }
 
-/// The number + e-mail form. `on_found` runs after a successful lookup (the
-/// ticket page passes a reload, since navigating to its own URL does not).
+/// The number + e-mail form. A successful lookup joins this visit's lookups,
+/// which the ticket page watches, so it also reloads a page already at the
+/// ticket's URL (a shared link).
 #[component]
-fn LookupForm(number: String, #[prop(optional)] on_found: Option<Callback<()>>) -> impl IntoView {
+fn LookupForm(number: String) -> impl IntoView {
     let lang = use_lang();
     let number = RwSignal::new(number);
     let email = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<LookupProblem>);
     let busy = RwSignal::new(false);
     let navigate = use_navigate();
+    // Contexts are read here, while the component is being created: the
+    // async task below runs outside any reactive owner.
+    let visit = use_visit_lookups();
+    let warning = use_context::<RwSignal<Option<StoreError>>>();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if busy.get_untracked() {
@@ -105,14 +110,13 @@ fn LookupForm(number: String, #[prop(optional)] on_found: Option<Callback<()>>) 
         let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
             match look_up(number.get_untracked(), email.get_untracked()).await {
-                Ok((found, store_problem)) => {
-                    if let Some(p) = store_problem {
-                        set_store_warning(Some(p));
+                Ok((entry, store_problem)) => {
+                    let found = entry.number.clone();
+                    visit.remember(entry);
+                    if let Some(w) = warning {
+                        w.set(store_problem);
                     }
                     navigate(&format!("/tickets/{found}"), Default::default());
-                    if let Some(on_found) = on_found {
-                        on_found.run(());
-                    }
                 }
                 Err(p) => problem.set(Some(p)),
             }
@@ -166,12 +170,24 @@ fn LookupForm(number: String, #[prop(optional)] on_found: Option<Callback<()>>) 
     }
 }
 
-/// A storage warning shown once on the next ticket page (lookups still work
-/// when IndexedDB is full or missing; only remembering fails).
-fn set_store_warning(problem: Option<StoreError>) {
-    if let Some(w) = use_context::<RwSignal<Option<StoreError>>>() {
-        w.set(problem);
+/// Lookups made during this visit, in memory: the ticket page falls back to
+/// them when IndexedDB is unavailable (private mode) or full.
+#[derive(Clone, Copy)]
+pub struct VisitLookups(pub RwSignal<Vec<RecentLookup>>);
+
+impl VisitLookups {
+    /// Adds (or refreshes) a lookup for the rest of this visit.
+    pub fn remember(self, entry: RecentLookup) {
+        self.0.update(|l| {
+            l.retain(|r| r.key != entry.key);
+            l.push(entry);
+        });
     }
+}
+
+/// This visit's lookups, from the app shell (or a fresh list outside it).
+pub fn use_visit_lookups() -> VisitLookups {
+    use_context::<VisitLookups>().unwrap_or_else(|| VisitLookups(RwSignal::new(Vec::new())))
 }
 
 fn store_warning_view(t: &'static Texts, problem: Option<StoreError>) -> Option<impl IntoView> {
@@ -261,10 +277,19 @@ enum TicketLoad {
     Failed(ApiError),
 }
 
-async fn load_ticket(number: String) -> TicketLoad {
-    let entry = match store::find_number(&number).await {
-        Ok(Some(entry)) => entry,
-        _ => return TicketLoad::NotRemembered,
+async fn load_ticket(number: String, visit: Vec<RecentLookup>) -> TicketLoad {
+    let remembered = match store::find_number(&number).await {
+        Ok(Some(entry)) => Some(entry),
+        _ => None,
+    };
+    let wanted = normalise_ticket_number(&number);
+    let entry = match remembered.or_else(|| {
+        visit
+            .into_iter()
+            .find(|r| normalise_ticket_number(&r.number) == wanted)
+    }) {
+        Some(entry) => entry,
+        None => return TicketLoad::NotRemembered,
     };
     let file = files::ticket(&entry.key);
     match fetch_text(&file).await {
@@ -304,7 +329,8 @@ pub fn TicketPage() -> impl IntoView {
     let lang = use_lang();
     let params = use_params_map();
     let number = move || normalise_ticket_number(&params.read().get("number").unwrap_or_default());
-    let load = LocalResource::new(move || load_ticket(number()));
+    let visit = use_visit_lookups();
+    let load = LocalResource::new(move || load_ticket(number(), visit.0.get()));
     let setup = use_sla();
     let products = LocalResource::new(|| fetch_json::<Vec<Product>>(files::PRODUCTS));
     let now = use_clock(Duration::from_secs(1));
@@ -318,7 +344,7 @@ pub fn TicketPage() -> impl IntoView {
             Some(TicketLoad::NotRemembered) => view! {
                 <h1>{t.tickets_title}</h1>
                 <p class="lead-text">{t.enter_email_for.replace("{number}", &number())}</p>
-                <LookupForm number=number() on_found=Callback::new(move |_| load.refetch())/>
+                <LookupForm number=number()/>
             }
             .into_any(),
             Some(TicketLoad::Gone) => view! {

@@ -143,3 +143,21 @@ test('a wrong access key says no customer matches', async ({ page, consoleErrors
   await expect(page.getByRole('alert')).toContainText('没有找到与该访问密钥对应的客户');
   expectNoConsoleErrors(consoleErrors, NOT_FOUND_LOG);
 });
+
+test('without IndexedDB (private mode) a lookup still opens the ticket and says it is not remembered', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'indexedDB', { get() { throw new DOMException('blocked', 'SecurityError'); } });
+  });
+  await lookUp(page, 'CM2026-001244', 'zhang.li@demo-corp.cn');
+  await expect(page.locator('.step.current')).toContainText('已关闭');
+  await expect(page.getByText('本机存储不可用')).toBeVisible();
+});
+
+test('a malformed ticket file shows the error panel, not a blank page', async ({ page }) => {
+  await page.route('**/api/tickets/*.json', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: '{"number": 1244}' }));
+  await lookUp(page, 'CM2026-001244', 'zhang.li@demo-corp.cn');
+  const panel = page.getByRole('alert');
+  await expect(panel).toContainText('数据文件格式有误');
+  await expect(panel).toContainText('$.number');
+});
