@@ -3,6 +3,7 @@
 //! I/O and exit codes live here, all logic lives in the core.
 
 mod seal;
+mod search;
 mod sla;
 
 use portal_core::keys;
@@ -27,6 +28,10 @@ USAGE:
         Read JSON Lines {priority, channel, received} on stdin; write one
         line per input, in order: {deadline: …} or {error: …}.
         The policy and calendar come from DIR/sla/ (default public/api).
+    portal index <api-dir> [--shards N]
+        Build the knowledge-base search index into <api-dir>/kb/search/.
+    portal search <api-dir> <query> [--category ID] [--limit N]
+        Print the top results as JSON: [{id, title, score}, …].
     portal seal <dist-dir>
         Move Trunk's inline start-up script into an external file with
         subresource integrity, so the app runs under a CSP without
@@ -97,6 +102,39 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                     Ok(ExitCode::FAILURE)
                 }
             }
+        }
+        "index" => {
+            let dir = rest
+                .first()
+                .ok_or("usage: portal index <api-dir> [--shards N]")?;
+            let shards = match flag(rest, "--shards") {
+                Ok(n) => n
+                    .parse()
+                    .map_err(|_| format!("--shards: `{n}` is not a number"))?,
+                Err(_) => search::DEFAULT_SHARDS,
+            };
+            let (count, bytes) = search::write_index(Path::new(dir), shards)?;
+            eprintln!("{dir}/{}: {count} files, {bytes} bytes", search::SEARCH_DIR);
+            Ok(ExitCode::SUCCESS)
+        }
+        "search" => {
+            let (Some(dir), Some(query)) = (rest.first(), rest.get(1)) else {
+                return Err(
+                    "usage: portal search <api-dir> <query> [--category ID] [--limit N]".into(),
+                );
+            };
+            let category = flag(rest, "--category").ok();
+            let limit = match flag(rest, "--limit") {
+                Ok(n) => n
+                    .parse()
+                    .map_err(|_| format!("--limit: `{n}` is not a number"))?,
+                Err(_) => 10,
+            };
+            println!(
+                "{}",
+                search::search(Path::new(dir), query, category.as_deref(), limit)?
+            );
+            Ok(ExitCode::SUCCESS)
         }
         "seal" => {
             let [dir] = rest else {

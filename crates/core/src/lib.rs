@@ -9,6 +9,7 @@ pub mod calendar;
 pub mod keys;
 pub mod model;
 pub mod parse;
+pub mod search;
 pub mod sla;
 pub mod tickets;
 pub mod validate;

@@ -1,0 +1,136 @@
+//! `portal index` / `portal search` over the shipped knowledge base.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn api() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/api")
+}
+
+fn search(args: &[&str]) -> Vec<serde_json::Value> {
+    let out = Command::new(env!("CARGO_BIN_EXE_portal"))
+        .arg("search")
+        .arg(api())
+        .args(args)
+        .output()
+        .expect("portal runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("a JSON array")
+}
+
+fn ids(hits: &[serde_json::Value]) -> Vec<String> {
+    hits.iter()
+        .map(|h| h["id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+fn article_text(id: &str) -> String {
+    std::fs::read_to_string(api().join(format!("kb/articles/{id}.md"))).unwrap()
+}
+
+#[test]
+fn the_published_index_is_up_to_date() {
+    // Rebuild into a temp copy and compare with what public/api ships.
+    let tmp = std::env::temp_dir().join(format!("portal-index-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&tmp);
+    for dir in ["kb/articles"] {
+        std::fs::create_dir_all(tmp.join(dir)).unwrap();
+        for e in std::fs::read_dir(api().join(dir)).unwrap() {
+            let e = e.unwrap();
+            std::fs::copy(e.path(), tmp.join(dir).join(e.file_name())).unwrap();
+        }
+    }
+    std::fs::copy(api().join("kb/articles.json"), tmp.join("kb/articles.json")).unwrap();
+    let status = Command::new(env!("CARGO_BIN_EXE_portal"))
+        .arg("index")
+        .arg(&tmp)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    for e in std::fs::read_dir(tmp.join("kb/search")).unwrap() {
+        let name = e.unwrap().file_name();
+        let fresh = std::fs::read(tmp.join("kb/search").join(&name)).unwrap();
+        let shipped = std::fs::read(api().join("kb/search").join(&name)).unwrap_or_else(|_| {
+            panic!("kb/search/{name:?} missing: run `portal index public/api`")
+        });
+        assert!(
+            fresh == shipped,
+            "kb/search/{name:?} is stale: run `portal index public/api`"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&tmp);
+}
+
+#[test]
+fn two_character_chinese_words_find_articles_that_contain_them() {
+    for word in ["收信", "退信", "密码", "补丁"] {
+        let hits = search(&[word]);
+        assert!(hits.len() >= 5, "{word}: {hits:?}");
+        for h in &hits {
+            let id = h["id"].as_str().unwrap();
+            let title = h["title"].as_str().unwrap();
+            assert!(
+                title.contains(word) || article_text(id).contains(word),
+                "{word}: {id} contains neither in title nor body"
+            );
+        }
+        let scores: Vec<f64> = hits.iter().map(|h| h["score"].as_f64().unwrap()).collect();
+        assert!(
+            scores.windows(2).all(|w| w[0] >= w[1]),
+            "{word}: not ranked: {scores:?}"
+        );
+    }
+}
+
+#[test]
+fn a_title_match_ranks_above_body_only_matches() {
+    let hits = search(&["磁盘空间"]);
+    assert!(
+        hits[0]["title"].as_str().unwrap().contains("磁盘空间"),
+        "{hits:?}"
+    );
+}
+
+#[test]
+fn latin_codes_and_a_phrase_find_the_specific_article() {
+    let hits = search(&["SMTP 535"]);
+    assert!(
+        hits[0]["title"].as_str().unwrap().contains("SMTP 535"),
+        "{hits:?}"
+    );
+    let pop = search(&["pop3"]);
+    assert!(pop
+        .iter()
+        .any(|h| h["title"].as_str().unwrap().contains("POP3")));
+}
+
+#[test]
+fn full_width_input_finds_the_same_as_half_width() {
+    assert_eq!(
+        ids(&search(&["ＳＭＴＰ　５３５"])),
+        ids(&search(&["smtp 535"]))
+    );
+}
+
+#[test]
+fn a_category_filter_keeps_only_that_category() {
+    let articles: Vec<serde_json::Value> =
+        serde_json::from_str(&std::fs::read_to_string(api().join("kb/articles.json")).unwrap())
+            .unwrap();
+    let hits = search(&["密码", "--category", "weak-password", "--limit", "20"]);
+    assert!(!hits.is_empty());
+    for h in hits {
+        let a = articles.iter().find(|a| a["id"] == h["id"]).unwrap();
+        assert_eq!(a["category"], "weak-password");
+    }
+}
+
+#[test]
+fn a_query_with_nothing_to_find_returns_an_empty_list() {
+    assert!(search(&["量子纠缠"]).is_empty());
+    assert!(search(&["   "]).is_empty());
+}

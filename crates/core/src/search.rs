@@ -1,0 +1,513 @@
+//! Full-text search for the knowledge base, built ahead of time by
+//! `portal index` and queried in the browser and by `portal search`.
+//!
+//! Chinese has no spaces between words, so text is cut into overlapping
+//! character bigrams (收信延迟 → 收信 信延 延迟), which match any two-character
+//! word without a dictionary. Latin words and codes (`SMTP`, `535`, `POP3`,
+//! `CNVD-2024-12345`) are kept whole. Everything is width-normalised
+//! (全角 → 半角) and ASCII-lower-cased first, so `ＳＭＴＰ` finds `smtp`.
+//!
+//! Ranking is BM25 over title and body, with the title weighted above the
+//! body, and a boost when the query's tokens stand next to each other in the
+//! same order (a phrase), which bigrams of a longer Chinese word always do
+//! when the word itself is present.
+//!
+//! The published index is split into shards by term, so that the first
+//! result needs only the document table and the shards of the query's terms.
+
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+
+/// Version of the published index format.
+pub const INDEX_VERSION: u32 = 1;
+/// How much a title occurrence outweighs a body occurrence.
+const TITLE_WEIGHT: f64 = 3.0;
+const K1: f64 = 1.2;
+const B: f64 = 0.75;
+/// Multiplier when the whole query occurs as a phrase in the body / title.
+const PHRASE_BOOST_BODY: f64 = 1.5;
+const PHRASE_BOOST_TITLE: f64 = 2.0;
+
+/// Full-width ASCII to half-width, ideographic space to space, ASCII lower case.
+pub fn normalise(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\u{3000}' => ' ',
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        })
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}'
+        | '\u{3040}'..='\u{30FF}' | '\u{20000}'..='\u{2A6DF}')
+}
+
+/// The tokens of `text`, in order: ASCII alphanumeric runs whole, CJK runs as
+/// overlapping bigrams (a lone CJK character as itself).
+pub fn tokenize(text: &str) -> Vec<String> {
+    let text = normalise(text);
+    let mut tokens = Vec::new();
+    let mut word = String::new();
+    let mut han: Vec<char> = Vec::new();
+    let flush_han = |han: &mut Vec<char>, tokens: &mut Vec<String>| {
+        match han.len() {
+            0 => {}
+            1 => tokens.push(han[0].to_string()),
+            _ => tokens.extend(han.windows(2).map(|w| w.iter().collect::<String>())),
+        }
+        han.clear();
+    };
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            flush_han(&mut han, &mut tokens);
+            word.push(c);
+        } else {
+            if !word.is_empty() {
+                tokens.push(std::mem::take(&mut word));
+            }
+            if is_cjk(c) {
+                han.push(c);
+            } else {
+                flush_han(&mut han, &mut tokens);
+            }
+        }
+    }
+    if !word.is_empty() {
+        tokens.push(word);
+    }
+    flush_han(&mut han, &mut tokens);
+    tokens
+}
+
+/// Markdown to plain text for indexing: markup characters and link targets
+/// dropped, code kept (admins search for commands and error codes).
+pub fn markdown_to_text(md: &str) -> String {
+    let mut out = String::with_capacity(md.len());
+    for line in md.lines() {
+        let line = line.trim_start_matches(['#', '>', ' ', '\t']);
+        let line = line
+            .strip_prefix("- ")
+            .or_else(|| line.strip_prefix("* "))
+            .unwrap_or(line);
+        if line.starts_with("```") {
+            continue;
+        }
+        let mut chars = line.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '*' | '_' | '`' | '[' => {}
+                ']' => {
+                    // Drop a link target: "](…)".
+                    if chars.peek() == Some(&'(') {
+                        for d in chars.by_ref() {
+                            if d == ')' {
+                                break;
+                            }
+                        }
+                    }
+                }
+                _ => out.push(c),
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// One document's row in the published document table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IndexedDoc {
+    pub id: String,
+    pub category: String,
+    /// Token counts of title and body.
+    pub title_len: u32,
+    pub body_len: u32,
+}
+
+/// Where a term occurs in one document: token positions in title and body,
+/// delta-encoded in the published shards, written as `[doc, [title…], [body…]]`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "PostingWire", into = "PostingWire")]
+pub struct Posting {
+    pub doc: u32,
+    pub title: Vec<u32>,
+    pub body: Vec<u32>,
+}
+
+/// The compact JSON form of a [`Posting`].
+#[derive(Serialize, Deserialize)]
+struct PostingWire(u32, Vec<u32>, Vec<u32>);
+
+impl From<PostingWire> for Posting {
+    fn from(w: PostingWire) -> Posting {
+        Posting {
+            doc: w.0,
+            title: w.1,
+            body: w.2,
+        }
+    }
+}
+
+impl From<Posting> for PostingWire {
+    fn from(p: Posting) -> PostingWire {
+        PostingWire(p.doc, p.title, p.body)
+    }
+}
+
+/// `kb/search/meta.json`: the document table and how terms are sharded.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IndexMeta {
+    pub version: u32,
+    pub shards: u32,
+    pub docs: Vec<IndexedDoc>,
+}
+
+/// `kb/search/shard-<n>.json`: term → postings.
+pub type Shard = BTreeMap<String, Vec<Posting>>;
+
+/// The shard a term lives in (FNV-1a, stable across builds and platforms).
+pub fn shard_of(term: &str, shards: u32) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in term.bytes() {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h % shards.max(1)
+}
+
+/// A document to index.
+pub struct Source<'a> {
+    pub id: &'a str,
+    pub category: &'a str,
+    pub title: &'a str,
+    pub body: &'a str,
+}
+
+/// Builds the published index: the document table and `shards` shards.
+pub fn build_index<'a>(
+    sources: impl IntoIterator<Item = Source<'a>>,
+    shards: u32,
+) -> (IndexMeta, Vec<Shard>) {
+    let shards = shards.max(1);
+    let mut docs = Vec::new();
+    let mut terms: BTreeMap<String, Vec<Posting>> = BTreeMap::new();
+    for (n, src) in sources.into_iter().enumerate() {
+        let n = n as u32;
+        let title = tokenize(src.title);
+        let body = tokenize(&markdown_to_text(src.body));
+        let mut mine: BTreeMap<&str, Posting> = BTreeMap::new();
+        for (pos, t) in title.iter().enumerate() {
+            mine.entry(t)
+                .or_insert_with(|| Posting {
+                    doc: n,
+                    title: vec![],
+                    body: vec![],
+                })
+                .title
+                .push(pos as u32);
+        }
+        for (pos, t) in body.iter().enumerate() {
+            mine.entry(t)
+                .or_insert_with(|| Posting {
+                    doc: n,
+                    title: vec![],
+                    body: vec![],
+                })
+                .body
+                .push(pos as u32);
+        }
+        for (t, p) in mine {
+            terms.entry(t.to_owned()).or_default().push(p);
+        }
+        docs.push(IndexedDoc {
+            id: src.id.to_owned(),
+            category: src.category.to_owned(),
+            title_len: title.len() as u32,
+            body_len: body.len() as u32,
+        });
+    }
+    let mut out: Vec<Shard> = vec![Shard::new(); shards as usize];
+    for (term, postings) in terms {
+        let s = shard_of(&term, shards) as usize;
+        out[s].insert(term, postings.into_iter().map(delta_encode).collect());
+    }
+    (
+        IndexMeta {
+            version: INDEX_VERSION,
+            shards,
+            docs,
+        },
+        out,
+    )
+}
+
+fn delta_encode(mut p: Posting) -> Posting {
+    for list in [&mut p.title, &mut p.body] {
+        for i in (1..list.len()).rev() {
+            list[i] -= list[i - 1];
+        }
+    }
+    p
+}
+
+fn delta_decode(mut p: Posting) -> Posting {
+    for list in [&mut p.title, &mut p.body] {
+        for i in 1..list.len() {
+            list[i] += list[i - 1];
+        }
+    }
+    p
+}
+
+/// One search result.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Hit {
+    pub id: String,
+    pub score: f64,
+}
+
+/// A search index in memory, possibly with only some shards loaded (the
+/// browser fetches the shards a query needs).
+#[derive(Debug, Clone, Default)]
+pub struct SearchIndex {
+    meta: Option<IndexMeta>,
+    loaded: HashMap<u32, HashMap<String, Vec<Posting>>>,
+    avg_title: f64,
+    avg_body: f64,
+}
+
+impl SearchIndex {
+    pub fn new(meta: IndexMeta) -> SearchIndex {
+        let n = meta.docs.len().max(1) as f64;
+        let avg_title = meta
+            .docs
+            .iter()
+            .map(|d| f64::from(d.title_len))
+            .sum::<f64>()
+            / n;
+        let avg_body = meta.docs.iter().map(|d| f64::from(d.body_len)).sum::<f64>() / n;
+        SearchIndex {
+            meta: Some(meta),
+            loaded: HashMap::new(),
+            avg_title: avg_title.max(1.0),
+            avg_body: avg_body.max(1.0),
+        }
+    }
+
+    pub fn meta(&self) -> Option<&IndexMeta> {
+        self.meta.as_ref()
+    }
+
+    /// Adds a shard fetched from `kb/search/shard-<n>.json`.
+    pub fn add_shard(&mut self, n: u32, shard: Shard) {
+        let decoded = shard
+            .into_iter()
+            .map(|(t, ps)| (t, ps.into_iter().map(delta_decode).collect()))
+            .collect();
+        self.loaded.insert(n, decoded);
+    }
+
+    fn shards(&self) -> u32 {
+        self.meta.as_ref().map_or(1, |m| m.shards)
+    }
+
+    /// The query's terms (a lone CJK character widened to the indexed bigrams
+    /// that contain it, once its shard is known — see [`Self::missing_shards`]).
+    fn query_terms(query: &str) -> Vec<String> {
+        let mut terms = tokenize(query);
+        terms.dedup();
+        terms
+    }
+
+    /// Shards the query needs that are not loaded yet.
+    pub fn missing_shards(&self, query: &str) -> Vec<u32> {
+        let shards = self.shards();
+        let mut need: Vec<u32> = Self::query_terms(query)
+            .iter()
+            .map(|t| shard_of(t, shards))
+            .filter(|s| !self.loaded.contains_key(s))
+            .collect();
+        need.sort_unstable();
+        need.dedup();
+        need
+    }
+
+    /// The best `limit` documents for `query`, optionally in one category.
+    /// Terms whose shard is not loaded count as absent.
+    pub fn search(&self, query: &str, category: Option<&str>, limit: usize) -> Vec<Hit> {
+        let Some(meta) = &self.meta else {
+            return Vec::new();
+        };
+        let terms = Self::query_terms(query);
+        if terms.is_empty() {
+            return Vec::new();
+        }
+        let shards = self.shards();
+        let n_docs = meta.docs.len() as f64;
+        let mut scores: HashMap<u32, f64> = HashMap::new();
+        let mut postings_by_term: Vec<Option<&Vec<Posting>>> = Vec::with_capacity(terms.len());
+        for term in &terms {
+            let postings = self
+                .loaded
+                .get(&shard_of(term, shards))
+                .and_then(|s| s.get(term));
+            postings_by_term.push(postings);
+            let Some(postings) = postings else { continue };
+            let df = postings.len() as f64;
+            let idf = ((n_docs - df + 0.5) / (df + 0.5) + 1.0).ln();
+            for p in postings {
+                let Some(doc) = meta.docs.get(p.doc as usize) else {
+                    continue;
+                };
+                if category.is_some_and(|c| c != doc.category) {
+                    continue;
+                }
+                let tf_title = p.title.len() as f64;
+                let tf_body = p.body.len() as f64;
+                let norm_title = 1.0 - B + B * f64::from(doc.title_len) / self.avg_title;
+                let norm_body = 1.0 - B + B * f64::from(doc.body_len) / self.avg_body;
+                let tf = TITLE_WEIGHT * tf_title / norm_title + tf_body / norm_body;
+                *scores.entry(p.doc).or_default() += idf * tf * (K1 + 1.0) / (tf + K1);
+            }
+        }
+        // Phrase boost: every query token present, consecutive and in order.
+        if terms.len() > 1 && postings_by_term.iter().all(Option::is_some) {
+            for (doc, score) in scores.iter_mut() {
+                let positions = |field: fn(&Posting) -> &Vec<u32>| -> Vec<&Vec<u32>> {
+                    postings_by_term
+                        .iter()
+                        .filter_map(|ps| ps.and_then(|ps| ps.iter().find(|p| p.doc == *doc)))
+                        .map(field)
+                        .collect()
+                };
+                let in_title = positions(|p| &p.title);
+                let in_body = positions(|p| &p.body);
+                if in_title.len() == terms.len() && is_phrase(&in_title) {
+                    *score *= PHRASE_BOOST_TITLE;
+                } else if in_body.len() == terms.len() && is_phrase(&in_body) {
+                    *score *= PHRASE_BOOST_BODY;
+                }
+            }
+        }
+        let mut hits: Vec<(u32, f64)> = scores.into_iter().collect();
+        hits.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        hits.into_iter()
+            .take(limit)
+            .filter_map(|(doc, score)| {
+                meta.docs.get(doc as usize).map(|d| Hit {
+                    id: d.id.clone(),
+                    score: (score * 1000.0).round() / 1000.0,
+                })
+            })
+            .collect()
+    }
+}
+
+/// True when some position of the first list starts a run p, p+1, p+2, …
+/// across the lists in order.
+fn is_phrase(lists: &[&Vec<u32>]) -> bool {
+    let Some((first, rest)) = lists.split_first() else {
+        return false;
+    };
+    first.iter().any(|&p| {
+        rest.iter()
+            .enumerate()
+            .all(|(i, list)| list.binary_search(&(p + i as u32 + 1)).is_ok())
+    })
+}
+
+/// Splits `text` into runs, marking those that match a query token, for
+/// highlighted titles and snippets. Matching is on normalised text.
+pub fn highlight(text: &str, query: &str) -> Vec<(String, bool)> {
+    let words: Vec<String> = {
+        // Highlight whole query words (Chinese runs and Latin words), longest first.
+        let norm = normalise(query);
+        let mut w: Vec<String> = norm
+            .split(|c: char| !(c.is_ascii_alphanumeric() || is_cjk(c)))
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect();
+        w.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+        w
+    };
+    let chars: Vec<char> = text.chars().collect();
+    let norm: Vec<char> = normalise(text).chars().collect();
+    let mut marked = vec![false; chars.len()];
+    for w in &words {
+        let w: Vec<char> = w.chars().collect();
+        if w.is_empty() || w.len() > norm.len() {
+            continue;
+        }
+        for start in 0..=norm.len() - w.len() {
+            if norm[start..start + w.len()] == w[..] {
+                marked[start..start + w.len()]
+                    .iter_mut()
+                    .for_each(|m| *m = true);
+            }
+        }
+    }
+    let mut out: Vec<(String, bool)> = Vec::new();
+    for (c, m) in chars.into_iter().zip(marked) {
+        match out.last_mut() {
+            Some((s, last)) if *last == m => s.push(c),
+            _ => out.push((c.to_string(), m)),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_is_cut_into_bigrams_and_latin_kept_whole() {
+        assert_eq!(tokenize("收信延迟"), ["收信", "信延", "延迟"]);
+        assert_eq!(
+            tokenize("SMTP 535 认证失败"),
+            ["smtp", "535", "认证", "证失", "失败"]
+        );
+        assert_eq!(tokenize("CNVD-2024-12345"), ["cnvd", "2024", "12345"]);
+        assert_eq!(tokenize("信"), ["信"]);
+    }
+
+    #[test]
+    fn full_width_and_case_are_normalised() {
+        assert_eq!(tokenize("ＳＭＴＰ　５３５"), ["smtp", "535"]);
+        assert_eq!(tokenize("Pop3"), tokenize("POP3"));
+    }
+
+    #[test]
+    fn markdown_markup_and_link_targets_are_dropped() {
+        let text = markdown_to_text(
+            "## 标题\n1. 运行 `df -h`\n[说明](https://x.example/y)\n```\ntail -f log\n```\n",
+        );
+        assert!(text.contains("标题"));
+        assert!(text.contains("df -h"));
+        assert!(text.contains("说明"));
+        assert!(!text.contains("x.example"));
+        assert!(text.contains("tail -f log"));
+        assert!(!text.contains('`'));
+    }
+
+    #[test]
+    fn highlight_marks_query_words_in_the_original_text() {
+        let parts = highlight("SMTP 535 认证失败", "smtp 认证");
+        let marked: Vec<&str> = parts
+            .iter()
+            .filter(|(_, m)| *m)
+            .map(|(s, _)| s.as_str())
+            .collect();
+        assert_eq!(marked, ["SMTP", "认证"]);
+    }
+
+    #[test]
+    fn shard_of_is_stable() {
+        assert_eq!(shard_of("收信", 16), shard_of("收信", 16));
+        assert!(shard_of("smtp", 16) < 16);
+    }
+}
