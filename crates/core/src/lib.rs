@@ -7,6 +7,7 @@
 
 pub mod calendar;
 pub mod keys;
+pub mod markdown;
 pub mod model;
 pub mod parse;
 pub mod search;
