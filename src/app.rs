@@ -2,7 +2,10 @@
 //! Context provided here: `RwSignal<Lang>`.
 
 use crate::i18n::{load_lang, save_lang, use_lang};
-use crate::pages::{History, Home, NotFound, Services, SlaCalculator, TicketLookup, TicketPage};
+use crate::pages::{
+    History, Home, KbArticlePage, KbCategoryPage, KnowledgeBase, NotFound, Services, SlaCalculator,
+    TicketLookup, TicketPage,
+};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
@@ -35,6 +38,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/tickets") view=TicketLookup/>
                     <Route path=path!("/tickets/:number") view=TicketPage/>
                     <Route path=path!("/history") view=History/>
+                    <Route path=path!("/kb") view=KnowledgeBase/>
+                    <Route path=path!("/kb/c/:category") view=KbCategoryPage/>
+                    <Route path=path!("/kb/a/:id") view=KbArticlePage/>
                 </Routes>
             </main>
             <Footer/>
@@ -67,6 +73,7 @@ fn Header() -> impl IntoView {
                 <A href="/" exact=true>{t.nav_home}</A>
                 <A href="/tickets">{t.nav_tickets}</A>
                 <A href="/history">{t.nav_history}</A>
+                <A href="/kb">{t.nav_kb}</A>
                 <A href="/services">{t.nav_services}</A>
                 <A href="/sla">{t.nav_sla}</A>
             </nav>

@@ -17,7 +17,14 @@ use portal_core::model::{Meta, API_VERSION};
 use std::time::Duration;
 
 /// Where each entry of `Texts::offers` leads, once built.
-const OFFER_LINKS: [Option<&str>; 6] = [Some("/tickets"), None, None, None, None, Some("/sla")];
+const OFFER_LINKS: [Option<&str>; 6] = [
+    Some("/tickets"),
+    None,
+    Some("/kb"),
+    None,
+    None,
+    Some("/sla"),
+];
 
 #[component]
 pub fn Home() -> impl IntoView {

@@ -2,6 +2,7 @@
 
 mod history;
 mod home;
+mod kb;
 mod not_found;
 mod services;
 mod sla_calculator;
@@ -9,6 +10,7 @@ mod ticket;
 
 pub use history::History;
 pub use home::Home;
+pub use kb::{KbArticlePage, KbCategoryPage, KnowledgeBase};
 pub use not_found::NotFound;
 pub use services::Services;
 pub use sla_calculator::SlaCalculator;

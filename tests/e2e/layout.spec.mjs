@@ -8,6 +8,8 @@ const pages = {
   sla: ['/sla', '.deadline'],
   tickets: ['/tickets', '.lookup-form'],
   history: ['/history', '.lookup-form'],
+  kb: ['/kb', '.category-card'],
+  article: ['/kb/a/sr-smtp-535-auth-failed', '.article-body h2'],
 };
 
 for (const lang of ['zh-CN', 'en']) {

@@ -35,8 +35,11 @@ pub enum Block {
         text: Vec<Inline>,
     },
     Paragraph(Vec<Inline>),
+    /// `start`: the number of the first item of an ordered list (a list
+    /// resumed after a code block goes on counting).
     List {
         ordered: bool,
+        start: u32,
         items: Vec<Vec<Inline>>,
     },
     Code {
@@ -50,7 +53,7 @@ pub enum Block {
 pub fn parse(md: &str) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut paragraph: Vec<&str> = Vec::new();
-    let mut list: Option<(bool, Vec<Vec<Inline>>)> = None;
+    let mut list: Option<(bool, u32, Vec<Vec<Inline>>)> = None;
     let mut lines = md.lines();
 
     fn flush_paragraph(paragraph: &mut Vec<&str>, blocks: &mut Vec<Block>) {
@@ -59,9 +62,13 @@ pub fn parse(md: &str) -> Vec<Block> {
             paragraph.clear();
         }
     }
-    fn flush_list(list: &mut Option<(bool, Vec<Vec<Inline>>)>, blocks: &mut Vec<Block>) {
-        if let Some((ordered, items)) = list.take() {
-            blocks.push(Block::List { ordered, items });
+    fn flush_list(list: &mut Option<(bool, u32, Vec<Vec<Inline>>)>, blocks: &mut Vec<Block>) {
+        if let Some((ordered, start, items)) = list.take() {
+            blocks.push(Block::List {
+                ordered,
+                start,
+                items,
+            });
         }
     }
 
@@ -103,13 +110,13 @@ pub fn parse(md: &str) -> Vec<Block> {
             blocks.push(Block::Quote(inlines(quote.trim_start())));
             continue;
         }
-        if let Some((ordered, item)) = list_item(trimmed) {
+        if let Some((ordered, number, item)) = list_item(trimmed) {
             flush_paragraph(&mut paragraph, &mut blocks);
             match &mut list {
-                Some((o, items)) if *o == ordered => items.push(inlines(item)),
+                Some((o, _, items)) if *o == ordered => items.push(inlines(item)),
                 _ => {
                     flush_list(&mut list, &mut blocks);
-                    list = Some((ordered, vec![inlines(item)]));
+                    list = Some((ordered, number, vec![inlines(item)]));
                 }
             }
             continue;
@@ -128,14 +135,15 @@ fn heading(line: &str) -> Option<(u8, &str)> {
     ((1..=4).contains(&hashes) && rest.starts_with(' ')).then(|| (hashes as u8, rest.trim()))
 }
 
-fn list_item(line: &str) -> Option<(bool, &str)> {
+/// `- item` / `* item` → (false, 1, item); `3. item` → (true, 3, item).
+fn list_item(line: &str) -> Option<(bool, u32, &str)> {
     if let Some(rest) = line.strip_prefix("- ").or_else(|| line.strip_prefix("* ")) {
-        return Some((false, rest));
+        return Some((false, 1, rest));
     }
     let digits = line.bytes().take_while(u8::is_ascii_digit).count();
     if digits > 0 && digits <= 3 {
         if let Some(rest) = line[digits..].strip_prefix(". ") {
-            return Some((true, rest));
+            return Some((true, line[..digits].parse().unwrap_or(1), rest));
         }
     }
     None
@@ -278,11 +286,13 @@ mod tests {
                 text: vec![Inline::Text("排查步骤".into())]
             }
         );
-        assert!(matches!(&b[1], Block::List { ordered: true, items } if items.len() == 2));
+        assert!(
+            matches!(&b[1], Block::List { ordered: true, start: 1, items } if items.len() == 2)
+        );
         assert!(
             matches!(&b[1], Block::List { items, .. } if items[0][1] == Inline::Code("df -h".into()))
         );
-        assert!(matches!(&b[2], Block::List { ordered: false, items } if items.len() == 2));
+        assert!(matches!(&b[2], Block::List { ordered: false, items, .. } if items.len() == 2));
         assert_eq!(
             b[3],
             Block::Code {
@@ -294,6 +304,22 @@ mod tests {
         assert_eq!(
             b[5],
             Block::Paragraph(vec![Inline::Text("普通段落\n第二行".into())])
+        );
+    }
+
+    #[test]
+    fn a_list_resumed_after_code_keeps_counting() {
+        let b = parse("1. 一\n2. 二\n```\nx\n```\n3. 三");
+        assert!(
+            matches!(
+                &b[2],
+                Block::List {
+                    ordered: true,
+                    start: 3,
+                    ..
+                }
+            ),
+            "{b:?}"
         );
     }
 

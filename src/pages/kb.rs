@@ -1,0 +1,270 @@
+//! 在线知识库: categories with counts, this week's featured articles (每周精选),
+//! a category's articles, and an article page with breadcrumbs, date,
+//! revision and related articles. Article Markdown goes through the core's
+//! safe block model and is rendered as text nodes: no HTML from an article
+//! is ever interpreted.
+
+use crate::api::{api_url, fetch_json, fetch_text, ApiError};
+use crate::components::{loaded, ErrorPanel, Loading};
+use crate::i18n::{use_lang, Texts};
+use crate::time::now_beijing;
+use chrono::Datelike;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use portal_core::files;
+use portal_core::markdown::{parse, Block, Inline};
+use portal_core::model::{KbArticle, KbCategory};
+use std::sync::Arc;
+
+/// Categories and the article index, loaded together.
+#[derive(Clone)]
+struct Kb {
+    categories: Arc<Vec<KbCategory>>,
+    articles: Arc<Vec<KbArticle>>,
+}
+
+async fn fetch_kb() -> Result<Kb, ApiError> {
+    let (c, a) = futures::future::join(
+        fetch_json::<Vec<KbCategory>>(files::KB_CATEGORIES),
+        fetch_json::<Vec<KbArticle>>(files::KB_ARTICLES),
+    )
+    .await;
+    Ok(Kb {
+        categories: Arc::new(c?),
+        articles: Arc::new(a?),
+    })
+}
+
+/// `2026-W48` for the current Beijing week.
+fn this_week() -> String {
+    let w = now_beijing().iso_week();
+    format!("{}-W{:02}", w.year(), w.week())
+}
+
+fn article_card(t: &'static Texts, a: &KbArticle) -> impl IntoView {
+    let en = t.is_en();
+    let (href, title) = (format!("/kb/a/{}", a.id), a.title.get(en).to_owned());
+    let (summary, updated) = (a.summary.get(en).to_owned(), a.updated.to_string());
+    view! {
+        <li class="card article-card">
+            <h3><A href=href>{title}</A></h3>
+            <p>{summary}</p>
+            <p class="muted">{t.updated_on}" "{updated}</p>
+        </li>
+    }
+}
+
+/// `/kb`
+#[component]
+pub fn KnowledgeBase() -> impl IntoView {
+    let lang = use_lang();
+    let kb = LocalResource::new(fetch_kb);
+    let body = loaded(kb, move |kb| {
+        let t = lang.get().texts();
+        let en = t.is_en();
+        let week = this_week();
+        // This week's picks; if none yet, the most recent week that has some.
+        let latest = kb
+            .articles
+            .iter()
+            .filter_map(|a| a.featured_week.clone())
+            .filter(|w| *w <= week)
+            .max();
+        let featured = kb
+            .articles
+            .iter()
+            .filter(|a| a.featured_week.is_some() && a.featured_week == latest)
+            .map(|a| article_card(t, a))
+            .collect_view();
+        let categories = kb
+            .categories
+            .iter()
+            .map(|c| {
+                let n = kb.articles.iter().filter(|a| a.category == c.id).count();
+                let (id, href) = (c.id.clone(), format!("/kb/c/{}", c.id));
+                let (name, description) =
+                    (c.name.get(en).to_owned(), c.description.get(en).to_owned());
+                view! {
+                    <li class="card category-card" data-category=id>
+                        <h3><A href=href>{name}</A></h3>
+                        <p>{description}</p>
+                        <p class="muted">{t.articles_count.replace("{n}", &n.to_string())}</p>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <section class="section" aria-labelledby="featured-title">
+                <h2 id="featured-title">{t.featured_title}" "<span class="muted">{latest.unwrap_or_default()}</span></h2>
+                <ul class="card-grid featured">{featured}</ul>
+            </section>
+            <section class="section" aria-labelledby="categories-title">
+                <h2 id="categories-title">{t.categories_title}</h2>
+                <ul class="card-grid categories">{categories}</ul>
+            </section>
+        }
+        .into_any()
+    });
+    let header = move || {
+        let t = lang.get().texts();
+        view! {
+            <h1>{t.kb_title}</h1>
+            <p class="lead-text">{t.kb_lead}</p>
+        }
+    };
+    view! { <section class="page kb">{header}{body}</section> }
+}
+
+/// `/kb/c/:category`
+#[component]
+pub fn KbCategoryPage() -> impl IntoView {
+    let lang = use_lang();
+    let params = use_params_map();
+    let kb = LocalResource::new(fetch_kb);
+    let body = loaded(kb, move |kb| {
+        let t = lang.get().texts();
+        let en = t.is_en();
+        let id = params.read().get("category").unwrap_or_default();
+        let Some(category) = kb.categories.iter().find(|c| c.id == id) else {
+            return view! { <p class="notice" role="alert">{t.category_missing}</p> }.into_any();
+        };
+        let articles = kb
+            .articles
+            .iter()
+            .filter(|a| a.category == id)
+            .map(|a| article_card(t, a))
+            .collect_view();
+        view! {
+            <nav class="breadcrumbs" aria-label="breadcrumbs">
+                <A href="/kb">{t.nav_kb}</A>" › "<span>{category.name.get(en).to_owned()}</span>
+            </nav>
+            <h1>{category.name.get(en).to_owned()}</h1>
+            <p class="lead-text">{category.description.get(en).to_owned()}</p>
+            <ul class="card-grid articles">{articles}</ul>
+        }
+        .into_any()
+    });
+    view! { <section class="page kb">{body}</section> }
+}
+
+/// `/kb/a/:id`
+#[component]
+pub fn KbArticlePage() -> impl IntoView {
+    let lang = use_lang();
+    let params = use_params_map();
+    let id = move || params.read().get("id").unwrap_or_default();
+    let kb = LocalResource::new(fetch_kb);
+    let body = LocalResource::new(move || {
+        let id = id();
+        async move { fetch_text(&files::article_body(&id)).await }
+    });
+    let page = loaded(kb, move |kb| {
+        let t = lang.get().texts();
+        let en = t.is_en();
+        let id = id();
+        let Some(article) = kb.articles.iter().find(|a| a.id == id).cloned() else {
+            return view! { <p class="notice" role="alert">{t.article_missing}</p> }.into_any();
+        };
+        let category = kb
+            .categories
+            .iter()
+            .find(|c| c.id == article.category)
+            .map(|c| c.name.get(en).to_owned())
+            .unwrap_or_default();
+        let related = article
+            .related
+            .iter()
+            .filter_map(|r| kb.articles.iter().find(|a| a.id == *r))
+            .map(|a| {
+                let (href, title) = (format!("/kb/a/{}", a.id), a.title.get(en).to_owned());
+                view! { <li><A href=href>{title}</A></li> }
+            })
+            .collect_view();
+        let text = move || match body.get() {
+            None => view! { <Loading/> }.into_any(),
+            Some(Ok(md)) => {
+                view! { <div class="article-body" lang="zh-CN">{render_blocks(parse(&md))}</div> }
+                    .into_any()
+            }
+            Some(Err(error)) => {
+                view! { <ErrorPanel error on_retry=move || body.refetch()/> }.into_any()
+            }
+        };
+        view! {
+            <nav class="breadcrumbs" aria-label="breadcrumbs">
+                <A href="/kb">{t.nav_kb}</A>" › "
+                <A href=format!("/kb/c/{}", article.category)>{category}</A>
+            </nav>
+            <article class="card article">
+                <h1>{article.title.get(en).to_owned()}</h1>
+                <p class="muted article-meta">
+                    {t.updated_on}" "{article.updated.to_string()}" · "
+                    {t.revision_n.replace("{n}", &article.revision.to_string())}
+                    {en.then_some(" · ")}{en.then_some(t.body_in_chinese)}
+                </p>
+                {text}
+            </article>
+            <section class="section" aria-labelledby="related-title">
+                <h2 id="related-title">{t.related_title}</h2>
+                <ul class="related">{related}</ul>
+            </section>
+        }
+        .into_any()
+    });
+    view! { <section class="page kb">{page}</section> }
+}
+
+/// The block model as elements with text nodes only.
+fn render_blocks(blocks: Vec<Block>) -> impl IntoView {
+    blocks
+        .into_iter()
+        .map(|b| match b {
+            Block::Heading { level: 1 | 2, text } => {
+                view! { <h2>{render_inlines(text)}</h2> }.into_any()
+            }
+            Block::Heading { level: 3, text } => {
+                view! { <h3>{render_inlines(text)}</h3> }.into_any()
+            }
+            Block::Heading { text, .. } => view! { <h4>{render_inlines(text)}</h4> }.into_any(),
+            Block::Paragraph(text) => view! { <p>{render_inlines(text)}</p> }.into_any(),
+            Block::Quote(text) => {
+                view! { <blockquote>{render_inlines(text)}</blockquote> }.into_any()
+            }
+            Block::Code { text, .. } => view! { <pre><code>{text}</code></pre> }.into_any(),
+            Block::List {
+                ordered,
+                start,
+                items,
+            } => {
+                let items = items
+                    .into_iter()
+                    .map(|i| view! { <li>{render_inlines(i)}</li> })
+                    .collect_view();
+                if ordered {
+                    view! { <ol start=start>{items}</ol> }.into_any()
+                } else {
+                    view! { <ul>{items}</ul> }.into_any()
+                }
+            }
+        })
+        .collect_view()
+}
+
+fn render_inlines(inlines: Vec<Inline>) -> impl IntoView {
+    inlines
+        .into_iter()
+        .map(|i| match i {
+            Inline::Text(s) => s.into_any(),
+            Inline::Strong(s) => view! { <strong>{s}</strong> }.into_any(),
+            Inline::Emphasis(s) => view! { <em>{s}</em> }.into_any(),
+            Inline::Code(s) => view! { <code>{s}</code> }.into_any(),
+            Inline::Link { text, href } => {
+                view! { <a href=href rel="noopener noreferrer nofollow">{text}</a> }.into_any()
+            }
+            Inline::Image { alt, src } => {
+                view! { <img src=api_url(&src) alt=alt loading="lazy"/> }.into_any()
+            }
+        })
+        .collect_view()
+}

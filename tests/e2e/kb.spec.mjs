@@ -1,0 +1,60 @@
+// Knowledge-base browsing: categories with counts, featured articles, an
+// article with breadcrumbs and related links; deep links survive a reload;
+// hostile Markdown renders as text and runs nothing.
+import { test, expect, expectNoConsoleErrors } from './fixtures.mjs';
+
+test('categories with counts lead to articles, with breadcrumbs and related links', async ({ page, consoleErrors }) => {
+  await page.clock.install({ time: new Date('2026-11-26T10:00:00+08:00') });
+  await page.goto('/kb');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('在线知识库');
+  await expect(page.locator('.featured .article-card')).toHaveCount(8); // week 2026-W48
+  const sendReceive = page.locator('.category-card[data-category="send-receive"]');
+  await expect(sendReceive).toContainText(/\d+ 篇/);
+  const count = Number((await sendReceive.locator('.muted').textContent()).match(/(\d+)/)[1]);
+  await sendReceive.getByRole('link').click();
+  await expect(page).toHaveURL(/\/kb\/c\/send-receive$/);
+  await expect(page.locator('.article-card')).toHaveCount(count);
+  await page.locator('.article-card').first().getByRole('link').click();
+  await expect(page).toHaveURL(/\/kb\/a\//);
+  await expect(page.locator('.breadcrumbs')).toContainText('知识库');
+  await expect(page.locator('.article-body h2').first()).toBeVisible();
+  await expect(page.locator('.article-meta')).toContainText('更新于');
+  const related = page.locator('.related a');
+  expect(await related.count()).toBeGreaterThan(0);
+  // A deep link reloads to the same article.
+  const url = page.url();
+  await page.reload();
+  await expect(page).toHaveURL(url);
+  await expect(page.locator('.article-body')).toBeVisible();
+  expectNoConsoleErrors(consoleErrors);
+});
+
+test('hostile Markdown in an article is shown as text and runs nothing', async ({ page, consoleErrors }) => {
+  let dialogs = 0;
+  page.on('dialog', async (d) => { dialogs += 1; await d.dismiss(); });
+  await page.route('**/api/kb/articles/sr-smtp-535-auth-failed.md', (route) => route.fulfill({
+    status: 200,
+    contentType: 'text/markdown',
+    body: [
+      '## 标题 <script>alert(1)</script>',
+      '<img src=x onerror="alert(2)">',
+      '[点我](javascript:alert(3)) [官网](https://www.coremail.cn) ![x](https://evil.example/t.png)',
+      '**未闭合 `代码 [坏链接](',
+      '```', '<iframe src="javascript:alert(4)"></iframe>', '```',
+    ].join('\n'),
+  }));
+  await page.goto('/kb/a/sr-smtp-535-auth-failed');
+  const body = page.locator('.article-body');
+  await expect(body).toContainText('<script>alert(1)</script>');
+  await expect(body).toContainText('<img src=x onerror="alert(2)">');
+  expect(await body.locator('script, iframe, img').count()).toBe(0);
+  const hrefs = await body.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  expect(hrefs).toEqual(['https://www.coremail.cn']);
+  expect(dialogs).toBe(0);
+  expectNoConsoleErrors(consoleErrors);
+});
+
+test('an unknown article says so', async ({ page }) => {
+  await page.goto('/kb/a/no-such-article');
+  await expect(page.getByRole('alert')).toContainText('知识库中没有这篇文章');
+});
