@@ -166,3 +166,43 @@ pub fn provide_sla() -> SlaResource {
     provide_context(resource);
     resource
 }
+
+/// The knowledge-base search index, loaded lazily: the document table on the
+/// first search, then only the shards each query needs.
+#[derive(Clone, Default)]
+pub struct SearchCache(std::rc::Rc<std::cell::RefCell<Option<portal_core::search::SearchIndex>>>);
+
+impl SearchCache {
+    /// Hits for `query`, fetching `kb/search/meta.json` and missing shards first.
+    pub async fn search(
+        &self,
+        query: &str,
+        category: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<portal_core::search::Hit>, ApiError> {
+        use portal_core::search::{IndexMeta, SearchIndex, Shard};
+        if self.0.borrow().is_none() {
+            let meta = fetch_json::<IndexMeta>("kb/search/meta.json").await?;
+            *self.0.borrow_mut() = Some(SearchIndex::new(meta));
+        }
+        let missing = self
+            .0
+            .borrow()
+            .as_ref()
+            .map(|i| i.missing_shards(query))
+            .unwrap_or_default();
+        let names: Vec<String> = missing
+            .iter()
+            .map(|n| format!("kb/search/shard-{n}.json"))
+            .collect();
+        let shards = futures::future::join_all(names.iter().map(|f| fetch_json::<Shard>(f))).await;
+        let mut index = self.0.borrow_mut();
+        let Some(index) = index.as_mut() else {
+            return Ok(Vec::new());
+        };
+        for (n, shard) in missing.into_iter().zip(shards) {
+            index.add_shard(n, shard?);
+        }
+        Ok(index.search(query, category, limit))
+    }
+}

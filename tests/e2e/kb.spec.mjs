@@ -58,3 +58,37 @@ test('an unknown article says so', async ({ page }) => {
   await page.goto('/kb/a/no-such-article');
   await expect(page.getByRole('alert')).toContainText('知识库中没有这篇文章');
 });
+
+test('search in Chinese loads the index lazily, finds articles and highlights the words', async ({ page, consoleErrors }) => {
+  const searchFiles = [];
+  page.on('request', (r) => { if (r.url().includes('/api/kb/search/')) searchFiles.push(new URL(r.url()).pathname); });
+  await page.goto('/kb');
+  await expect(page.locator('.category-card').first()).toBeVisible();
+  expect(searchFiles, 'nothing of the index before the first search').toEqual([]);
+
+  await page.locator('#kb-search').fill('收信');
+  const hits = page.locator('.search-hit');
+  await expect(hits.first()).toBeVisible();
+  expect(await hits.count()).toBeGreaterThanOrEqual(5);
+  await expect(hits.first().locator('mark').first()).toHaveText('收信');
+  // The document table and the one shard the query's term lives in.
+  expect(searchFiles.filter((f) => f.includes('shard-')).length).toBe(1);
+  expect(searchFiles).toContain('/api/kb/search/meta.json');
+
+  await page.locator('#kb-search').fill('SMTP 535');
+  await expect(hits.first()).toContainText('SMTP 535');
+  await page.locator('#kb-search').fill('量子纠缠');
+  await expect(page.getByText('没有找到相关文章')).toBeVisible();
+  expectNoConsoleErrors(consoleErrors);
+});
+
+test('the category filter narrows search results', async ({ page }) => {
+  await page.goto('/kb');
+  await page.locator('#kb-search').fill('密码');
+  await expect(page.locator('.search-hit').first()).toBeVisible();
+  const all = await page.locator('.search-hit').count();
+  await page.locator('.search-form select').selectOption('weak-password');
+  await expect.poll(async () => page.locator('.search-hit').count()).toBeLessThan(all);
+  const ids = await page.locator('.search-hit').evaluateAll((els) => els.map((e) => e.dataset.article));
+  for (const id of ids) expect(id.startsWith('wp-')).toBe(true);
+});
