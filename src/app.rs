@@ -3,8 +3,8 @@
 
 use crate::i18n::{load_lang, save_lang, use_lang};
 use crate::pages::{
-    History, Home, KbArticlePage, KbCategoryPage, KnowledgeBase, NotFound, Services, SlaCalculator,
-    TicketLookup, TicketPage,
+    History, Home, KbArticlePage, KbCategoryPage, KnowledgeBase, NotFound, OfflineLibrary,
+    Services, SlaCalculator, TicketLookup, TicketPage,
 };
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
@@ -39,6 +39,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/tickets/:number") view=TicketPage/>
                     <Route path=path!("/history") view=History/>
                     <Route path=path!("/kb") view=KnowledgeBase/>
+                    <Route path=path!("/kb/offline") view=OfflineLibrary/>
                     <Route path=path!("/kb/c/:category") view=KbCategoryPage/>
                     <Route path=path!("/kb/a/:id") view=KbArticlePage/>
                 </Routes>

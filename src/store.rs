@@ -14,8 +14,9 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 const DB_NAME: &str = "coremail-portal";
-const DB_VERSION: u8 = 1;
+const DB_VERSION: u8 = 2;
 const RECENT: &str = "recent_lookups";
+const ARTICLES: &str = "articles";
 /// How many lookups are remembered; older ones are dropped.
 pub const RECENT_LIMIT: usize = 20;
 
@@ -59,6 +60,8 @@ fn store_error(e: impl fmt::Display) -> StoreError {
     if text.contains("Quota") || text.contains("quota") {
         StoreError::Full
     } else {
+        // For whoever debugs a browser's storage; carries no user data.
+        web_sys::console::warn_1(&format!("IndexedDB: {text}").into());
         StoreError::Unavailable(text)
     }
 }
@@ -67,9 +70,15 @@ async fn open() -> Result<Database, StoreError> {
     Database::open(DB_NAME)
         .with_version(DB_VERSION)
         .with_on_upgrade_needed(|event, db| {
+            // Each version adds what it introduced; an existing store is kept.
             if event.old_version() < 1.0 {
                 db.create_object_store(RECENT)
                     .with_key_path("key".into())
+                    .build()?;
+            }
+            if event.old_version() < 2.0 {
+                db.create_object_store(ARTICLES)
+                    .with_key_path("id".into())
                     .build()?;
             }
             Ok(())
@@ -166,4 +175,96 @@ pub async fn forget_all() -> Result<(), StoreError> {
 /// Milliseconds since the epoch, from the browser's clock.
 pub fn now_ms() -> f64 {
     js_sys::Date::now()
+}
+
+// ------------------------------------------------------- offline articles
+
+/// A knowledge-base article kept on this device for offline reading.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SavedArticle {
+    pub id: String,
+    /// The article's entry in `kb/articles.json`, as JSON.
+    pub entry_json: String,
+    pub body_md: String,
+    pub revision: u32,
+    pub category: String,
+    /// When it was saved or last refreshed (ms since the epoch).
+    pub saved_at: f64,
+    /// Saved on purpose ("save for offline"), not just cached on opening.
+    pub pinned: bool,
+}
+
+impl SavedArticle {
+    /// Bytes this copy takes (UTF-8 text; IndexedDB's own overhead aside).
+    pub fn size(&self) -> usize {
+        self.entry_json.len() + self.body_md.len()
+    }
+}
+
+/// Saves or replaces articles in one transaction. On a quota failure the
+/// transaction rolls back: what was saved before stays as it was.
+pub async fn save_articles(articles: Vec<SavedArticle>) -> Result<(), StoreError> {
+    let db = open().await?;
+    let tx = db
+        .transaction(ARTICLES)
+        .with_mode(TransactionMode::Readwrite)
+        .build()
+        .map_err(store_error)?;
+    let store = tx.object_store(ARTICLES).map_err(store_error)?;
+    for a in articles {
+        store
+            .put(a)
+            .serde()
+            .map_err(store_error)?
+            .await
+            .map_err(store_error)?;
+    }
+    tx.commit().await.map_err(store_error)
+}
+
+/// Every article on this device.
+pub async fn saved_articles() -> Result<Vec<SavedArticle>, StoreError> {
+    let db = open().await?;
+    let tx = db.transaction(ARTICLES).build().map_err(store_error)?;
+    let store = tx.object_store(ARTICLES).map_err(store_error)?;
+    let mut all: Vec<SavedArticle> = store
+        .get_all::<SavedArticle>()
+        .serde()
+        .map_err(store_error)?
+        .await
+        .map_err(store_error)?
+        .filter_map(Result::ok)
+        .collect();
+    all.sort_unstable_by(|a, b| {
+        b.saved_at
+            .total_cmp(&a.saved_at)
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    Ok(all)
+}
+
+/// One saved article.
+pub async fn saved_article(id: &str) -> Result<Option<SavedArticle>, StoreError> {
+    let db = open().await?;
+    let tx = db.transaction(ARTICLES).build().map_err(store_error)?;
+    let store = tx.object_store(ARTICLES).map_err(store_error)?;
+    store
+        .get::<SavedArticle, _, _>(id.to_owned())
+        .serde()
+        .map_err(store_error)?
+        .await
+        .map_err(store_error)
+}
+
+/// Removes one article from the device.
+pub async fn remove_article(id: &str) -> Result<(), StoreError> {
+    let db = open().await?;
+    let tx = db
+        .transaction(ARTICLES)
+        .with_mode(TransactionMode::Readwrite)
+        .build()
+        .map_err(store_error)?;
+    let store = tx.object_store(ARTICLES).map_err(store_error)?;
+    store.delete(id.to_owned()).await.map_err(store_error)?;
+    tx.commit().await.map_err(store_error)
 }

@@ -68,3 +68,12 @@ pub fn format_local_if_different(t: &DateTime<FixedOffset>) -> Option<String> {
         abs % 3600 / 60
     ))
 }
+
+/// Milliseconds since the epoch (as IndexedDB records keep them) as Beijing
+/// `YYYY-MM-DD HH:MM`.
+pub fn format_ms(ms: f64) -> String {
+    Utc.timestamp_millis_opt(ms as i64)
+        .single()
+        .map(|t| format_beijing(&t.fixed_offset()))
+        .unwrap_or_default()
+}

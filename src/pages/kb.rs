@@ -7,7 +7,8 @@
 use crate::api::{api_url, fetch_json, fetch_text, ApiError, SearchCache};
 use crate::components::{loaded, ErrorPanel, Loading};
 use crate::i18n::{use_lang, Texts};
-use crate::time::now_beijing;
+use crate::store::{self, SavedArticle, StoreError};
+use crate::time::{format_ms, now_beijing};
 use chrono::Datelike;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -175,7 +176,7 @@ pub fn KnowledgeBase() -> impl IntoView {
         let t = lang.get().texts();
         view! {
             <h1>{t.kb_title}</h1>
-            <p class="lead-text">{t.kb_lead}</p>
+            <p class="lead-text">{t.kb_lead}" "<A href="/kb/offline">{t.offline_library}" →"</A></p>
         }
     };
     view! {
@@ -232,12 +233,41 @@ fn marked(parts: Vec<(String, bool)>) -> impl IntoView {
         .collect_view()
 }
 
+/// Fetches every article of a category and saves them for offline reading
+/// in one transaction; returns how many.
+async fn save_category(kb: Kb, category: String) -> Result<usize, Result<StoreError, ApiError>> {
+    let articles: Vec<KbArticle> = kb
+        .articles
+        .iter()
+        .filter(|a| a.category == category)
+        .cloned()
+        .collect();
+    let bodies = futures::future::join_all(
+        articles
+            .iter()
+            .map(|a| fetch_text_owned(files::article_body(&a.id))),
+    )
+    .await;
+    let mut copies = Vec::with_capacity(articles.len());
+    for (a, body) in articles.iter().zip(bodies) {
+        copies.push(saved(a, &body.map_err(Err)?, true));
+    }
+    let n = copies.len();
+    store::save_articles(copies).await.map_err(Ok)?;
+    Ok(n)
+}
+
+async fn fetch_text_owned(file: String) -> Result<String, ApiError> {
+    fetch_text(&file).await
+}
+
 /// `/kb/c/:category`
 #[component]
 pub fn KbCategoryPage() -> impl IntoView {
     let lang = use_lang();
     let params = use_params_map();
     let kb = LocalResource::new(fetch_kb);
+    let saving = RwSignal::new(None::<Option<Result<usize, Result<StoreError, ApiError>>>>);
     let body = loaded(kb, move |kb| {
         let t = lang.get().texts();
         let en = t.is_en();
@@ -251,17 +281,120 @@ pub fn KbCategoryPage() -> impl IntoView {
             .filter(|a| a.category == id)
             .map(|a| article_card(t, a))
             .collect_view();
+        let save = {
+            let (kb, id) = (kb.clone(), id.clone());
+            move |_| {
+                let (kb, id) = (kb.clone(), id.clone());
+                saving.set(Some(None));
+                leptos::task::spawn_local(async move {
+                    saving.set(Some(Some(save_category(kb, id).await)));
+                });
+            }
+        };
+        let status = move || {
+            match saving.get() {
+            None => view! { <button type="button" class="button small save-category" on:click=save.clone()>{t.save_category}</button> }.into_any(),
+            Some(None) => view! { <p class="muted" role="status">{t.saving}</p> }.into_any(),
+            Some(Some(Ok(n))) => view! {
+                <p class="muted" role="status">
+                    {t.saved_category.replace("{n}", &n.to_string())}" "<A href="/kb/offline">{t.offline_library}</A>
+                </p>
+            }
+            .into_any(),
+            Some(Some(Err(Ok(StoreError::Full)))) => view! { <p class="notice" role="alert">{t.storage_full_kb}</p> }.into_any(),
+            Some(Some(Err(Ok(_)))) => view! { <p class="notice" role="alert">{t.store_unavailable}</p> }.into_any(),
+            Some(Some(Err(Err(error)))) => view! { <ErrorPanel error on_retry=move || saving.set(None)/> }.into_any(),
+        }
+        };
         view! {
             <nav class="breadcrumbs" aria-label="breadcrumbs">
                 <A href="/kb">{t.nav_kb}</A>" › "<span>{category.name.get(en).to_owned()}</span>
             </nav>
             <h1>{category.name.get(en).to_owned()}</h1>
             <p class="lead-text">{category.description.get(en).to_owned()}</p>
+            {status}
             <ul class="card-grid articles">{articles}</ul>
         }
         .into_any()
     });
     view! { <section class="page kb">{body}</section> }
+}
+
+/// What the article page could show.
+#[derive(Clone)]
+enum ArticleLoad {
+    /// From the network (and now cached on this device).
+    Online {
+        kb: Kb,
+        article: KbArticle,
+        body: String,
+        pinned: bool,
+    },
+    /// The network failed; the copy on this device.
+    Offline {
+        article: KbArticle,
+        body: String,
+        saved_at: f64,
+    },
+    Missing,
+    Failed(ApiError),
+}
+
+/// Loads an article from the network, caching it on the device; falls back
+/// to the device's copy when the network fails.
+async fn load_article(id: String) -> ArticleLoad {
+    let online = futures::future::join(fetch_kb(), fetch_text(&files::article_body(&id))).await;
+    // Not in the published index: gone, whatever the body request said.
+    if let (Ok(kb), _) = &online {
+        if !kb.articles.iter().any(|a| a.id == id) {
+            return ArticleLoad::Missing;
+        }
+    }
+    let error = match online {
+        (Ok(kb), Ok(body)) => {
+            let Some(article) = kb.articles.iter().find(|a| a.id == id).cloned() else {
+                return ArticleLoad::Missing;
+            };
+            let pinned = matches!(store::saved_article(&id).await, Ok(Some(a)) if a.pinned);
+            // Every article opened is kept for offline reading; a full store
+            // only means this copy is not kept.
+            let _ = store::save_articles(vec![saved(&article, &body, pinned)]).await;
+            return ArticleLoad::Online {
+                kb,
+                article,
+                body,
+                pinned,
+            };
+        }
+        (Err(e), _) | (_, Err(e)) => e,
+    };
+    if !matches!(error, ApiError::Network { .. }) {
+        return ArticleLoad::Failed(error);
+    }
+    match store::saved_article(&id).await {
+        Ok(Some(copy)) => match serde_json::from_str::<KbArticle>(&copy.entry_json) {
+            Ok(article) => ArticleLoad::Offline {
+                article,
+                body: copy.body_md,
+                saved_at: copy.saved_at,
+            },
+            Err(_) => ArticleLoad::Failed(error),
+        },
+        _ => ArticleLoad::Failed(error),
+    }
+}
+
+/// The device copy of an article.
+fn saved(article: &KbArticle, body: &str, pinned: bool) -> SavedArticle {
+    SavedArticle {
+        id: article.id.clone(),
+        entry_json: serde_json::to_string(article).unwrap_or_default(),
+        body_md: body.to_owned(),
+        revision: article.revision,
+        category: article.category.clone(),
+        saved_at: store::now_ms(),
+        pinned,
+    }
 }
 
 /// `/kb/a/:id`
@@ -270,65 +403,103 @@ pub fn KbArticlePage() -> impl IntoView {
     let lang = use_lang();
     let params = use_params_map();
     let id = move || params.read().get("id").unwrap_or_default();
-    let kb = LocalResource::new(fetch_kb);
-    let body = LocalResource::new(move || {
-        let id = id();
-        async move { fetch_text(&files::article_body(&id)).await }
-    });
-    let page = loaded(kb, move |kb| {
+    let load = LocalResource::new(move || load_article(id()));
+    let save_state = RwSignal::new(None::<Result<(), StoreError>>);
+    let page = move || {
         let t = lang.get().texts();
         let en = t.is_en();
-        let id = id();
-        let Some(article) = kb.articles.iter().find(|a| a.id == id).cloned() else {
-            return view! { <p class="notice" role="alert">{t.article_missing}</p> }.into_any();
-        };
-        let category = kb
-            .categories
-            .iter()
-            .find(|c| c.id == article.category)
-            .map(|c| c.name.get(en).to_owned())
-            .unwrap_or_default();
-        let related = article
-            .related
-            .iter()
-            .filter_map(|r| kb.articles.iter().find(|a| a.id == *r))
-            .map(|a| {
-                let (href, title) = (format!("/kb/a/{}", a.id), a.title.get(en).to_owned());
-                view! { <li><A href=href>{title}</A></li> }
-            })
-            .collect_view();
-        let text = move || match body.get() {
+        match load.get() {
             None => view! { <Loading/> }.into_any(),
-            Some(Ok(md)) => {
-                view! { <div class="article-body" lang="zh-CN">{render_blocks(parse(&md))}</div> }
-                    .into_any()
+            Some(ArticleLoad::Missing) => {
+                view! { <p class="notice" role="alert">{t.article_missing}</p> }.into_any()
             }
-            Some(Err(error)) => {
-                view! { <ErrorPanel error on_retry=move || body.refetch()/> }.into_any()
+            Some(ArticleLoad::Failed(error)) => {
+                view! { <ErrorPanel error on_retry=move || load.refetch()/> }.into_any()
             }
-        };
-        view! {
-            <nav class="breadcrumbs" aria-label="breadcrumbs">
-                <A href="/kb">{t.nav_kb}</A>" › "
-                <A href=format!("/kb/c/{}", article.category)>{category}</A>
-            </nav>
-            <article class="card article">
-                <h1>{article.title.get(en).to_owned()}</h1>
-                <p class="muted article-meta">
-                    {t.updated_on}" "{article.updated.to_string()}" · "
-                    {t.revision_n.replace("{n}", &article.revision.to_string())}
-                    {en.then_some(" · ")}{en.then_some(t.body_in_chinese)}
-                </p>
-                {text}
-            </article>
-            <section class="section" aria-labelledby="related-title">
-                <h2 id="related-title">{t.related_title}</h2>
-                <ul class="related">{related}</ul>
-            </section>
+            Some(ArticleLoad::Offline { article, body, saved_at }) => view! {
+                <div class="notice offline" role="status">
+                    <p>{t.offline_article.replace("{time}", &format_ms(saved_at))}</p>
+                    <button type="button" class="button small" on:click=move |_| load.refetch()>{t.retry}</button>
+                </div>
+                {article_view(t, &article, body, String::new(), ().into_any())}
+            }
+            .into_any(),
+            Some(ArticleLoad::Online { kb, article, body, pinned }) => {
+                let category = kb
+                    .categories
+                    .iter()
+                    .find(|c| c.id == article.category)
+                    .map(|c| c.name.get(en).to_owned())
+                    .unwrap_or_default();
+                let related = article
+                    .related
+                    .iter()
+                    .filter_map(|r| kb.articles.iter().find(|a| a.id == *r))
+                    .map(|a| {
+                        let (href, title) = (format!("/kb/a/{}", a.id), a.title.get(en).to_owned());
+                        view! { <li><A href=href>{title}</A></li> }
+                    })
+                    .collect_view();
+                let to_save = saved(&article, &body, true);
+                let save = move |_| {
+                    let copy = to_save.clone();
+                    leptos::task::spawn_local(async move {
+                        save_state.set(Some(store::save_articles(vec![copy]).await));
+                    });
+                };
+                let save_view = move || match save_state.get() {
+                    Some(Ok(())) => view! { <p class="muted" role="status">{t.saved_offline}</p> }.into_any(),
+                    Some(Err(StoreError::Full)) => {
+                        view! { <p class="notice" role="alert">{t.storage_full_kb}</p> }.into_any()
+                    }
+                    Some(Err(_)) => view! { <p class="notice" role="alert">{t.store_unavailable}</p> }.into_any(),
+                    None if pinned => view! { <p class="muted">{t.saved_offline}</p> }.into_any(),
+                    None => view! {
+                        <button type="button" class="button small save-offline" on:click=save.clone()>{t.save_offline}</button>
+                    }
+                    .into_any(),
+                };
+                let extra = view! {
+                    {save_view}
+                    <section class="section" aria-labelledby="related-title">
+                        <h2 id="related-title">{t.related_title}</h2>
+                        <ul class="related">{related}</ul>
+                    </section>
+                };
+                article_view(t, &article, body, category, extra.into_any()).into_any()
+            }
         }
-        .into_any()
-    });
+    };
     view! { <section class="page kb">{page}</section> }
+}
+
+fn article_view(
+    t: &'static Texts,
+    article: &KbArticle,
+    body: String,
+    category: String,
+    extra: AnyView,
+) -> impl IntoView {
+    let en = t.is_en();
+    let crumb = (!category.is_empty()).then(|| {
+        let href = format!("/kb/c/{}", article.category);
+        view! { " › "<A href=href>{category}</A> }
+    });
+    view! {
+        <nav class="breadcrumbs" aria-label="breadcrumbs">
+            <A href="/kb">{t.nav_kb}</A>{crumb}
+        </nav>
+        <article class="card article">
+            <h1>{article.title.get(en).to_owned()}</h1>
+            <p class="muted article-meta">
+                {t.updated_on}" "{article.updated.to_string()}" · "
+                {t.revision_n.replace("{n}", &article.revision.to_string())}
+                {en.then_some(" · ")}{en.then_some(t.body_in_chinese)}
+            </p>
+            <div class="article-body" lang="zh-CN">{render_blocks(parse(&body))}</div>
+        </article>
+        {extra}
+    }
 }
 
 /// The block model as elements with text nodes only.

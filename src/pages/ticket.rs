@@ -13,8 +13,8 @@ use crate::components::{
 };
 use crate::i18n::{use_lang, Texts};
 use crate::store::{self, RecentLookup, StoreError};
-use crate::time::{format_beijing, format_local_if_different};
-use chrono::{DateTime, FixedOffset, TimeZone, Utc};
+use crate::time::{format_beijing, format_local_if_different, format_ms};
+use chrono::{DateTime, FixedOffset};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use portal_core::keys::{normalise_ticket_number, ticket_key};
@@ -254,14 +254,6 @@ fn RecentLookups() -> impl IntoView {
             </section>
         }
     }
-}
-
-/// Milliseconds since the epoch as Beijing `YYYY-MM-DD HH:MM`.
-fn format_ms(ms: f64) -> String {
-    Utc.timestamp_millis_opt(ms as i64)
-        .single()
-        .map(|t| format_beijing(&t.fixed_offset()))
-        .unwrap_or_default()
 }
 
 /// What the ticket page could load.

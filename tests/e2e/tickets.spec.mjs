@@ -113,6 +113,7 @@ test('the history counts, filters, searches and sorts a customer\'s tickets', as
   await expect(page.locator('.count-box.breached')).toHaveText(`已超时 ${breached}`);
 
   await page.locator('select[name="priority"]').selectOption('P1');
+  await expect(rows.first().locator('.badge')).toHaveText('P1');
   const p1 = await rows.count();
   expect(p1).toBeGreaterThan(0);
   for (const badge of await rows.locator('.badge').allTextContents()) expect(badge).toBe('P1');

@@ -1,0 +1,189 @@
+//! 离线文章: what this device keeps for reading without a network, with its
+//! size and when it was saved; remove, refresh, a "newer version" flag when
+//! the published revision has moved on, and search over the saved copies
+//! (the core's search engine, indexed in the browser from what is saved).
+
+use crate::api::{fetch_json, fetch_text};
+use crate::i18n::{use_lang, Texts};
+use crate::store::{self, SavedArticle, StoreError};
+use crate::time::format_ms;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use portal_core::files;
+use portal_core::model::KbArticle;
+use portal_core::search::{build_index, SearchIndex, Source};
+
+/// The saved copies with their index entries.
+fn entries(saved: &[SavedArticle]) -> Vec<(SavedArticle, Option<KbArticle>)> {
+    saved
+        .iter()
+        .map(|s| {
+            (
+                s.clone(),
+                serde_json::from_str::<KbArticle>(&s.entry_json).ok(),
+            )
+        })
+        .collect()
+}
+
+/// Searches the saved copies: ids, best first.
+fn search_saved(saved: &[SavedArticle], query: &str) -> Vec<String> {
+    let entries = entries(saved);
+    let sources = entries.iter().map(|(s, e)| Source {
+        id: &s.id,
+        category: &s.category,
+        title: e.as_ref().map_or("", |e| e.title.zh.as_str()),
+        body: &s.body_md,
+    });
+    let (meta, shards) = build_index(sources, 1);
+    let mut index = SearchIndex::new(meta);
+    for (n, shard) in shards.into_iter().enumerate() {
+        index.add_shard(n as u32, shard);
+    }
+    index
+        .search(query, None, 50)
+        .into_iter()
+        .map(|h| h.id)
+        .collect()
+}
+
+#[component]
+pub fn OfflineLibrary() -> impl IntoView {
+    let lang = use_lang();
+    let saved = LocalResource::new(store::saved_articles);
+    // The published index, to flag newer revisions; absent when offline.
+    let published = LocalResource::new(|| fetch_json::<Vec<KbArticle>>(files::KB_ARTICLES));
+    let query = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<StoreError>);
+
+    let refresh = move |id: String| {
+        leptos::task::spawn_local(async move {
+            let fresh = futures::future::join(
+                fetch_json::<Vec<KbArticle>>(files::KB_ARTICLES),
+                fetch_text(&files::article_body(&id)),
+            )
+            .await;
+            if let (Ok(index), Ok(body)) = fresh {
+                if let Some(entry) = index.into_iter().find(|a| a.id == id) {
+                    let pinned = matches!(store::saved_article(&id).await, Ok(Some(a)) if a.pinned);
+                    let copy = SavedArticle {
+                        id: entry.id.clone(),
+                        entry_json: serde_json::to_string(&entry).unwrap_or_default(),
+                        body_md: body,
+                        revision: entry.revision,
+                        category: entry.category.clone(),
+                        saved_at: store::now_ms(),
+                        pinned,
+                    };
+                    problem.set(store::save_articles(vec![copy]).await.err());
+                }
+            }
+            saved.refetch();
+            published.refetch();
+        });
+    };
+    let remove = move |id: String| {
+        leptos::task::spawn_local(async move {
+            problem.set(store::remove_article(&id).await.err());
+            saved.refetch();
+        });
+    };
+
+    move || {
+        let t = lang.get().texts();
+        let header = view! {
+            <h1>{t.offline_library}</h1>
+            <p class="lead-text">{t.offline_lead}</p>
+        };
+        let problem_view = problem.get().map(|p| {
+            let text = if p == StoreError::Full {
+                t.storage_full_kb
+            } else {
+                t.store_unavailable
+            };
+            view! { <p class="notice" role="alert">{text}</p> }
+        });
+        let body = match saved.get() {
+            None => ().into_any(),
+            Some(Err(_)) => {
+                view! { <p class="notice" role="alert">{t.store_unavailable}</p> }.into_any()
+            }
+            Some(Ok(list)) if list.is_empty() => {
+                view! { <p class="muted">{t.offline_empty}</p> }.into_any()
+            }
+            Some(Ok(list)) => {
+                let total_kb = list
+                    .iter()
+                    .map(SavedArticle::size)
+                    .sum::<usize>()
+                    .div_ceil(1024);
+                let published = published.get().and_then(Result::ok).unwrap_or_default();
+                let q = query.get();
+                let order: Option<Vec<String>> =
+                    (!q.trim().is_empty()).then(|| search_saved(&list, &q));
+                let mut rows = entries(&list);
+                if let Some(order) = &order {
+                    rows.retain(|(s, _)| order.contains(&s.id));
+                    rows.sort_by_key(|(s, _)| order.iter().position(|id| *id == s.id));
+                }
+                let items = rows
+                    .into_iter()
+                    .map(|(s, entry)| offline_row(t, s, entry, &published, refresh, remove))
+                    .collect_view();
+                view! {
+                    <p class="muted">
+                        {t.offline_total
+                            .replace("{n}", &list.len().to_string())
+                            .replace("{kb}", &total_kb.to_string())}
+                    </p>
+                    <input
+                        class="offline-search"
+                        type="search"
+                        placeholder=t.search_offline_placeholder
+                        aria-label=t.search_offline_placeholder
+                        prop:value=move || query.get()
+                        on:input=move |ev| query.set(event_target_value(&ev))
+                    />
+                    <ul class="offline-list">{items}</ul>
+                }
+                .into_any()
+            }
+        };
+        view! { <section class="page kb offline-library">{header}{problem_view}{body}</section> }
+    }
+}
+
+fn offline_row(
+    t: &'static Texts,
+    saved: SavedArticle,
+    entry: Option<KbArticle>,
+    published: &[KbArticle],
+    refresh: impl Fn(String) + Copy + 'static,
+    remove: impl Fn(String) + Copy + 'static,
+) -> impl IntoView {
+    let en = t.is_en();
+    let title = entry
+        .as_ref()
+        .map(|e| e.title.get(en).to_owned())
+        .unwrap_or_else(|| saved.id.clone());
+    let newer = published
+        .iter()
+        .find(|p| p.id == saved.id)
+        .is_some_and(|p| p.revision > saved.revision);
+    let (id_refresh, id_remove) = (saved.id.clone(), saved.id.clone());
+    let size_kb = saved.size().div_ceil(1024);
+    view! {
+        <li class="offline-item" data-article=saved.id.clone()>
+            <div class="offline-main">
+                <A href=format!("/kb/a/{}", saved.id)>{title}</A>
+                <span class="muted">
+                    {t.saved_at_label}" "{format_ms(saved.saved_at)}" · "{format!("{size_kb} KB")}
+                    {saved.pinned.then(|| view! { " · "<span class="tag">{t.pinned_label}</span> })}
+                </span>
+                {newer.then(|| view! { <span class="tag newer">{t.newer_version}</span> })}
+            </div>
+            <button type="button" class="button small" on:click=move |_| refresh(id_refresh.clone())>{t.refresh_button}</button>
+            <button type="button" class="button small" on:click=move |_| remove(id_remove.clone())>{t.remove_button}</button>
+        </li>
+    }
+}
