@@ -91,3 +91,29 @@ test('a full storage quota says so and keeps what was saved', async ({ page }) =
   // Exactly the spam articles: the failed save added nothing and lost nothing.
   await expect(page.locator('.offline-item')).toHaveCount(spam);
 });
+
+test('after one online visit the portal itself opens offline, with the library and saved articles', async ({ page, context }) => {
+  await page.goto('/kb/a/sr-smtp-535-auth-failed');
+  await expect(page.locator('.article-body h2').first()).toBeVisible();
+  // Wait until the service worker has the shell.
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await context.setOffline(true);
+  await page.goto('/kb/offline');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('离线文章');
+  const item = page.locator('.offline-item[data-article="sr-smtp-535-auth-failed"]');
+  await expect(item).toBeVisible();
+  await item.getByRole('link').click();
+  // From the device copy (or the browser's HTTP cache while it is fresh).
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('客户端发信提示 SMTP 535 认证失败');
+  await expect(page.locator('.article-body')).toContainText('535');
+  await context.setOffline(false);
+});
+
+test('the service worker precaches exactly the files of this build', async ({ request }) => {
+  const sw = await (await request.get('/sw.js')).text();
+  const html = await (await request.get('/')).text();
+  for (const asset of html.match(/\/(?:portal-app|main|boot|favicon)-[0-9a-f]{16}[^"']*/g)) {
+    expect(sw).toContain(`'${asset}'`);
+  }
+  expect(sw).toMatch(/const CACHE = 'portal-shell-[0-9a-f]{16}'/);
+});
