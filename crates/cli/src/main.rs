@@ -2,6 +2,7 @@
 //! Service Centre. A thin shell over `portal-core`: argument parsing, file
 //! I/O and exit codes live here, all logic lives in the core.
 
+mod corpus;
 mod seal;
 mod search;
 mod sla;
@@ -32,6 +33,9 @@ USAGE:
         Build the knowledge-base search index into <api-dir>/kb/search/.
     portal search <api-dir> <query> [--category ID] [--limit N]
         Print the top results as JSON: [{id, title, score}, …].
+    portal gen-corpus <out-dir> [--articles N] [--seed S] [--from API-DIR]
+        Generate a synthetic knowledge base (from the demo articles' sentences)
+        with labelled queries, for the search benchmark.
     portal seal <dist-dir>
         Move Trunk's inline start-up script into an external file with
         subresource integrity, so the app runs under a CSP without
@@ -134,6 +138,27 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 "{}",
                 search::search(Path::new(dir), query, category.as_deref(), limit)?
             );
+            Ok(ExitCode::SUCCESS)
+        }
+        "gen-corpus" => {
+            let out = rest
+                .first()
+                .ok_or("usage: portal gen-corpus <out-dir> [--articles N] [--seed S]")?;
+            let number = |name: &str, default: u64| -> Result<u64, String> {
+                match flag(rest, name) {
+                    Ok(v) => v
+                        .parse()
+                        .map_err(|_| format!("{name}: `{v}` is not a number")),
+                    Err(_) => Ok(default),
+                }
+            };
+            let from = flag(rest, "--from").unwrap_or_else(|_| "public/api".to_owned());
+            corpus::generate(
+                Path::new(&from),
+                Path::new(out),
+                number("--articles", 10_000)? as usize,
+                number("--seed", 2026)?,
+            )?;
             Ok(ExitCode::SUCCESS)
         }
         "seal" => {

@@ -134,3 +134,58 @@ fn a_query_with_nothing_to_find_returns_an_empty_list() {
     assert!(search(&["量子纠缠"]).is_empty());
     assert!(search(&["   "]).is_empty());
 }
+
+#[test]
+fn on_a_generated_corpus_the_labelled_articles_rank_in_the_top_ten() {
+    let dir = std::env::temp_dir().join(format!("portal-corpus-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let run = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_portal"))
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
+    };
+    let d = dir.to_str().unwrap();
+    let from = api();
+    run(&[
+        "gen-corpus",
+        d,
+        "--articles",
+        "600",
+        "--seed",
+        "7",
+        "--from",
+        from.to_str().unwrap(),
+    ]);
+    run(&["index", d]);
+    let labels: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("queries.json")).unwrap()).unwrap();
+    assert!(labels.len() >= 10);
+    for (query, expected) in &labels {
+        let expected: Vec<&str> = expected
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap())
+            .collect();
+        let hits: Vec<serde_json::Value> =
+            serde_json::from_slice(&run(&["search", d, query])).unwrap();
+        let found = ids(&hits)
+            .iter()
+            .filter(|id| expected.contains(&id.as_str()))
+            .count();
+        assert!(
+            found * 10 >= expected.len().min(10) * 8,
+            "{query}: {found} of {} labelled articles in the top 10: {:?}",
+            expected.len(),
+            ids(&hits)
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -7,10 +7,10 @@
 //! `CNVD-2024-12345`) are kept whole. Everything is width-normalised
 //! (全角 → 半角) and ASCII-lower-cased first, so `ＳＭＴＰ` finds `smtp`.
 //!
-//! Ranking is BM25 over title and body, with the title weighted above the
-//! body, and a boost when the query's tokens stand next to each other in the
-//! same order (a phrase), which bigrams of a longer Chinese word always do
-//! when the word itself is present.
+//! Ranking is BM25 per field, title weighted three times the body, and a
+//! boost when the query's tokens stand next to each other in the title in the
+//! same order (a phrase). In the body, consecutive bigrams of a longer Chinese
+//! word already stand for adjacency.
 //!
 //! The published index is split into shards by term, so that the first
 //! result needs only the document table and the shards of the query's terms.
@@ -24,8 +24,7 @@ pub const INDEX_VERSION: u32 = 1;
 const TITLE_WEIGHT: f64 = 3.0;
 const K1: f64 = 1.2;
 const B: f64 = 0.75;
-/// Multiplier when the whole query occurs as a phrase in the body / title.
-const PHRASE_BOOST_BODY: f64 = 1.5;
+/// Multiplier when the whole query occurs as a phrase in the title.
 const PHRASE_BOOST_TITLE: f64 = 2.0;
 
 /// Full-width ASCII to half-width, ideographic space to space, ASCII lower case.
@@ -128,33 +127,35 @@ pub struct IndexedDoc {
     pub body_len: u32,
 }
 
-/// Where a term occurs in one document: token positions in title and body,
-/// delta-encoded in the published shards, written as `[doc, [title…], [body…]]`.
+/// Where a term occurs in one document: its token positions in the title
+/// (delta-encoded when published; titles are short and phrases matter
+/// there) and how often it occurs in the body (positions there would make
+/// the index several times larger). Written as `[doc, [title…], body_tf]`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(from = "PostingWire", into = "PostingWire")]
 pub struct Posting {
     pub doc: u32,
     pub title: Vec<u32>,
-    pub body: Vec<u32>,
+    pub body_tf: u32,
 }
 
 /// The compact JSON form of a [`Posting`].
 #[derive(Serialize, Deserialize)]
-struct PostingWire(u32, Vec<u32>, Vec<u32>);
+struct PostingWire(u32, Vec<u32>, u32);
 
 impl From<PostingWire> for Posting {
     fn from(w: PostingWire) -> Posting {
         Posting {
             doc: w.0,
             title: w.1,
-            body: w.2,
+            body_tf: w.2,
         }
     }
 }
 
 impl From<Posting> for PostingWire {
     fn from(p: Posting) -> PostingWire {
-        PostingWire(p.doc, p.title, p.body)
+        PostingWire(p.doc, p.title, p.body_tf)
     }
 }
 
@@ -200,25 +201,16 @@ pub fn build_index<'a>(
         let title = tokenize(src.title);
         let body = tokenize(&markdown_to_text(src.body));
         let mut mine: BTreeMap<&str, Posting> = BTreeMap::new();
+        let empty = || Posting {
+            doc: n,
+            title: vec![],
+            body_tf: 0,
+        };
         for (pos, t) in title.iter().enumerate() {
-            mine.entry(t)
-                .or_insert_with(|| Posting {
-                    doc: n,
-                    title: vec![],
-                    body: vec![],
-                })
-                .title
-                .push(pos as u32);
+            mine.entry(t).or_insert_with(empty).title.push(pos as u32);
         }
-        for (pos, t) in body.iter().enumerate() {
-            mine.entry(t)
-                .or_insert_with(|| Posting {
-                    doc: n,
-                    title: vec![],
-                    body: vec![],
-                })
-                .body
-                .push(pos as u32);
+        for t in &body {
+            mine.entry(t).or_insert_with(empty).body_tf += 1;
         }
         for (t, p) in mine {
             terms.entry(t.to_owned()).or_default().push(p);
@@ -246,19 +238,15 @@ pub fn build_index<'a>(
 }
 
 fn delta_encode(mut p: Posting) -> Posting {
-    for list in [&mut p.title, &mut p.body] {
-        for i in (1..list.len()).rev() {
-            list[i] -= list[i - 1];
-        }
+    for i in (1..p.title.len()).rev() {
+        p.title[i] -= p.title[i - 1];
     }
     p
 }
 
 fn delta_decode(mut p: Posting) -> Posting {
-    for list in [&mut p.title, &mut p.body] {
-        for i in 1..list.len() {
-            list[i] += list[i - 1];
-        }
+    for i in 1..p.title.len() {
+        p.title[i] += p.title[i - 1];
     }
     p
 }
@@ -366,30 +354,26 @@ impl SearchIndex {
                 if category.is_some_and(|c| c != doc.category) {
                     continue;
                 }
-                let tf_title = p.title.len() as f64;
-                let tf_body = p.body.len() as f64;
+                // BM25 per field, then weighted: a title occurrence counts
+                // TITLE_WEIGHT times a saturated body score.
+                let saturate = |tf: f64, norm: f64| tf * (K1 + 1.0) / (tf + K1 * norm);
                 let norm_title = 1.0 - B + B * f64::from(doc.title_len) / self.avg_title;
                 let norm_body = 1.0 - B + B * f64::from(doc.body_len) / self.avg_body;
-                let tf = TITLE_WEIGHT * tf_title / norm_title + tf_body / norm_body;
-                *scores.entry(p.doc).or_default() += idf * tf * (K1 + 1.0) / (tf + K1);
+                let tf = TITLE_WEIGHT * saturate(p.title.len() as f64, norm_title)
+                    + saturate(f64::from(p.body_tf), norm_body);
+                *scores.entry(p.doc).or_default() += idf * tf;
             }
         }
-        // Phrase boost: every query token present, consecutive and in order.
+        // Phrase boost: every query token in the title, consecutive and in order.
         if terms.len() > 1 && postings_by_term.iter().all(Option::is_some) {
             for (doc, score) in scores.iter_mut() {
-                let positions = |field: fn(&Posting) -> &Vec<u32>| -> Vec<&Vec<u32>> {
-                    postings_by_term
-                        .iter()
-                        .filter_map(|ps| ps.and_then(|ps| ps.iter().find(|p| p.doc == *doc)))
-                        .map(field)
-                        .collect()
-                };
-                let in_title = positions(|p| &p.title);
-                let in_body = positions(|p| &p.body);
+                let in_title: Vec<&Vec<u32>> = postings_by_term
+                    .iter()
+                    .filter_map(|ps| ps.and_then(|ps| ps.iter().find(|p| p.doc == *doc)))
+                    .map(|p| &p.title)
+                    .collect();
                 if in_title.len() == terms.len() && is_phrase(&in_title) {
                     *score *= PHRASE_BOOST_TITLE;
-                } else if in_body.len() == terms.len() && is_phrase(&in_body) {
-                    *score *= PHRASE_BOOST_BODY;
                 }
             }
         }
