@@ -112,10 +112,11 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 .first()
                 .ok_or("usage: portal index <api-dir> [--shards N]")?;
             let shards = match flag(rest, "--shards") {
-                Ok(n) => n
-                    .parse()
-                    .map_err(|_| format!("--shards: `{n}` is not a number"))?,
-                Err(_) => search::DEFAULT_SHARDS,
+                Ok(n) => Some(
+                    n.parse()
+                        .map_err(|_| format!("--shards: `{n}` is not a number"))?,
+                ),
+                Err(_) => None,
             };
             let (count, bytes) = search::write_index(Path::new(dir), shards)?;
             eprintln!("{dir}/{}: {count} files, {bytes} bytes", search::SEARCH_DIR);

@@ -2,13 +2,12 @@
 //! built from the API directory and published beside it in `kb/search/`.
 
 use portal_core::model::KbArticle;
-use portal_core::search::{build_index, IndexMeta, SearchIndex, Shard, Source};
+use portal_core::search::{build_index, default_shards, IndexMeta, SearchIndex, Shard, Source};
 use portal_core::{files, parse_json};
 use serde_json::json;
 use std::path::Path;
 
 pub const SEARCH_DIR: &str = "kb/search";
-pub const DEFAULT_SHARDS: u32 = 16;
 
 fn read(api: &Path, file: &str) -> Result<String, String> {
     std::fs::read_to_string(api.join(file))
@@ -20,8 +19,9 @@ fn articles(api: &Path) -> Result<Vec<KbArticle>, String> {
 }
 
 /// The index files' names and JSON text, in a stable order.
-pub fn index_files(api: &Path, shards: u32) -> Result<Vec<(String, String)>, String> {
+pub fn index_files(api: &Path, shards: Option<u32>) -> Result<Vec<(String, String)>, String> {
     let articles = articles(api)?;
+    let shards = shards.unwrap_or_else(|| default_shards(articles.len()));
     let mut bodies = Vec::with_capacity(articles.len());
     for a in &articles {
         bodies.push(read(api, &files::article_body(&a.id))?);
@@ -45,7 +45,7 @@ fn to_json<T: serde::Serialize>(value: &T) -> Result<String, String> {
 }
 
 /// Writes the index into `api/kb/search/`, replacing an older one.
-pub fn write_index(api: &Path, shards: u32) -> Result<(usize, u64), String> {
+pub fn write_index(api: &Path, shards: Option<u32>) -> Result<(usize, u64), String> {
     let files = index_files(api, shards)?;
     let dir = api.join(SEARCH_DIR);
     if dir.exists() {

@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
 /// Version of the published index format.
-pub const INDEX_VERSION: u32 = 1;
+pub const INDEX_VERSION: u32 = 2;
 /// How much a title occurrence outweighs a body occurrence.
 const TITLE_WEIGHT: f64 = 3.0;
 const K1: f64 = 1.2;
@@ -117,8 +117,8 @@ pub fn markdown_to_text(md: &str) -> String {
     out
 }
 
-/// One document's row in the published document table.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// One document's row in the document table.
+#[derive(Debug, Clone, PartialEq)]
 pub struct IndexedDoc {
     pub id: String,
     pub category: String,
@@ -160,11 +160,89 @@ impl From<Posting> for PostingWire {
 }
 
 /// `kb/search/meta.json`: the document table and how terms are sharded.
+/// Published column by column (`ids`, `category` as an index into
+/// `categories`, `title_len`, `body_len`): a quarter of the bytes of one
+/// object per document, and it compresses better.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "MetaWire", into = "MetaWire")]
 pub struct IndexMeta {
     pub version: u32,
     pub shards: u32,
     pub docs: Vec<IndexedDoc>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MetaWire {
+    version: u32,
+    shards: u32,
+    ids: Vec<String>,
+    categories: Vec<String>,
+    category: Vec<u16>,
+    title_len: Vec<u32>,
+    body_len: Vec<u32>,
+}
+
+impl TryFrom<MetaWire> for IndexMeta {
+    type Error = String;
+    fn try_from(w: MetaWire) -> Result<IndexMeta, String> {
+        let n = w.ids.len();
+        if w.category.len() != n || w.title_len.len() != n || w.body_len.len() != n {
+            return Err(format!("columns of different lengths (ids has {n})"));
+        }
+        let docs = (0..n)
+            .map(|i| {
+                let category = w
+                    .categories
+                    .get(usize::from(w.category[i]))
+                    .cloned()
+                    .ok_or_else(|| format!("category index {} out of range", w.category[i]))?;
+                Ok(IndexedDoc {
+                    id: w.ids[i].clone(),
+                    category,
+                    title_len: w.title_len[i],
+                    body_len: w.body_len[i],
+                })
+            })
+            .collect::<Result<Vec<_>, String>>()?;
+        Ok(IndexMeta {
+            version: w.version,
+            shards: w.shards,
+            docs,
+        })
+    }
+}
+
+impl From<IndexMeta> for MetaWire {
+    fn from(m: IndexMeta) -> MetaWire {
+        let mut categories: Vec<String> = Vec::new();
+        let mut category = Vec::with_capacity(m.docs.len());
+        for d in &m.docs {
+            let i = match categories.iter().position(|c| *c == d.category) {
+                Some(i) => i,
+                None => {
+                    categories.push(d.category.clone());
+                    categories.len() - 1
+                }
+            };
+            category.push(i as u16);
+        }
+        MetaWire {
+            version: m.version,
+            shards: m.shards,
+            ids: m.docs.iter().map(|d| d.id.clone()).collect(),
+            categories,
+            category,
+            title_len: m.docs.iter().map(|d| d.title_len).collect(),
+            body_len: m.docs.iter().map(|d| d.body_len).collect(),
+        }
+    }
+}
+
+/// A shard count that keeps each shard small: about two documents per
+/// shard, at least 16, at most 4096 (a query fetches one shard per term).
+pub fn default_shards(docs: usize) -> u32 {
+    ((docs / 2).max(1).next_power_of_two() as u32).clamp(16, 4096)
 }
 
 /// `kb/search/shard-<n>.json`: term → postings.
