@@ -98,6 +98,11 @@ test('after one online visit the portal itself opens offline, with the library a
   // Wait until the service worker has the shell.
   await page.evaluate(async () => { await navigator.serviceWorker.ready; });
   await context.setOffline(true);
+  // Reload the article itself with the network off: the shell comes from
+  // the service worker, the article from the device.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('客户端发信提示 SMTP 535 认证失败');
+  await expect(page.locator('.article-body')).toContainText('535');
   await page.goto('/kb/offline');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('离线文章');
   const item = page.locator('.offline-item[data-article="sr-smtp-535-auth-failed"]');

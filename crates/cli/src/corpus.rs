@@ -112,16 +112,16 @@ pub fn generate(demo_api: &Path, out: &Path, articles: usize, seed: u64) -> Resu
     let mut docs = Vec::with_capacity(articles);
     for n in 0..articles {
         let id = format!("a{n:05}");
-        let mut title = format!(
-            "{}{}说明 {n}",
-            NEUTRAL[rng.below(NEUTRAL.len())],
-            NEUTRAL[rng.below(NEUTRAL.len())]
-        );
+        // Planted words sit inside the title with no space or punctuation
+        // around them, as Chinese is written ("升级收信集群说明").
+        let mut title = NEUTRAL[rng.below(NEUTRAL.len())].to_owned();
         for (q, set) in QUERIES.iter().zip(&planted) {
             if set.contains(&n) {
-                title = format!("{q}：{title}");
+                title.push_str(q);
             }
         }
+        title.push_str(NEUTRAL[rng.below(NEUTRAL.len())]);
+        title.push_str(&format!("说明 {n}"));
         let body: String = (0..8 + rng.below(12))
             .map(|_| sentences[rng.below(sentences.len())].as_str())
             .collect::<Vec<_>>()

@@ -26,6 +26,8 @@ const K1: f64 = 1.2;
 const B: f64 = 0.75;
 /// Multiplier when the whole query occurs as a phrase in the title.
 const PHRASE_BOOST_TITLE: f64 = 2.0;
+/// How many of the best-scored documents are checked for a phrase.
+const PHRASE_CANDIDATES: usize = 200;
 
 /// Full-width ASCII to half-width, ideographic space to space, ASCII lower case.
 pub fn normalise(text: &str) -> String {
@@ -442,12 +444,22 @@ impl SearchIndex {
                 *scores.entry(p.doc).or_default() += idf * tf;
             }
         }
-        // Phrase boost: every query token in the title, consecutive and in order.
+        let mut hits: Vec<(u32, f64)> = scores.into_iter().collect();
+        let by_score = |a: &(u32, f64), b: &(u32, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        // Phrase boost: every query token in the title, consecutive and in
+        // order. Checked for the best candidates only, through one map per
+        // term, so a common term's thousands of postings cost one pass.
         if terms.len() > 1 && postings_by_term.iter().all(Option::is_some) {
-            for (doc, score) in scores.iter_mut() {
-                let in_title: Vec<&Vec<u32>> = postings_by_term
+            hits.sort_unstable_by(by_score);
+            let maps: Vec<HashMap<u32, &Posting>> = postings_by_term
+                .iter()
+                .flatten()
+                .map(|ps| ps.iter().map(|p| (p.doc, p)).collect())
+                .collect();
+            for (doc, score) in hits.iter_mut().take(PHRASE_CANDIDATES) {
+                let in_title: Vec<&Vec<u32>> = maps
                     .iter()
-                    .filter_map(|ps| ps.and_then(|ps| ps.iter().find(|p| p.doc == *doc)))
+                    .filter_map(|m| m.get(doc))
                     .map(|p| &p.title)
                     .collect();
                 if in_title.len() == terms.len() && is_phrase(&in_title) {
@@ -455,8 +467,7 @@ impl SearchIndex {
                 }
             }
         }
-        let mut hits: Vec<(u32, f64)> = scores.into_iter().collect();
-        hits.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        hits.sort_unstable_by(by_score);
         hits.into_iter()
             .take(limit)
             .filter_map(|(doc, score)| {
