@@ -10,6 +10,7 @@
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -87,19 +88,87 @@ async fn open() -> Result<Database, StoreError> {
         .map_err(store_error)
 }
 
-/// All remembered lookups, most recently opened first.
-pub async fn recent() -> Result<Vec<RecentLookup>, StoreError> {
+// ------------------------------------------------------------- primitives
+//
+// Every operation opens the database, runs one short transaction on one
+// object store and returns owned values.
+
+/// Every record of `store_name` that still parses (a record written by an
+/// older build that no longer parses is skipped, not fatal).
+async fn all<T: DeserializeOwned>(store_name: &str) -> Result<Vec<T>, StoreError> {
     let db = open().await?;
-    let tx = db.transaction(RECENT).build().map_err(store_error)?;
-    let store = tx.object_store(RECENT).map_err(store_error)?;
-    let mut all: Vec<RecentLookup> = store
-        .get_all::<RecentLookup>()
+    let tx = db.transaction(store_name).build().map_err(store_error)?;
+    let store = tx.object_store(store_name).map_err(store_error)?;
+    let records = store
+        .get_all::<T>()
         .serde()
         .map_err(store_error)?
         .await
+        .map_err(store_error)?;
+    Ok(records.filter_map(Result::ok).collect())
+}
+
+/// One record by key.
+async fn one<T: DeserializeOwned>(store_name: &str, key: &str) -> Result<Option<T>, StoreError> {
+    let db = open().await?;
+    let tx = db.transaction(store_name).build().map_err(store_error)?;
+    let store = tx.object_store(store_name).map_err(store_error)?;
+    store
+        .get::<T, _, _>(key.to_owned())
+        .serde()
         .map_err(store_error)?
-        .filter_map(Result::ok)
-        .collect();
+        .await
+        .map_err(store_error)
+}
+
+/// Puts `records` and deletes `delete` in one transaction: all or nothing.
+async fn write<T: Serialize>(
+    store_name: &str,
+    records: Vec<T>,
+    delete: Vec<String>,
+) -> Result<(), StoreError> {
+    let db = open().await?;
+    let tx = db
+        .transaction(store_name)
+        .with_mode(TransactionMode::Readwrite)
+        .build()
+        .map_err(store_error)?;
+    let store = tx.object_store(store_name).map_err(store_error)?;
+    for record in records {
+        store
+            .put(record)
+            .serde()
+            .map_err(store_error)?
+            .await
+            .map_err(store_error)?;
+    }
+    for key in delete {
+        store.delete(key).await.map_err(store_error)?;
+    }
+    tx.commit().await.map_err(store_error)
+}
+
+async fn clear(store_name: &str) -> Result<(), StoreError> {
+    let db = open().await?;
+    let tx = db
+        .transaction(store_name)
+        .with_mode(TransactionMode::Readwrite)
+        .build()
+        .map_err(store_error)?;
+    let store = tx.object_store(store_name).map_err(store_error)?;
+    store
+        .clear()
+        .map_err(store_error)?
+        .await
+        .map_err(store_error)?;
+    tx.commit().await.map_err(store_error)
+}
+
+// --------------------------------------------------------- recent lookups
+
+/// All remembered lookups, most recently opened first.
+pub async fn recent() -> Result<Vec<RecentLookup>, StoreError> {
+    let mut all: Vec<RecentLookup> = all(RECENT).await?;
     // Unstable sort: opening times are distinct, and it is smaller code.
     all.sort_unstable_by(|a, b| b.opened_at.total_cmp(&a.opened_at));
     Ok(all)
@@ -114,7 +183,8 @@ pub async fn find_number(number: &str) -> Result<Option<RecentLookup>, StoreErro
         .find(|r| portal_core::keys::normalise_ticket_number(&r.number) == wanted))
 }
 
-/// Saves (or replaces) a lookup, then drops the oldest beyond [`RECENT_LIMIT`].
+/// Saves (or replaces) a lookup, and drops the oldest beyond [`RECENT_LIMIT`]
+/// in the same transaction.
 pub async fn remember(entry: RecentLookup) -> Result<(), StoreError> {
     let stale: Vec<String> = recent()
         .await?
@@ -123,53 +193,17 @@ pub async fn remember(entry: RecentLookup) -> Result<(), StoreError> {
         .skip(RECENT_LIMIT - 1)
         .map(|r| r.key)
         .collect();
-    let db = open().await?;
-    let tx = db
-        .transaction(RECENT)
-        .with_mode(TransactionMode::Readwrite)
-        .build()
-        .map_err(store_error)?;
-    let store = tx.object_store(RECENT).map_err(store_error)?;
-    store
-        .put(entry)
-        .serde()
-        .map_err(store_error)?
-        .await
-        .map_err(store_error)?;
-    for key in stale {
-        store.delete(key).await.map_err(store_error)?;
-    }
-    tx.commit().await.map_err(store_error)
+    write(RECENT, vec![entry], stale).await
 }
 
 /// Forgets one lookup, with its cached copy.
 pub async fn forget(key: &str) -> Result<(), StoreError> {
-    let db = open().await?;
-    let tx = db
-        .transaction(RECENT)
-        .with_mode(TransactionMode::Readwrite)
-        .build()
-        .map_err(store_error)?;
-    let store = tx.object_store(RECENT).map_err(store_error)?;
-    store.delete(key.to_owned()).await.map_err(store_error)?;
-    tx.commit().await.map_err(store_error)
+    write::<RecentLookup>(RECENT, vec![], vec![key.to_owned()]).await
 }
 
 /// Forgets every lookup.
 pub async fn forget_all() -> Result<(), StoreError> {
-    let db = open().await?;
-    let tx = db
-        .transaction(RECENT)
-        .with_mode(TransactionMode::Readwrite)
-        .build()
-        .map_err(store_error)?;
-    let store = tx.object_store(RECENT).map_err(store_error)?;
-    store
-        .clear()
-        .map_err(store_error)?
-        .await
-        .map_err(store_error)?;
-    tx.commit().await.map_err(store_error)
+    clear(RECENT).await
 }
 
 /// Milliseconds since the epoch, from the browser's clock.
@@ -204,37 +238,12 @@ impl SavedArticle {
 /// Saves or replaces articles in one transaction. On a quota failure the
 /// transaction rolls back: what was saved before stays as it was.
 pub async fn save_articles(articles: Vec<SavedArticle>) -> Result<(), StoreError> {
-    let db = open().await?;
-    let tx = db
-        .transaction(ARTICLES)
-        .with_mode(TransactionMode::Readwrite)
-        .build()
-        .map_err(store_error)?;
-    let store = tx.object_store(ARTICLES).map_err(store_error)?;
-    for a in articles {
-        store
-            .put(a)
-            .serde()
-            .map_err(store_error)?
-            .await
-            .map_err(store_error)?;
-    }
-    tx.commit().await.map_err(store_error)
+    write(ARTICLES, articles, vec![]).await
 }
 
-/// Every article on this device.
+/// Every article on this device, most recently saved first.
 pub async fn saved_articles() -> Result<Vec<SavedArticle>, StoreError> {
-    let db = open().await?;
-    let tx = db.transaction(ARTICLES).build().map_err(store_error)?;
-    let store = tx.object_store(ARTICLES).map_err(store_error)?;
-    let mut all: Vec<SavedArticle> = store
-        .get_all::<SavedArticle>()
-        .serde()
-        .map_err(store_error)?
-        .await
-        .map_err(store_error)?
-        .filter_map(Result::ok)
-        .collect();
+    let mut all: Vec<SavedArticle> = all(ARTICLES).await?;
     all.sort_unstable_by(|a, b| {
         b.saved_at
             .total_cmp(&a.saved_at)
@@ -245,26 +254,10 @@ pub async fn saved_articles() -> Result<Vec<SavedArticle>, StoreError> {
 
 /// One saved article.
 pub async fn saved_article(id: &str) -> Result<Option<SavedArticle>, StoreError> {
-    let db = open().await?;
-    let tx = db.transaction(ARTICLES).build().map_err(store_error)?;
-    let store = tx.object_store(ARTICLES).map_err(store_error)?;
-    store
-        .get::<SavedArticle, _, _>(id.to_owned())
-        .serde()
-        .map_err(store_error)?
-        .await
-        .map_err(store_error)
+    one(ARTICLES, id).await
 }
 
 /// Removes one article from the device.
 pub async fn remove_article(id: &str) -> Result<(), StoreError> {
-    let db = open().await?;
-    let tx = db
-        .transaction(ARTICLES)
-        .with_mode(TransactionMode::Readwrite)
-        .build()
-        .map_err(store_error)?;
-    let store = tx.object_store(ARTICLES).map_err(store_error)?;
-    store.delete(id.to_owned()).await.map_err(store_error)?;
-    tx.commit().await.map_err(store_error)
+    write::<SavedArticle>(ARTICLES, vec![], vec![id.to_owned()]).await
 }
