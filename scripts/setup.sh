@@ -24,6 +24,7 @@ command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || packages+=(nginx)
 command -v curl >/dev/null 2>&1 || packages+=(curl)
 command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 command -v brotli >/dev/null 2>&1 || packages+=(brotli)
+[ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || packages+=(libnginx-mod-http-brotli-static)
 if [ "$profile" = test ]; then
   [ -x /usr/bin/chromium ] || packages+=(chromium)
   [ -x /usr/bin/chromedriver ] || packages+=(chromium-driver)

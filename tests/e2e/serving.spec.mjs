@@ -22,10 +22,14 @@ test('the API is cached briefly and a missing file is a real 404', async ({ requ
   expect(listing.status()).toBe(404); // no directory listing of tickets
 });
 
-test('text and wasm are compressed', async ({ request }) => {
+test('text and wasm are compressed: brotli from the build, gzip for the rest', async ({ request }) => {
   const html = await (await request.get('/')).text();
   const wasmPath = (await (await request.get(html.match(/\/boot-[0-9a-f]{16}\.js/)[0])).text()).match(/\/portal-app-[0-9a-f]{16}_bg\.wasm/)[0];
-  const wasm = await request.get(wasmPath, { headers: { 'accept-encoding': 'gzip' } });
-  expect(wasm.headers()['content-encoding']).toBe('gzip');
-  expect(wasm.headers()['content-type']).toBe('application/wasm');
+  const br = await request.get(wasmPath, { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+  expect(br.headers()['content-encoding']).toBe('br');
+  expect(br.headers()['content-type']).toBe('application/wasm');
+  const gz = await request.get(wasmPath, { headers: { 'accept-encoding': 'gzip' } });
+  expect(gz.headers()['content-encoding']).toBe('gzip');
+  const api = await request.get('/api/kb/articles.json', { headers: { 'accept-encoding': 'br' } });
+  expect(api.headers()['content-encoding']).toBe('br');
 });
