@@ -179,9 +179,21 @@ pub fn KnowledgeBase() -> impl IntoView {
             <p class="lead-text">{t.kb_lead}" "<A href="/kb/offline">{t.offline_library}" →"</A></p>
         }
     };
+    // Offline (server room): point at what this device has.
+    let offline_hint = move || {
+        matches!(kb.get(), Some(Err(ApiError::Network { .. }))).then(|| {
+            let t = lang.get().texts();
+            view! {
+                <p class="notice" role="status">
+                    {t.offline_hint}" "<A href="/kb/offline">{t.offline_library}" →"</A>
+                </p>
+            }
+        })
+    };
     view! {
         <section class="page kb">
             {header}
+            {offline_hint}
             {search_box}
             {results}
             <div class:hidden=searching>{body}</div>

@@ -122,3 +122,12 @@ test('the service worker precaches exactly the files of this build', async ({ re
   }
   expect(sw).toMatch(/const CACHE = 'portal-shell-[0-9a-f]{16}'/);
 });
+
+test('with the API unreachable, the knowledge base points at the offline library', async ({ page }) => {
+  await page.route('**/api/kb/**', (route) => route.abort('internetdisconnected'));
+  await page.goto('/kb');
+  await expect(page.getByText('网络不可用。保存在本机的文章仍可阅读和搜索')).toBeVisible();
+  await page.getByRole('link', { name: '离线文章 →' }).first().click();
+  await expect(page).toHaveURL(/\/kb\/offline$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('离线文章');
+});
