@@ -123,6 +123,11 @@ pub async fn fetch_json_from<T: DeserializeOwned>(file: &str, url: &str) -> Resu
     parse_json(file, &text).map_err(ApiError::Malformed)
 }
 
+/// `products.json` (names for product ids on the ticket pages).
+pub async fn fetch_products() -> Result<Vec<portal_core::model::Product>, ApiError> {
+    fetch_json(files::PRODUCTS).await
+}
+
 /// The SLA policy and a calendar-backed engine built from it.
 pub struct SlaSetup {
     pub policy: SlaPolicy,

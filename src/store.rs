@@ -10,6 +10,7 @@
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
+use portal_core::model::KbArticle;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -229,6 +230,19 @@ pub struct SavedArticle {
 }
 
 impl SavedArticle {
+    /// The device copy of a published article and its body, saved now.
+    pub fn new(article: &KbArticle, body: &str, pinned: bool) -> SavedArticle {
+        SavedArticle {
+            id: article.id.clone(),
+            entry_json: serde_json::to_string(article).unwrap_or_default(),
+            body_md: body.to_owned(),
+            revision: article.revision,
+            category: article.category.clone(),
+            saved_at: now_ms(),
+            pinned,
+        }
+    }
+
     /// Bytes this copy takes (UTF-8 text; IndexedDB's own overhead aside).
     pub fn size(&self) -> usize {
         self.entry_json.len() + self.body_md.len()
@@ -239,6 +253,15 @@ impl SavedArticle {
 /// transaction rolls back: what was saved before stays as it was.
 pub async fn save_articles(articles: Vec<SavedArticle>) -> Result<(), StoreError> {
     write(ARTICLES, articles, vec![]).await
+}
+
+/// Keeps (or refreshes) the device copy of an article. An article saved on
+/// purpose stays pinned when it is refreshed or merely opened again; `pin`
+/// pins it now. Returns whether the kept copy is pinned.
+pub async fn keep_article(article: &KbArticle, body: &str, pin: bool) -> Result<bool, StoreError> {
+    let pinned = pin || matches!(saved_article(&article.id).await, Ok(Some(a)) if a.pinned);
+    save_articles(vec![SavedArticle::new(article, body, pinned)]).await?;
+    Ok(pinned)
 }
 
 /// Every article on this device, most recently saved first.

@@ -3,7 +3,7 @@
 //! filter by status, priority and product, search titles, sort by date or
 //! deadline. The key itself is kept only in memory for this visit.
 
-use crate::api::{fetch_json, use_sla, ApiError};
+use crate::api::{fetch_json, fetch_products, use_sla, ApiError};
 use crate::components::{loaded, priority_badge_class, use_clock, ErrorPanel, Loading};
 use crate::i18n::{use_lang, Texts};
 use crate::pages::ticket::{state_label, step_name, use_visit_lookups, VisitLookups};
@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use portal_core::files;
 use portal_core::keys::customer_key;
-use portal_core::model::{CustomerHistory, Priority, Product};
+use portal_core::model::{CustomerHistory, Priority};
 use portal_core::tickets::{
     counts, history_rows, HistoryQuery, HistoryRow, HistorySort, StatusFilter,
 };
@@ -111,7 +111,7 @@ pub fn History() -> impl IntoView {
 fn HistoryList(history: CustomerHistory, query: RwSignal<HistoryQuery>) -> impl IntoView {
     let lang = use_lang();
     let setup = use_sla();
-    let products = LocalResource::new(|| fetch_json::<Vec<Product>>(files::PRODUCTS));
+    let products = LocalResource::new(fetch_products);
     let now = use_clock(Duration::from_secs(60));
     let visit = use_visit_lookups();
     let product_ids: Vec<String> = {

@@ -262,7 +262,7 @@ async fn save_category(kb: Kb, category: String) -> Result<usize, Result<StoreEr
     .await;
     let mut copies = Vec::with_capacity(articles.len());
     for (a, body) in articles.iter().zip(bodies) {
-        copies.push(saved(a, &body.map_err(Err)?, true));
+        copies.push(SavedArticle::new(a, &body.map_err(Err)?, true));
     }
     let n = copies.len();
     store::save_articles(copies).await.map_err(Ok)?;
@@ -367,10 +367,11 @@ async fn load_article(id: String) -> ArticleLoad {
             let Some(article) = kb.articles.iter().find(|a| a.id == id).cloned() else {
                 return ArticleLoad::Missing;
             };
-            let pinned = matches!(store::saved_article(&id).await, Ok(Some(a)) if a.pinned);
             // Every article opened is kept for offline reading; a full store
             // only means this copy is not kept.
-            let _ = store::save_articles(vec![saved(&article, &body, pinned)]).await;
+            let pinned = store::keep_article(&article, &body, false)
+                .await
+                .unwrap_or(false);
             return ArticleLoad::Online {
                 kb,
                 article,
@@ -393,19 +394,6 @@ async fn load_article(id: String) -> ArticleLoad {
             Err(_) => ArticleLoad::Failed(error),
         },
         _ => ArticleLoad::Failed(error),
-    }
-}
-
-/// The device copy of an article.
-fn saved(article: &KbArticle, body: &str, pinned: bool) -> SavedArticle {
-    SavedArticle {
-        id: article.id.clone(),
-        entry_json: serde_json::to_string(article).unwrap_or_default(),
-        body_md: body.to_owned(),
-        revision: article.revision,
-        category: article.category.clone(),
-        saved_at: store::now_ms(),
-        pinned,
     }
 }
 
@@ -452,9 +440,9 @@ pub fn KbArticlePage() -> impl IntoView {
                         view! { <li><A href=href>{title}</A></li> }
                     })
                     .collect_view();
-                let to_save = saved(&article, &body, true);
+                let (to_save, to_save_body) = (article.clone(), body.clone());
                 let save = move |_| {
-                    let copy = to_save.clone();
+                    let copy = SavedArticle::new(&to_save, &to_save_body, true);
                     leptos::task::spawn_local(async move {
                         save_state.set(Some(store::save_articles(vec![copy]).await));
                     });

@@ -65,17 +65,7 @@ pub fn OfflineLibrary() -> impl IntoView {
             .await;
             if let (Ok(index), Ok(body)) = fresh {
                 if let Some(entry) = index.into_iter().find(|a| a.id == id) {
-                    let pinned = matches!(store::saved_article(&id).await, Ok(Some(a)) if a.pinned);
-                    let copy = SavedArticle {
-                        id: entry.id.clone(),
-                        entry_json: serde_json::to_string(&entry).unwrap_or_default(),
-                        body_md: body,
-                        revision: entry.revision,
-                        category: entry.category.clone(),
-                        saved_at: store::now_ms(),
-                        pinned,
-                    };
-                    problem.set(store::save_articles(vec![copy]).await.err());
+                    problem.set(store::keep_article(&entry, &body, false).await.err());
                 }
             }
             saved.refetch();

@@ -7,7 +7,7 @@
 //! this device, with the last copy seen, which is shown "as of" when the
 //! network is down.
 
-use crate::api::{fetch_json, fetch_text, use_sla, ApiError, SlaSetup};
+use crate::api::{fetch_products, fetch_text, use_sla, ApiError, SlaSetup};
 use crate::components::{
     format_duration, loaded, priority_badge_class, timeline_list, use_clock, ErrorPanel, Loading,
 };
@@ -324,7 +324,7 @@ pub fn TicketPage() -> impl IntoView {
     let visit = use_visit_lookups();
     let load = LocalResource::new(move || load_ticket(number(), visit.0.get()));
     let setup = use_sla();
-    let products = LocalResource::new(|| fetch_json::<Vec<Product>>(files::PRODUCTS));
+    let products = LocalResource::new(fetch_products);
     let now = use_clock(Duration::from_secs(1));
     let warning = use_context::<RwSignal<Option<StoreError>>>();
 
