@@ -6,10 +6,10 @@ mod corpus;
 mod seal;
 mod search;
 mod sla;
+mod validate;
 
 use portal_core::keys;
-use portal_core::validate::{validate, ApiSource};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
 const USAGE: &str = "\
@@ -61,7 +61,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             let [dir] = rest else {
                 return Err("usage: portal validate <api-dir>".into());
             };
-            Ok(cmd_validate(Path::new(dir)))
+            Ok(validate::run(Path::new(dir)))
         }
         "ticket-key" => {
             let number = flag(rest, "--number")?;
@@ -184,51 +184,4 @@ fn flag(args: &[String], name: &str) -> Result<String, String> {
         .and_then(|i| args.get(i + 1))
         .cloned()
         .ok_or_else(|| format!("missing {name} <value>"))
-}
-
-fn cmd_validate(dir: &Path) -> ExitCode {
-    if !dir.is_dir() {
-        eprintln!("{}: not a directory", dir.display());
-        return ExitCode::from(2);
-    }
-    let problems = validate(&DirSource(dir.to_path_buf()));
-    for p in &problems {
-        println!("{p}");
-    }
-    if problems.is_empty() {
-        eprintln!("{}: valid", dir.display());
-        ExitCode::SUCCESS
-    } else {
-        eprintln!("{}: {} problem(s)", dir.display(), problems.len());
-        ExitCode::FAILURE
-    }
-}
-
-/// An API directory on disk.
-struct DirSource(PathBuf);
-
-impl ApiSource for DirSource {
-    fn read(&self, path: &str) -> Result<Option<String>, String> {
-        match std::fs::read_to_string(self.0.join(path)) {
-            Ok(text) => Ok(Some(text)),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(e.to_string()),
-        }
-    }
-
-    fn list(&self, dir: &str) -> Result<Vec<String>, String> {
-        let entries = match std::fs::read_dir(self.0.join(dir)) {
-            Ok(entries) => entries,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-            Err(e) => return Err(e.to_string()),
-        };
-        let mut names = Vec::new();
-        for entry in entries {
-            let entry = entry.map_err(|e| e.to_string())?;
-            if entry.file_type().map_err(|e| e.to_string())?.is_file() {
-                names.push(entry.file_name().to_string_lossy().into_owned());
-            }
-        }
-        Ok(names)
-    }
 }
