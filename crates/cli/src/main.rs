@@ -1,6 +1,11 @@
 //! `portal`: the publisher's tool for the static API of the Coremail Cloud
-//! Service Centre. A thin shell over `portal-core`: argument parsing, file
-//! I/O and exit codes live here, all logic lives in the core.
+//! Service Centre. A thin shell over `portal-core`: argument parsing (clap),
+//! file I/O and exit codes live here, all logic lives in the core.
+//!
+//! Exit codes: 0 done; 1 the answer is "no" (`validate` found problems,
+//! `sla` could not compute a deadline); 2 the command could not run (a usage
+//! error, reported by clap with the flag it is about, or a file that cannot
+//! be read or written).
 
 mod corpus;
 mod seal;
@@ -8,180 +13,337 @@ mod search;
 mod sla;
 mod validate;
 
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+use clap::{Args, Parser, Subcommand};
 use portal_core::keys;
-use std::path::Path;
+use portal_core::model::{Channel, Priority};
+use portal_core::sla::{parse_channel, parse_priority};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "\
-portal — publisher's tool for the Coremail Cloud Service Centre static API
+/// Publisher's tool for the Coremail Cloud Service Centre static API
+#[derive(Parser)]
+#[command(
+    name = "portal",
+    version,
+    after_help = "Each command has its own help with examples: portal <COMMAND> --help"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
 
-USAGE:
-    portal validate <api-dir>
-        Check every file of the API against the contract. Prints each problem
-        as `file: json-path: what is wrong`; exits 0 only when all is valid.
-    portal ticket-key --number <ticket-number> --email <contact-email>
-        Print the key a ticket's file is stored under (tickets/<key>.json).
-    portal customer-key --access-key <customer-access-key>
-        Print the key a customer's history is stored under (customers/<key>.json).
-    portal sla --priority P1..P4 --channel phone|email|online --received <RFC 3339> [--api DIR]
-        Print the response deadline as one JSON object.
-    portal sla --batch [--api DIR]
-        Read JSON Lines {priority, channel, received} on stdin; write one
-        line per input, in order: {deadline: …} or {error: …}.
-        The policy and calendar come from DIR/sla/ (default public/api).
-    portal index <api-dir> [--shards N]
-        Build the knowledge-base search index into <api-dir>/kb/search/.
-    portal search <api-dir> <query> [--category ID] [--limit N]
-        Print the top results as JSON: [{id, title, score}, …].
-    portal gen-corpus <out-dir> [--articles N] [--seed S] [--from API-DIR]
-        Generate a synthetic knowledge base (from the demo articles' sentences)
-        with labelled queries, for the search benchmark.
-    portal seal <dist-dir>
-        Move Trunk's inline start-up script into an external file with
-        subresource integrity, so the app runs under a CSP without
-        'unsafe-inline' (run by Trunk as a post-build hook).
-";
+#[derive(Subcommand)]
+enum Command {
+    /// Check every file of an API directory against the contract
+    ///
+    /// Prints each problem as `file: json-path: what is wrong`.
+    /// Exits 0 when everything is valid, 1 when there are problems,
+    /// 2 when API_DIR is not a directory.
+    #[command(
+        verbatim_doc_comment,
+        after_help = "\
+Examples:
+  portal validate public/api
+      Check the demo API before uploading it."
+    )]
+    Validate {
+        /// The API directory (the one holding meta.json)
+        api_dir: PathBuf,
+    },
+
+    /// Print the key a ticket's file is stored under (tickets/<key>.json)
+    ///
+    /// The key is a SHA-256 over the ticket number and the contact e-mail,
+    /// so only someone who knows both can find the ticket.
+    /// Case and surrounding spaces of either do not change the key.
+    #[command(
+        verbatim_doc_comment,
+        after_help = "\
+Examples:
+  portal ticket-key --number CM2026-001244 --email zhang.li@demo-corp.cn
+      Print the key of demo ticket CM2026-001244: store it as tickets/<key>.json."
+    )]
+    TicketKey {
+        /// The ticket number, e.g. CM2026-001244
+        #[arg(long, value_parser = not_blank)]
+        number: String,
+        /// The contact e-mail address the ticket was opened with
+        #[arg(long, value_parser = email_address)]
+        email: String,
+    },
+
+    /// Print the key a customer's history is stored under (customers/<key>.json)
+    ///
+    /// The key is a SHA-256 over the customer access key.
+    /// Surrounding spaces do not change it, case does.
+    #[command(
+        verbatim_doc_comment,
+        after_help = "\
+Examples:
+  portal customer-key --access-key DEMO-HUANAN-2026
+      Print the key of a demo customer: store its history as customers/<key>.json."
+    )]
+    CustomerKey {
+        /// The customer access key handed to the customer
+        #[arg(long, value_parser = not_blank)]
+        access_key: String,
+    },
+
+    /// Print the response deadline of one request, or of a JSON Lines batch on stdin
+    ///
+    /// The policy and calendar come from DIR/sla/policy.json and DIR/sla/calendar.json.
+    ///
+    /// One request prints one JSON object. A deadline that cannot be computed
+    /// (an unreadable time, a date the calendar does not cover) prints
+    /// {"error": …} instead and exits 1.
+    ///
+    /// With --batch, reads JSON Lines {"priority", "channel", "received"} on stdin
+    /// and writes one line per non-blank input line, in order: {"deadline": …}
+    /// or {"error": …}. It exits 0 even when some lines are errors.
+    #[command(
+        verbatim_doc_comment,
+        override_usage = "\
+portal sla --priority <PRIORITY> --channel <CHANNEL> --received <RFC 3339> [--api <DIR>]
+       portal sla --batch [--api <DIR>]",
+        after_help = "\
+Examples:
+  portal sla --priority P2 --channel email --received 2026-02-13T17:30:00+08:00
+      A P2 e-mail on the Friday evening before the Spring Festival:
+      {\"channel\":\"email\",\"deadline\":\"2026-02-14T13:30:00+08:00\",…}
+  portal sla --priority P1 --channel phone --received 2026-11-26T09:30:00Z --api dist/api
+      Received in UTC, answered in Beijing time, under the policy of a release build's API.
+  echo '{\"priority\":\"P1\",\"channel\":\"phone\",\"received\":\"2026-11-26T09:30:00Z\"}' | portal sla --batch
+      One JSON line out per line in."
+    )]
+    Sla(SlaArgs),
+
+    /// Build the knowledge-base search index into API_DIR/kb/search/
+    ///
+    /// Reads kb/articles.json and every article body, and replaces kb/search/
+    /// with a fresh index. Run it after any article change.
+    #[command(
+        verbatim_doc_comment,
+        after_help = "\
+Examples:
+  portal index public/api
+      Rebuild the demo knowledge base's index with the default shard count.
+  portal index public/api --shards 64
+      The same index split into 64 shards."
+    )]
+    Index {
+        /// The API directory (the one holding kb/articles.json)
+        api_dir: PathBuf,
+        /// How many shards to split the index into [default: about one per two articles, 16 to 4096]
+        #[arg(long, value_name = "N", value_parser = shard_count)]
+        shards: Option<u32>,
+    },
+
+    /// Search the knowledge base; print the top results as JSON
+    ///
+    /// Prints [{"id", "title", "score"}, …], best first.
+    /// Uses the index that `portal index` published in API_DIR/kb/search/,
+    /// and searches it the way the app does in the browser.
+    #[command(
+        verbatim_doc_comment,
+        after_help = "\
+Examples:
+  portal search public/api 收信
+      Articles about receiving mail, best first.
+  portal search public/api 密码 --category weak-password --limit 5
+      The five best matches for 密码 in one category."
+    )]
+    Search {
+        /// The API directory (the one holding kb/search/)
+        api_dir: PathBuf,
+        /// What to search for: Chinese without spaces, Latin words, codes
+        query: String,
+        /// Only articles of this category id (see kb/categories.json)
+        #[arg(long, value_name = "ID")]
+        category: Option<String>,
+        /// At most this many results
+        #[arg(long, value_name = "N", default_value_t = 10)]
+        limit: usize,
+    },
+
+    /// Generate a labelled synthetic knowledge base for the search benchmark
+    ///
+    /// Builds articles from the sentences of the articles in API-DIR and writes
+    /// them as an API directory (kb/…), as HTML (html/) and as docs.json, with
+    /// queries.json: each query with the ids of the articles it should find.
+    #[command(
+        verbatim_doc_comment,
+        after_help = "\
+Examples:
+  portal gen-corpus .tmp/bench-search --articles 10000
+      The corpus of scripts/bench-search.sh.
+  portal gen-corpus /tmp/corpus --articles 600 --seed 7 --from public/api
+      A small corpus, reproducible from its seed."
+    )]
+    GenCorpus {
+        /// Where to write the corpus
+        out_dir: PathBuf,
+        /// How many articles to generate
+        #[arg(long, value_name = "N", default_value_t = 10_000)]
+        articles: usize,
+        /// The seed: the same seed gives the same corpus
+        #[arg(long, value_name = "S", default_value_t = 2026)]
+        seed: u64,
+        /// The API directory whose articles lend their sentences
+        #[arg(long, value_name = "API-DIR", default_value = "public/api")]
+        from: PathBuf,
+    },
+
+    /// Make a Trunk build run under a strict CSP: start-up script moved out, with SRI
+    ///
+    /// Moves Trunk's inline start-up script into an external file with
+    /// subresource integrity, so the app runs under a CSP without
+    /// 'unsafe-inline', and writes the service worker.
+    /// Trunk runs it after every build (the post-build hook in Trunk.toml).
+    #[command(
+        verbatim_doc_comment,
+        after_help = "\
+Examples:
+  portal seal dist
+      Seal a finished `trunk build --release` output."
+    )]
+    Seal {
+        /// Trunk's output directory (the one holding index.html)
+        dist_dir: PathBuf,
+    },
+}
+
+#[derive(Args)]
+struct SlaArgs {
+    /// The request's severity
+    #[arg(long, value_parser = priority(), required_unless_present = "batch")]
+    priority: Option<Priority>,
+    /// Where the request came in
+    #[arg(long, value_parser = channel(), required_unless_present = "batch")]
+    channel: Option<Channel>,
+    /// When it was received: RFC 3339 in any offset, e.g. 2026-02-13T17:30:00+08:00
+    #[arg(long, value_name = "RFC 3339", required_unless_present = "batch")]
+    received: Option<String>,
+    /// Read requests as JSON Lines on stdin instead
+    #[arg(long, conflicts_with_all = ["priority", "channel", "received"])]
+    batch: bool,
+    /// The API directory whose sla/ holds the policy and calendar
+    #[arg(long, value_name = "DIR", default_value = "public/api")]
+    api: PathBuf,
+}
+
+/// `--priority`: the values and their parsing are the core's.
+fn priority() -> impl TypedValueParser<Value = Priority> {
+    PossibleValuesParser::new(Priority::ALL.map(Priority::as_str)).try_map(|s| parse_priority(&s))
+}
+
+/// `--channel`: the values and their parsing are the core's.
+fn channel() -> impl TypedValueParser<Value = Channel> {
+    PossibleValuesParser::new(Channel::ALL.map(Channel::as_str)).try_map(|s| parse_channel(&s))
+}
+
+fn shard_count(value: &str) -> Result<u32, String> {
+    match value.parse() {
+        Ok(0) => Err("an index needs at least 1 shard".into()),
+        Ok(n) => Ok(n),
+        Err(_) => Err("not a whole number".into()),
+    }
+}
+
+fn not_blank(value: &str) -> Result<String, String> {
+    if value.trim().is_empty() {
+        Err("it is empty".into())
+    } else {
+        Ok(value.to_owned())
+    }
+}
+
+fn email_address(value: &str) -> Result<String, String> {
+    if value.contains('@') {
+        Ok(value.to_owned())
+    } else {
+        Err("not an e-mail address (no @), e.g. zhang.li@demo-corp.cn".into())
+    }
+}
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match run(&args) {
+    match run(Cli::parse().command) {
         Ok(code) => code,
         Err(message) => {
             eprintln!("portal: {message}");
-            eprintln!("Run `portal help` for usage.");
             ExitCode::from(2)
         }
     }
 }
 
-fn run(args: &[String]) -> Result<ExitCode, String> {
-    let (command, rest) = args.split_first().ok_or("no command given")?;
-    match command.as_str() {
-        "validate" => {
-            let [dir] = rest else {
-                return Err("usage: portal validate <api-dir>".into());
-            };
-            Ok(validate::run(Path::new(dir)))
-        }
-        "ticket-key" => {
-            let number = flag(rest, "--number")?;
-            let email = flag(rest, "--email")?;
-            if number.trim().is_empty() || !email.contains('@') {
-                return Err("a ticket number and a contact e-mail address are needed".into());
-            }
+fn run(command: Command) -> Result<ExitCode, String> {
+    match command {
+        Command::Validate { api_dir } => Ok(validate::run(&api_dir)),
+        Command::TicketKey { number, email } => {
             println!("{}", keys::ticket_key(&number, &email));
             Ok(ExitCode::SUCCESS)
         }
-        "customer-key" => {
-            let access_key = flag(rest, "--access-key")?;
-            if access_key.trim().is_empty() {
-                return Err("the customer access key is empty".into());
-            }
+        Command::CustomerKey { access_key } => {
             println!("{}", keys::customer_key(&access_key));
             Ok(ExitCode::SUCCESS)
         }
-        "sla" => {
-            let api = flag(rest, "--api").unwrap_or_else(|_| "public/api".to_owned());
-            let engine = sla::load_engine(Path::new(&api))?;
-            if rest.iter().any(|a| a == "--batch") {
-                let stdin = std::io::stdin();
-                sla::batch(&engine, stdin.lock(), std::io::stdout().lock())
-                    .map_err(|e| e.to_string())?;
-                return Ok(ExitCode::SUCCESS);
-            }
-            let answer = sla::one(
-                &engine,
-                &flag(rest, "--priority")?,
-                &flag(rest, "--channel")?,
-                &flag(rest, "--received")?,
-            );
-            match answer {
-                Ok(value) => {
-                    println!("{value}");
-                    Ok(ExitCode::SUCCESS)
-                }
-                Err(e) => {
-                    println!("{}", serde_json::json!({ "error": e.to_string() }));
-                    eprintln!("portal sla: {e}");
-                    Ok(ExitCode::FAILURE)
-                }
-            }
-        }
-        "index" => {
-            let dir = rest
-                .first()
-                .ok_or("usage: portal index <api-dir> [--shards N]")?;
-            let shards = match flag(rest, "--shards") {
-                Ok(n) => Some(
-                    n.parse()
-                        .map_err(|_| format!("--shards: `{n}` is not a number"))?,
-                ),
-                Err(_) => None,
-            };
-            let (count, bytes) = search::write_index(Path::new(dir), shards)?;
-            eprintln!("{dir}/{}: {count} files, {bytes} bytes", search::SEARCH_DIR);
-            Ok(ExitCode::SUCCESS)
-        }
-        "search" => {
-            let (Some(dir), Some(query)) = (rest.first(), rest.get(1)) else {
-                return Err(
-                    "usage: portal search <api-dir> <query> [--category ID] [--limit N]".into(),
-                );
-            };
-            let category = flag(rest, "--category").ok();
-            let limit = match flag(rest, "--limit") {
-                Ok(n) => n
-                    .parse()
-                    .map_err(|_| format!("--limit: `{n}` is not a number"))?,
-                Err(_) => 10,
-            };
-            println!(
-                "{}",
-                search::search(Path::new(dir), query, category.as_deref(), limit)?
+        Command::Sla(args) => run_sla(args),
+        Command::Index { api_dir, shards } => {
+            let (count, bytes) = search::write_index(&api_dir, shards)?;
+            eprintln!(
+                "{}/{}: {count} files, {bytes} bytes",
+                api_dir.display(),
+                search::SEARCH_DIR
             );
             Ok(ExitCode::SUCCESS)
         }
-        "gen-corpus" => {
-            let out = rest
-                .first()
-                .ok_or("usage: portal gen-corpus <out-dir> [--articles N] [--seed S]")?;
-            let number = |name: &str, default: u64| -> Result<u64, String> {
-                match flag(rest, name) {
-                    Ok(v) => v
-                        .parse()
-                        .map_err(|_| format!("{name}: `{v}` is not a number")),
-                    Err(_) => Ok(default),
-                }
-            };
-            let from = flag(rest, "--from").unwrap_or_else(|_| "public/api".to_owned());
-            corpus::generate(
-                Path::new(&from),
-                Path::new(out),
-                number("--articles", 10_000)? as usize,
-                number("--seed", 2026)?,
-            )?;
+        Command::Search {
+            api_dir,
+            query,
+            category,
+            limit,
+        } => {
+            let hits = search::search(&api_dir, &query, category.as_deref(), limit)?;
+            println!("{hits}");
             Ok(ExitCode::SUCCESS)
         }
-        "seal" => {
-            let [dir] = rest else {
-                return Err("usage: portal seal <dist-dir>".into());
-            };
-            seal::seal(Path::new(dir))?;
+        Command::GenCorpus {
+            out_dir,
+            articles,
+            seed,
+            from,
+        } => {
+            corpus::generate(&from, &out_dir, articles, seed)?;
             Ok(ExitCode::SUCCESS)
         }
-        "help" | "--help" | "-h" => {
-            print!("{USAGE}");
+        Command::Seal { dist_dir } => {
+            seal::seal(&dist_dir)?;
             Ok(ExitCode::SUCCESS)
         }
-        other => Err(format!("unknown command `{other}`")),
     }
 }
 
-/// The value after `name` in `args`.
-fn flag(args: &[String], name: &str) -> Result<String, String> {
-    args.iter()
-        .position(|a| a == name)
-        .and_then(|i| args.get(i + 1))
-        .cloned()
-        .ok_or_else(|| format!("missing {name} <value>"))
+fn run_sla(args: SlaArgs) -> Result<ExitCode, String> {
+    let engine = sla::load_engine(&args.api)?;
+    if args.batch {
+        let stdin = std::io::stdin();
+        sla::batch(&engine, stdin.lock(), std::io::stdout().lock()).map_err(|e| e.to_string())?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let (Some(priority), Some(channel), Some(received)) =
+        (args.priority, args.channel, args.received)
+    else {
+        unreachable!("SlaArgs makes --priority, --channel and --received required without --batch")
+    };
+    match sla::one(&engine, priority, channel, &received) {
+        Ok(value) => {
+            println!("{value}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => {
+            println!("{}", serde_json::json!({ "error": e.to_string() }));
+            eprintln!("portal sla: {e}");
+            Ok(ExitCode::FAILURE)
+        }
+    }
 }

@@ -1,7 +1,7 @@
 //! `portal sla`: response deadlines from the command line, one request or a
 //! JSON Lines batch, computed by the same engine as the app.
 
-use portal_core::model::{CalendarData, SlaPolicy};
+use portal_core::model::{CalendarData, Channel, Priority, SlaPolicy};
 use portal_core::sla::{parse_channel, parse_priority, parse_time, SlaEngine, SlaError};
 use portal_core::{files, parse_json};
 use serde::Deserialize;
@@ -30,15 +30,16 @@ struct Request {
     received: String,
 }
 
-/// The deadline of one request, as a JSON object.
+/// The deadline of one request, as a JSON object. The priority and channel
+/// come already parsed (the command line checks them as flags); the received
+/// time is read here, so a time the engine cannot use is answered like any
+/// other request it cannot answer.
 pub fn one(
     engine: &SlaEngine,
-    priority: &str,
-    channel: &str,
+    p: Priority,
+    c: Channel,
     received: &str,
 ) -> Result<serde_json::Value, SlaError> {
-    let p = parse_priority(priority)?;
-    let c = parse_channel(channel)?;
     let r = parse_time(received)?;
     let deadline = engine.response_deadline(p, c, &r)?;
     Ok(json!({
@@ -48,6 +49,13 @@ pub fn one(
         "target_minutes": engine.target_minutes(p),
         "deadline": deadline.to_rfc3339(),
     }))
+}
+
+/// One batch line's request, with its priority and channel still as typed.
+fn answer(engine: &SlaEngine, r: &Request) -> Result<serde_json::Value, SlaError> {
+    let p = parse_priority(&r.priority)?;
+    let c = parse_channel(&r.channel)?;
+    one(engine, p, c, &r.received)
 }
 
 /// Reads JSON Lines from `input`, writes one line per input line, in order:
@@ -64,7 +72,7 @@ pub fn batch(
         }
         let answer = match serde_json::from_str::<Request>(&line) {
             Err(e) => json!({ "error": format!("line {}: not a request object: {e}", n + 1) }),
-            Ok(r) => match one(engine, &r.priority, &r.channel, &r.received) {
+            Ok(r) => match answer(engine, &r) {
                 Ok(v) => json!({ "deadline": v["deadline"] }),
                 Err(e) => json!({ "error": e.to_string() }),
             },
