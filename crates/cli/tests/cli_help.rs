@@ -2,14 +2,15 @@
 //! itself, and a wrong command line is refused with exit 2 and a message
 //! that names the flag it is about, before anything is read or written.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
 fn api() -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../public/api")
-        .to_string_lossy()
-        .into_owned()
+    repo().join("public/api").to_string_lossy().into_owned()
 }
 
 fn portal(args: &[&str]) -> Output {
@@ -200,5 +201,15 @@ fn sla_batch_with_a_request_flag_exits_2_naming_both() {
     assert!(
         err.contains("--batch") && err.contains("--priority"),
         "{err}"
+    );
+}
+
+#[test]
+fn the_readme_shows_the_current_top_level_help() {
+    let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
+    let help = stdout(&portal(&["--help"]));
+    assert!(
+        readme.contains(&help),
+        "README.md's `portal` CLI section is not `portal --help`; paste:\n{help}"
     );
 }
