@@ -10,6 +10,7 @@ use crate::time::format_ms;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use portal_core::files;
+use portal_core::markdown::{parse, plain_text};
 use portal_core::model::KbArticle;
 use portal_core::search::{build_index, SearchIndex, Source};
 
@@ -29,11 +30,15 @@ fn entries(saved: &[SavedArticle]) -> Vec<(SavedArticle, Option<KbArticle>)> {
 /// Searches the saved copies: ids, best first.
 fn search_saved(saved: &[SavedArticle], query: &str) -> Vec<String> {
     let entries = entries(saved);
-    let sources = entries.iter().map(|(s, e)| Source {
+    let texts: Vec<String> = entries
+        .iter()
+        .map(|(s, _)| plain_text(&parse(&s.body_md)))
+        .collect();
+    let sources = entries.iter().zip(&texts).map(|((s, e), body)| Source {
         id: &s.id,
         category: &s.category,
         title: e.as_ref().map_or("", |e| e.title.zh.as_str()),
-        body: &s.body_md,
+        body,
     });
     let (meta, shards) = build_index(sources, 1);
     let mut index = SearchIndex::new(meta);

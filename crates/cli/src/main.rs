@@ -3,6 +3,7 @@
 //! I/O and exit codes live here, all logic lives in the core.
 
 mod corpus;
+mod markdown;
 mod seal;
 mod search;
 mod sla;
@@ -30,7 +31,9 @@ USAGE:
         line per input, in order: {deadline: …} or {error: …}.
         The policy and calendar come from DIR/sla/ (default public/api).
     portal index <api-dir> [--shards N]
-        Build the knowledge-base search index into <api-dir>/kb/search/.
+        Publish the knowledge base: each article's Markdown as blocks in
+        <api-dir>/kb/articles/<id>.json, and the search index in
+        <api-dir>/kb/search/. Run it after any article change.
     portal search <api-dir> <query> [--category ID] [--limit N]
         Print the top results as JSON: [{id, title, score}, …].
     portal gen-corpus <out-dir> [--articles N] [--seed S] [--from API-DIR]
@@ -118,8 +121,21 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 ),
                 Err(_) => None,
             };
-            let (count, bytes) = search::write_index(Path::new(dir), shards)?;
-            eprintln!("{dir}/{}: {count} files, {bytes} bytes", search::SEARCH_DIR);
+            let published = search::write_index(Path::new(dir), shards)?;
+            eprintln!(
+                "{dir}/{}: {} articles' blocks",
+                portal_core::files::KB_ARTICLE_DIR,
+                published.articles
+            );
+            for file in &published.removed {
+                eprintln!("{dir}/{file}: removed (no such article in kb/articles.json)");
+            }
+            eprintln!(
+                "{dir}/{}: {} files, {} bytes",
+                search::SEARCH_DIR,
+                published.index_files,
+                published.index_bytes
+            );
             Ok(ExitCode::SUCCESS)
         }
         "search" => {

@@ -432,10 +432,24 @@ impl Validator<'_> {
             }
         }
         for name in &bodies {
+            let file = format!("{}/{name}", files::KB_ARTICLE_DIR);
+            if let Some(id) = name.strip_suffix(".json") {
+                if !ids.contains(id) {
+                    self.problem(
+                        &file,
+                        "$",
+                        format!(
+                            "published blocks without an entry in {} (`portal index` removes them)",
+                            files::KB_ARTICLES
+                        ),
+                    );
+                }
+                continue;
+            }
             let id = name.strip_suffix(".md").unwrap_or(name);
             if !ids.contains(id) {
                 self.problem(
-                    &format!("{}/{name}", files::KB_ARTICLE_DIR),
+                    &file,
                     "$",
                     format!("article body without an entry in {}", files::KB_ARTICLES),
                 );
