@@ -18,8 +18,10 @@ portal — publisher's tool for the Coremail Cloud Service Centre static API
 
 USAGE:
     portal validate <api-dir>
-        Check every file of the API against the contract. Prints each problem
-        as `file: json-path: what is wrong`; exits 0 only when all is valid.
+        Check every file of the API against the contract (including that each
+        article's published blocks are what `portal index` makes of its
+        Markdown now). Prints each problem as `file: json-path: what is
+        wrong`; exits 0 only when all is valid.
     portal ticket-key --number <ticket-number> --email <contact-email>
         Print the key a ticket's file is stored under (tickets/<key>.json).
     portal customer-key --access-key <customer-access-key>
@@ -207,7 +209,7 @@ fn cmd_validate(dir: &Path) -> ExitCode {
         eprintln!("{}: not a directory", dir.display());
         return ExitCode::from(2);
     }
-    let problems = validate(&DirSource(dir.to_path_buf()));
+    let problems = validate(&DirSource(dir.to_path_buf()), &markdown::to_blocks);
     for p in &problems {
         println!("{p}");
     }
