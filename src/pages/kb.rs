@@ -1,10 +1,12 @@
 //! 在线知识库: categories with counts, this week's featured articles (每周精选),
 //! a category's articles, and an article page with breadcrumbs, date,
-//! revision and related articles. Article Markdown goes through the core's
-//! safe block model and is rendered as text nodes: no HTML from an article
-//! is ever interpreted.
+//! revision and related articles. An article arrives as the core's block
+//! model (`kb/articles/<id>.json`, published by `portal index`; no Markdown
+//! is parsed here) and is rendered as text nodes: no HTML from an article
+//! is ever interpreted, and link and image targets pass the allow-lists
+//! again before they become attributes.
 
-use crate::api::{api_url, fetch_json, fetch_text, ApiError, SearchCache};
+use crate::api::{api_url, fetch_article_blocks, fetch_json, ApiError, SearchCache};
 use crate::components::{loaded, ErrorPanel, Loading};
 use crate::i18n::{use_lang, Texts};
 use crate::store::{self, SavedArticle, StoreError};
@@ -14,7 +16,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use portal_core::files;
-use portal_core::markdown::{parse, safe_image, safe_link, Block, Inline};
+use portal_core::markdown::{safe_image, safe_link, Block, Inline};
 use portal_core::model::{KbArticle, KbCategory};
 use portal_core::search::{highlight, Hit};
 use std::sync::Arc;
@@ -254,23 +256,16 @@ async fn save_category(kb: Kb, category: String) -> Result<usize, Result<StoreEr
         .filter(|a| a.category == category)
         .cloned()
         .collect();
-    let bodies = futures::future::join_all(
-        articles
-            .iter()
-            .map(|a| fetch_text_owned(files::article_body(&a.id))),
-    )
-    .await;
+    let bodies =
+        futures::future::join_all(articles.iter().map(|a| fetch_article_blocks(&a.id))).await;
     let mut copies = Vec::with_capacity(articles.len());
     for (a, body) in articles.iter().zip(bodies) {
-        copies.push(SavedArticle::new(a, &body.map_err(Err)?, true));
+        let (_, text) = body.map_err(Err)?;
+        copies.push(SavedArticle::new(a, &text, true));
     }
     let n = copies.len();
     store::save_articles(copies).await.map_err(Ok)?;
     Ok(n)
-}
-
-async fn fetch_text_owned(file: String) -> Result<String, ApiError> {
-    fetch_text(&file).await
 }
 
 /// `/kb/c/:category`
@@ -335,17 +330,19 @@ pub fn KbCategoryPage() -> impl IntoView {
 /// What the article page could show.
 #[derive(Clone)]
 enum ArticleLoad {
-    /// From the network (and now cached on this device).
+    /// From the network (and now cached on this device); `blocks_json` is
+    /// the published file's text, what a copy saved on purpose keeps.
     Online {
         kb: Kb,
         article: KbArticle,
-        body: String,
+        blocks: Vec<Block>,
+        blocks_json: String,
         pinned: bool,
     },
     /// The network failed; the copy on this device.
     Offline {
         article: KbArticle,
-        body: String,
+        blocks: Vec<Block>,
         saved_at: f64,
     },
     Missing,
@@ -355,7 +352,7 @@ enum ArticleLoad {
 /// Loads an article from the network, caching it on the device; falls back
 /// to the device's copy when the network fails.
 async fn load_article(id: String) -> ArticleLoad {
-    let online = futures::future::join(fetch_kb(), fetch_text(&files::article_body(&id))).await;
+    let online = futures::future::join(fetch_kb(), fetch_article_blocks(&id)).await;
     // Not in the published index: gone, whatever the body request said.
     if let (Ok(kb), _) = &online {
         if !kb.articles.iter().any(|a| a.id == id) {
@@ -363,19 +360,20 @@ async fn load_article(id: String) -> ArticleLoad {
         }
     }
     let error = match online {
-        (Ok(kb), Ok(body)) => {
+        (Ok(kb), Ok((blocks, blocks_json))) => {
             let Some(article) = kb.articles.iter().find(|a| a.id == id).cloned() else {
                 return ArticleLoad::Missing;
             };
             // Every article opened is kept for offline reading; a full store
             // only means this copy is not kept.
-            let pinned = store::keep_article(&article, &body, false)
+            let pinned = store::keep_article(&article, &blocks_json, false)
                 .await
                 .unwrap_or(false);
             return ArticleLoad::Online {
                 kb,
                 article,
-                body,
+                blocks,
+                blocks_json,
                 pinned,
             };
         }
@@ -385,13 +383,16 @@ async fn load_article(id: String) -> ArticleLoad {
         return ArticleLoad::Failed(error);
     }
     match store::saved_article(&id).await {
-        Ok(Some(copy)) => match serde_json::from_str::<KbArticle>(&copy.entry_json) {
-            Ok(article) => ArticleLoad::Offline {
+        Ok(Some(copy)) => match (
+            serde_json::from_str::<KbArticle>(&copy.entry_json),
+            copy.blocks(),
+        ) {
+            (Ok(article), Ok(blocks)) => ArticleLoad::Offline {
                 article,
-                body: copy.body_md,
+                blocks,
                 saved_at: copy.saved_at,
             },
-            Err(_) => ArticleLoad::Failed(error),
+            _ => ArticleLoad::Failed(error),
         },
         _ => ArticleLoad::Failed(error),
     }
@@ -416,15 +417,15 @@ pub fn KbArticlePage() -> impl IntoView {
             Some(ArticleLoad::Failed(error)) => {
                 view! { <ErrorPanel error on_retry=move || load.refetch()/> }.into_any()
             }
-            Some(ArticleLoad::Offline { article, body, saved_at }) => view! {
+            Some(ArticleLoad::Offline { article, blocks, saved_at }) => view! {
                 <div class="notice offline" role="status">
                     <p>{t.offline_article.replace("{time}", &format_ms(saved_at))}</p>
                     <button type="button" class="button small" on:click=move |_| load.refetch()>{t.retry}</button>
                 </div>
-                {article_view(t, &article, body, String::new(), ().into_any())}
+                {article_view(t, &article, blocks, String::new(), ().into_any())}
             }
             .into_any(),
-            Some(ArticleLoad::Online { kb, article, body, pinned }) => {
+            Some(ArticleLoad::Online { kb, article, blocks, blocks_json, pinned }) => {
                 let category = kb
                     .categories
                     .iter()
@@ -440,9 +441,9 @@ pub fn KbArticlePage() -> impl IntoView {
                         view! { <li><A href=href>{title}</A></li> }
                     })
                     .collect_view();
-                let (to_save, to_save_body) = (article.clone(), body.clone());
+                let to_save = article.clone();
                 let save = move |_| {
-                    let copy = SavedArticle::new(&to_save, &to_save_body, true);
+                    let copy = SavedArticle::new(&to_save, &blocks_json, true);
                     leptos::task::spawn_local(async move {
                         save_state.set(Some(store::save_articles(vec![copy]).await));
                     });
@@ -466,7 +467,7 @@ pub fn KbArticlePage() -> impl IntoView {
                         <ul class="related">{related}</ul>
                     </section>
                 };
-                article_view(t, &article, body, category, extra.into_any()).into_any()
+                article_view(t, &article, blocks, category, extra.into_any()).into_any()
             }
         }
     };
@@ -476,7 +477,7 @@ pub fn KbArticlePage() -> impl IntoView {
 fn article_view(
     t: &'static Texts,
     article: &KbArticle,
-    body: String,
+    blocks: Vec<Block>,
     category: String,
     extra: AnyView,
 ) -> impl IntoView {
@@ -496,7 +497,7 @@ fn article_view(
                 {t.revision_n.replace("{n}", &article.revision.to_string())}
                 {en.then_some(" · ")}{en.then_some(t.body_in_chinese)}
             </p>
-            <div class="article-body" lang="zh-CN">{render_blocks(parse(&body))}</div>
+            <div class="article-body" lang="zh-CN">{render_blocks(blocks)}</div>
         </article>
         {extra}
     }

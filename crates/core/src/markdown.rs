@@ -13,7 +13,7 @@
 //! - [`safe_image`]: images only from plain paths inside the API's `kb/`,
 //!   judged after percent-decoding, as a browser would resolve them.
 
-use crate::parse::files;
+use crate::parse::{files, parse_json, ParseError};
 use serde::{Deserialize, Deserializer, Serialize};
 
 /// Version of the published blocks format (`v` in the file).
@@ -324,189 +324,41 @@ fn inline_text(inlines: &[Inline], out: &mut String) {
     }
 }
 
-/// Parses an article body.
-pub fn parse(md: &str) -> Vec<Block> {
-    let mut blocks = Vec::new();
-    let mut paragraph: Vec<&str> = Vec::new();
-    let mut list: Option<(bool, u32, Vec<Vec<Block>>)> = None;
-    let mut lines = md.lines();
-
-    fn flush_paragraph(paragraph: &mut Vec<&str>, blocks: &mut Vec<Block>) {
-        if !paragraph.is_empty() {
-            blocks.push(Block::Paragraph(inlines(&paragraph.join("\n"))));
-            paragraph.clear();
-        }
+/// The blocks of an article kept on a device. A copy holds the published
+/// blocks file as it was fetched; a copy saved before articles were
+/// published as blocks holds only its Markdown, which is shown as plain
+/// paragraphs of text (nothing saved is lost; opening the article online
+/// replaces the copy). `file` names the copy in an error.
+pub fn saved_blocks(
+    file: &str,
+    blocks_json: &str,
+    body_md: &str,
+) -> Result<Vec<Block>, ParseError> {
+    if blocks_json.is_empty() {
+        return Ok(text_paragraphs(body_md));
     }
-    fn flush_list(list: &mut Option<(bool, u32, Vec<Vec<Block>>)>, blocks: &mut Vec<Block>) {
-        if let Some((ordered, start, items)) = list.take() {
-            blocks.push(Block::List {
-                start: ordered.then_some(start),
-                loose: false,
-                items,
-            });
-        }
-    }
-
-    while let Some(line) = lines.next() {
-        let trimmed = line.trim_start();
-        if let Some(lang) = trimmed.strip_prefix("```") {
-            flush_paragraph(&mut paragraph, &mut blocks);
-            flush_list(&mut list, &mut blocks);
-            let mut code = Vec::new();
-            for l in lines.by_ref() {
-                if l.trim_start().starts_with("```") {
-                    break;
-                }
-                code.push(l);
-            }
-            blocks.push(Block::Code {
-                lang: lang.trim().to_owned(),
-                text: code.join("\n"),
-            });
-            continue;
-        }
-        if trimmed.is_empty() {
-            flush_paragraph(&mut paragraph, &mut blocks);
-            flush_list(&mut list, &mut blocks);
-            continue;
-        }
-        if let Some((level, text)) = heading(trimmed) {
-            flush_paragraph(&mut paragraph, &mut blocks);
-            flush_list(&mut list, &mut blocks);
-            blocks.push(Block::Heading {
-                level,
-                text: inlines(text),
-            });
-            continue;
-        }
-        if let Some(quote) = trimmed.strip_prefix('>') {
-            flush_paragraph(&mut paragraph, &mut blocks);
-            flush_list(&mut list, &mut blocks);
-            blocks.push(Block::Quote(vec![Block::Paragraph(inlines(
-                quote.trim_start(),
-            ))]));
-            continue;
-        }
-        if let Some((ordered, number, item)) = list_item(trimmed) {
-            flush_paragraph(&mut paragraph, &mut blocks);
-            match &mut list {
-                Some((o, _, items)) if *o == ordered => {
-                    items.push(vec![Block::Paragraph(inlines(item))])
-                }
-                _ => {
-                    flush_list(&mut list, &mut blocks);
-                    list = Some((ordered, number, vec![vec![Block::Paragraph(inlines(item))]]));
-                }
-            }
-            continue;
-        }
-        flush_list(&mut list, &mut blocks);
-        paragraph.push(trimmed);
-    }
-    flush_paragraph(&mut paragraph, &mut blocks);
-    flush_list(&mut list, &mut blocks);
-    blocks
+    parse_json::<ArticleBlocks>(file, blocks_json).map(|b| b.blocks)
 }
 
-fn heading(line: &str) -> Option<(u8, &str)> {
-    let hashes = line.bytes().take_while(|&b| b == b'#').count();
-    let rest = &line[hashes..];
-    ((1..=4).contains(&hashes) && rest.starts_with(' ')).then(|| (hashes as u8, rest.trim()))
-}
-
-/// `- item` / `* item` → (false, 1, item); `3. item` → (true, 3, item).
-fn list_item(line: &str) -> Option<(bool, u32, &str)> {
-    if let Some(rest) = line.strip_prefix("- ").or_else(|| line.strip_prefix("* ")) {
-        return Some((false, 1, rest));
-    }
-    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-    if digits > 0 && digits <= 3 {
-        if let Some(rest) = line[digits..].strip_prefix(". ") {
-            return Some((true, line[..digits].parse().unwrap_or(1), rest));
-        }
-    }
-    None
-}
-
-/// Parses inline markup. Unclosed markers are kept as text.
-pub fn inlines(text: &str) -> Vec<Inline> {
+/// Text as paragraphs split at blank lines, every character kept literally.
+pub fn text_paragraphs(text: &str) -> Vec<Block> {
     let mut out = Vec::new();
-    let mut plain = String::new();
-    let mut rest = text;
-    let push_plain = |plain: &mut String, out: &mut Vec<Inline>| {
-        if !plain.is_empty() {
-            out.push(Inline::Text(std::mem::take(plain)));
+    let mut lines: Vec<&str> = Vec::new();
+    let mut flush = |lines: &mut Vec<&str>| {
+        if !lines.is_empty() {
+            out.push(Block::Paragraph(vec![Inline::Text(lines.join("\n"))]));
+            lines.clear();
         }
     };
-    while let Some(c) = rest.chars().next() {
-        let after = &rest[c.len_utf8()..];
-        // `code`
-        if c == '`' {
-            if let Some(end) = after.find('`') {
-                push_plain(&mut plain, &mut out);
-                out.push(Inline::Code(after[..end].to_owned()));
-                rest = &after[end + 1..];
-                continue;
-            }
+    for line in text.lines() {
+        if line.trim().is_empty() {
+            flush(&mut lines);
+        } else {
+            lines.push(line);
         }
-        // **strong**
-        if let Some(inner) = rest.strip_prefix("**") {
-            if let Some(end) = inner.find("**").filter(|&e| e > 0) {
-                push_plain(&mut plain, &mut out);
-                out.push(Inline::Strong(vec![Inline::Text(inner[..end].to_owned())]));
-                rest = &inner[end + 2..];
-                continue;
-            }
-        }
-        // *em*
-        if c == '*' {
-            if let Some(end) = after.find('*').filter(|&e| e > 0) {
-                push_plain(&mut plain, &mut out);
-                out.push(Inline::Emphasis(vec![Inline::Text(
-                    after[..end].to_owned(),
-                )]));
-                rest = &after[end + 1..];
-                continue;
-            }
-        }
-        // ![alt](src) and [text](href)
-        let (is_image, bracket) = match (c, after.chars().next()) {
-            ('!', Some('[')) => (true, &after[1..]),
-            ('[', _) => (false, after),
-            _ => (false, ""),
-        };
-        if !bracket.is_empty() || c == '[' {
-            if let Some((label, target, tail)) = link_parts(bracket) {
-                push_plain(&mut plain, &mut out);
-                match (is_image, target) {
-                    (true, src) if resolve_image(src.trim()).is_some() => out.push(Inline::Image {
-                        alt: label.to_owned(),
-                        src: resolve_image(src.trim()).unwrap_or_default(),
-                    }),
-                    (false, href) if safe_link(href.trim()) => out.push(Inline::Link {
-                        text: vec![Inline::Text(label.to_owned())],
-                        href: href.trim().to_owned(),
-                    }),
-                    // A refused target: keep the label, drop the target.
-                    _ => plain.push_str(label),
-                }
-                rest = tail;
-                continue;
-            }
-        }
-        plain.push(c);
-        rest = after;
     }
-    push_plain(&mut plain, &mut out);
+    flush(&mut lines);
     out
-}
-
-/// `label](target)tail` → (label, target, tail).
-fn link_parts(s: &str) -> Option<(&str, &str, &str)> {
-    let close = s.find(']')?;
-    let after = s[close + 1..].strip_prefix('(')?;
-    let end = after.find(')')?;
-    Some((&s[..close], &after[..end], &after[end + 1..]))
 }
 
 #[cfg(test)]
@@ -515,74 +367,6 @@ mod tests {
 
     fn text(s: &str) -> Inline {
         Inline::Text(s.into())
-    }
-
-    // ------------------------------------------------ the hand-written parser
-
-    #[test]
-    fn the_article_subset_parses_into_blocks() {
-        let md = "## 排查步骤\n\n1. 运行 `df -h`\n2. 查看 **队列**\n\n```bash\nmailq | tail\n```\n> 注意\n普通段落\n第二行";
-        let b = parse(md);
-        assert_eq!(
-            b[0],
-            Block::Heading {
-                level: 2,
-                text: vec![text("排查步骤")]
-            }
-        );
-        assert_eq!(
-            b[1],
-            Block::List {
-                start: Some(1),
-                loose: false,
-                items: vec![
-                    vec![Block::Paragraph(vec![
-                        text("运行 "),
-                        Inline::Code("df -h".into())
-                    ])],
-                    vec![Block::Paragraph(vec![
-                        text("查看 "),
-                        Inline::Strong(vec![text("队列")])
-                    ])],
-                ]
-            }
-        );
-        assert_eq!(
-            b[2],
-            Block::Code {
-                lang: "bash".into(),
-                text: "mailq | tail".into()
-            }
-        );
-        assert_eq!(
-            b[3],
-            Block::Quote(vec![Block::Paragraph(vec![text("注意")])])
-        );
-        assert_eq!(b[4], Block::Paragraph(vec![text("普通段落\n第二行")]));
-    }
-
-    #[test]
-    fn raw_html_stays_text() {
-        let b = parse("<script>alert(1)</script> <img src=x onerror=alert(1)>");
-        assert_eq!(
-            b,
-            [Block::Paragraph(vec![text(
-                "<script>alert(1)</script> <img src=x onerror=alert(1)>"
-            )])]
-        );
-    }
-
-    #[test]
-    fn unclosed_markers_are_text_and_nothing_panics() {
-        assert_eq!(
-            inlines("**未闭合 `代码 [链接](http"),
-            vec![text("**未闭合 `代码 [链接](http")]
-        );
-        for s in [
-            "", "*", "**", "`", "[", "![", "](", "#", "```", "1.", "- ", "[]()",
-        ] {
-            let _ = parse(s);
-        }
     }
 
     // ------------------------------------------------------ the JSON shape
@@ -836,5 +620,32 @@ mod tests {
             plain_text(&blocks),
             "标题\n说明队列截图\ntail -f log\n端口 加密\n993 SSL\n"
         );
+    }
+
+    // ------------------------------------------------------ device copies
+
+    #[test]
+    fn a_device_copy_reads_its_saved_blocks() {
+        let blocks = saved_blocks("x", r#"{"v":1,"blocks":[{"p":["已保存"]}]}"#, "").unwrap();
+        assert_eq!(blocks, [Block::Paragraph(vec![text("已保存")])]);
+    }
+
+    #[test]
+    fn a_copy_saved_as_markdown_reads_as_plain_paragraphs_with_nothing_lost() {
+        let md = "## 现象\n\n用户发信时弹出：\n535 Error\n\n<script>x</script>\n";
+        assert_eq!(
+            saved_blocks("x", "", md).unwrap(),
+            [
+                Block::Paragraph(vec![text("## 现象")]),
+                Block::Paragraph(vec![text("用户发信时弹出：\n535 Error")]),
+                Block::Paragraph(vec![text("<script>x</script>")]),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_damaged_device_copy_is_an_error_naming_it() {
+        let err = saved_blocks("kb/articles/x.json", "{", "").unwrap_err();
+        assert_eq!(err.file, "kb/articles/x.json");
     }
 }
