@@ -7,6 +7,7 @@
 //! that one attribute, without rebuilding.
 
 use leptos::prelude::{provide_context, use_context, LocalResource};
+use portal_core::markdown::{ArticleBlocks, Block};
 use portal_core::model::{CalendarData, SlaPolicy};
 use portal_core::sla::SlaEngine;
 use portal_core::{files, parse_json, ParseError};
@@ -113,8 +114,22 @@ pub async fn fetch_text_from(file: &str, url: &str) -> Result<String, ApiError> 
 
 /// Fetches an API file and parses it as `T`.
 pub async fn fetch_json<T: DeserializeOwned>(file: &str) -> Result<T, ApiError> {
+    fetch_json_and_text(file).await.map(|(value, _)| value)
+}
+
+/// Like [`fetch_json`], also returning the file's text (what a device copy
+/// keeps: exactly what was published, checked).
+pub async fn fetch_json_and_text<T: DeserializeOwned>(file: &str) -> Result<(T, String), ApiError> {
     let text = fetch_text(file).await?;
-    parse_json(file, &text).map_err(ApiError::Malformed)
+    let value = parse_json(file, &text).map_err(ApiError::Malformed)?;
+    Ok((value, text))
+}
+
+/// An article's published blocks (`kb/articles/<id>.json`, made by `portal
+/// index` from its Markdown), with the file's text.
+pub async fn fetch_article_blocks(id: &str) -> Result<(Vec<Block>, String), ApiError> {
+    let (body, text) = fetch_json_and_text::<ArticleBlocks>(&files::article_blocks(id)).await?;
+    Ok((body.blocks, text))
 }
 
 /// Like [`fetch_json`], from an explicit URL (tests, other origins).

@@ -1,6 +1,7 @@
 //! IndexedDB on this device: recent ticket lookups, each with the last copy
 //! of the ticket seen (so it can be shown offline, "as of" when it was
-//! fetched). The e-mail used for a lookup is kept here and nowhere else:
+//! fetched), and knowledge-base articles kept for offline reading (their
+//! published blocks, as fetched). The e-mail used for a lookup is kept here and nowhere else:
 //! never in a URL, never in a log.
 //!
 //! Every function opens the database, does one short transaction and
@@ -10,7 +11,9 @@
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
+use portal_core::markdown::{saved_blocks, Block};
 use portal_core::model::KbArticle;
+use portal_core::{files, ParseError};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -220,6 +223,14 @@ pub struct SavedArticle {
     pub id: String,
     /// The article's entry in `kb/articles.json`, as JSON.
     pub entry_json: String,
+    /// The article's published blocks, `kb/articles/<id>.json` as fetched.
+    /// Empty in a copy saved before articles were published as blocks.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub blocks_json: String,
+    /// Only in a copy saved before articles were published as blocks: its
+    /// Markdown, read as plain text ([`SavedArticle::blocks`]). Opening the
+    /// article online replaces such a copy with one holding blocks.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub body_md: String,
     pub revision: u32,
     pub category: String,
@@ -230,12 +241,14 @@ pub struct SavedArticle {
 }
 
 impl SavedArticle {
-    /// The device copy of a published article and its body, saved now.
-    pub fn new(article: &KbArticle, body: &str, pinned: bool) -> SavedArticle {
+    /// The device copy of a published article and its blocks file's text,
+    /// saved now.
+    pub fn new(article: &KbArticle, blocks_json: &str, pinned: bool) -> SavedArticle {
         SavedArticle {
             id: article.id.clone(),
             entry_json: serde_json::to_string(article).unwrap_or_default(),
-            body_md: body.to_owned(),
+            blocks_json: blocks_json.to_owned(),
+            body_md: String::new(),
             revision: article.revision,
             category: article.category.clone(),
             saved_at: now_ms(),
@@ -245,7 +258,16 @@ impl SavedArticle {
 
     /// Bytes this copy takes (UTF-8 text; IndexedDB's own overhead aside).
     pub fn size(&self) -> usize {
-        self.entry_json.len() + self.body_md.len()
+        self.entry_json.len() + self.blocks_json.len() + self.body_md.len()
+    }
+
+    /// The article's blocks, from whichever body this copy holds.
+    pub fn blocks(&self) -> Result<Vec<Block>, ParseError> {
+        saved_blocks(
+            &files::article_blocks(&self.id),
+            &self.blocks_json,
+            &self.body_md,
+        )
     }
 }
 
@@ -255,12 +277,17 @@ pub async fn save_articles(articles: Vec<SavedArticle>) -> Result<(), StoreError
     write(ARTICLES, articles, vec![]).await
 }
 
-/// Keeps (or refreshes) the device copy of an article. An article saved on
-/// purpose stays pinned when it is refreshed or merely opened again; `pin`
-/// pins it now. Returns whether the kept copy is pinned.
-pub async fn keep_article(article: &KbArticle, body: &str, pin: bool) -> Result<bool, StoreError> {
+/// Keeps (or refreshes) the device copy of an article with its published
+/// blocks file's text. An article saved on purpose stays pinned when it is
+/// refreshed or merely opened again; `pin` pins it now. Returns whether the
+/// kept copy is pinned.
+pub async fn keep_article(
+    article: &KbArticle,
+    blocks_json: &str,
+    pin: bool,
+) -> Result<bool, StoreError> {
     let pinned = pin || matches!(saved_article(&article.id).await, Ok(Some(a)) if a.pinned);
-    save_articles(vec![SavedArticle::new(article, body, pinned)]).await?;
+    save_articles(vec![SavedArticle::new(article, blocks_json, pinned)]).await?;
     Ok(pinned)
 }
 

@@ -192,3 +192,54 @@ async fn only_the_most_recent_lookups_are_kept() {
     assert!(store::find_number("CM2026-000000").await.unwrap().is_none());
     store::forget_all().await.unwrap();
 }
+
+// ------------------------------------------------------ offline articles
+
+use portal_app::store::SavedArticle;
+use portal_core::markdown::{Block, Inline};
+
+#[wasm_bindgen_test]
+async fn an_article_saved_as_markdown_by_an_older_build_still_reads_as_text() {
+    // Exactly what builds before published blocks wrote: no blocks_json.
+    let record = r###"{"id":"legacy-copy","entry_json":"{}","body_md":"## 现象\n\n535 Error","revision":1,"category":"send-receive","saved_at":1.0,"pinned":true}"###;
+    let legacy: SavedArticle = serde_json::from_str(record).unwrap();
+    // Through IndexedDB: the empty blocks_json is left out, as in old records.
+    store::save_articles(vec![legacy]).await.unwrap();
+    let copy = store::saved_article("legacy-copy").await.unwrap().unwrap();
+    assert_eq!(
+        copy.blocks().unwrap(),
+        [
+            Block::Paragraph(vec![Inline::Text("## 现象".into())]),
+            Block::Paragraph(vec![Inline::Text("535 Error".into())]),
+        ]
+    );
+    assert_eq!(copy.size(), "{}".len() + "## 现象\n\n535 Error".len());
+    assert!(store::saved_articles()
+        .await
+        .unwrap()
+        .iter()
+        .any(|a| a.id == "legacy-copy"));
+    store::remove_article("legacy-copy").await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn an_article_is_kept_as_its_published_blocks() {
+    let article: portal_core::model::KbArticle = serde_json::from_str(
+        r#"{"id":"blocks-copy","category":"send-receive","title":{"zh":"标题"},
+            "summary":{"zh":"摘要"},"updated":"2026-11-26","revision":3}"#,
+    )
+    .unwrap();
+    let blocks_json = r#"{"v":1,"blocks":[{"p":["已保存"]}]}"#;
+    store::keep_article(&article, blocks_json, true)
+        .await
+        .unwrap();
+    let copy = store::saved_article("blocks-copy").await.unwrap().unwrap();
+    assert_eq!(copy.blocks_json, blocks_json);
+    assert!(copy.body_md.is_empty());
+    assert_eq!(
+        copy.blocks().unwrap(),
+        [Block::Paragraph(vec![Inline::Text("已保存".into())])]
+    );
+    assert_eq!(copy.size(), copy.entry_json.len() + blocks_json.len());
+    store::remove_article("blocks-copy").await.unwrap();
+}

@@ -1,10 +1,12 @@
 //! 在线知识库: categories with counts, this week's featured articles (每周精选),
 //! a category's articles, and an article page with breadcrumbs, date,
-//! revision and related articles. Article Markdown goes through the core's
-//! safe block model and is rendered as text nodes: no HTML from an article
-//! is ever interpreted.
+//! revision and related articles. An article arrives as the core's block
+//! model (`kb/articles/<id>.json`, published by `portal index`; no Markdown
+//! is parsed here) and is rendered as text nodes: no HTML from an article
+//! is ever interpreted, and link and image targets pass the allow-lists
+//! again before they become attributes.
 
-use crate::api::{api_url, fetch_json, fetch_text, ApiError, SearchCache};
+use crate::api::{api_url, fetch_article_blocks, fetch_json, ApiError, SearchCache};
 use crate::components::{loaded, ErrorPanel, Loading};
 use crate::i18n::{use_lang, Texts};
 use crate::store::{self, SavedArticle, StoreError};
@@ -14,7 +16,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use portal_core::files;
-use portal_core::markdown::{parse, Block, Inline};
+use portal_core::markdown::{safe_image, safe_link, Block, Inline};
 use portal_core::model::{KbArticle, KbCategory};
 use portal_core::search::{highlight, Hit};
 use std::sync::Arc;
@@ -254,23 +256,16 @@ async fn save_category(kb: Kb, category: String) -> Result<usize, Result<StoreEr
         .filter(|a| a.category == category)
         .cloned()
         .collect();
-    let bodies = futures::future::join_all(
-        articles
-            .iter()
-            .map(|a| fetch_text_owned(files::article_body(&a.id))),
-    )
-    .await;
+    let bodies =
+        futures::future::join_all(articles.iter().map(|a| fetch_article_blocks(&a.id))).await;
     let mut copies = Vec::with_capacity(articles.len());
     for (a, body) in articles.iter().zip(bodies) {
-        copies.push(SavedArticle::new(a, &body.map_err(Err)?, true));
+        let (_, text) = body.map_err(Err)?;
+        copies.push(SavedArticle::new(a, &text, true));
     }
     let n = copies.len();
     store::save_articles(copies).await.map_err(Ok)?;
     Ok(n)
-}
-
-async fn fetch_text_owned(file: String) -> Result<String, ApiError> {
-    fetch_text(&file).await
 }
 
 /// `/kb/c/:category`
@@ -335,17 +330,19 @@ pub fn KbCategoryPage() -> impl IntoView {
 /// What the article page could show.
 #[derive(Clone)]
 enum ArticleLoad {
-    /// From the network (and now cached on this device).
+    /// From the network (and now cached on this device); `blocks_json` is
+    /// the published file's text, what a copy saved on purpose keeps.
     Online {
         kb: Kb,
         article: KbArticle,
-        body: String,
+        blocks: Vec<Block>,
+        blocks_json: String,
         pinned: bool,
     },
     /// The network failed; the copy on this device.
     Offline {
         article: KbArticle,
-        body: String,
+        blocks: Vec<Block>,
         saved_at: f64,
     },
     Missing,
@@ -355,7 +352,7 @@ enum ArticleLoad {
 /// Loads an article from the network, caching it on the device; falls back
 /// to the device's copy when the network fails.
 async fn load_article(id: String) -> ArticleLoad {
-    let online = futures::future::join(fetch_kb(), fetch_text(&files::article_body(&id))).await;
+    let online = futures::future::join(fetch_kb(), fetch_article_blocks(&id)).await;
     // Not in the published index: gone, whatever the body request said.
     if let (Ok(kb), _) = &online {
         if !kb.articles.iter().any(|a| a.id == id) {
@@ -363,19 +360,20 @@ async fn load_article(id: String) -> ArticleLoad {
         }
     }
     let error = match online {
-        (Ok(kb), Ok(body)) => {
+        (Ok(kb), Ok((blocks, blocks_json))) => {
             let Some(article) = kb.articles.iter().find(|a| a.id == id).cloned() else {
                 return ArticleLoad::Missing;
             };
             // Every article opened is kept for offline reading; a full store
             // only means this copy is not kept.
-            let pinned = store::keep_article(&article, &body, false)
+            let pinned = store::keep_article(&article, &blocks_json, false)
                 .await
                 .unwrap_or(false);
             return ArticleLoad::Online {
                 kb,
                 article,
-                body,
+                blocks,
+                blocks_json,
                 pinned,
             };
         }
@@ -385,13 +383,16 @@ async fn load_article(id: String) -> ArticleLoad {
         return ArticleLoad::Failed(error);
     }
     match store::saved_article(&id).await {
-        Ok(Some(copy)) => match serde_json::from_str::<KbArticle>(&copy.entry_json) {
-            Ok(article) => ArticleLoad::Offline {
+        Ok(Some(copy)) => match (
+            serde_json::from_str::<KbArticle>(&copy.entry_json),
+            copy.blocks(),
+        ) {
+            (Ok(article), Ok(blocks)) => ArticleLoad::Offline {
                 article,
-                body: copy.body_md,
+                blocks,
                 saved_at: copy.saved_at,
             },
-            Err(_) => ArticleLoad::Failed(error),
+            _ => ArticleLoad::Failed(error),
         },
         _ => ArticleLoad::Failed(error),
     }
@@ -416,15 +417,15 @@ pub fn KbArticlePage() -> impl IntoView {
             Some(ArticleLoad::Failed(error)) => {
                 view! { <ErrorPanel error on_retry=move || load.refetch()/> }.into_any()
             }
-            Some(ArticleLoad::Offline { article, body, saved_at }) => view! {
+            Some(ArticleLoad::Offline { article, blocks, saved_at }) => view! {
                 <div class="notice offline" role="status">
                     <p>{t.offline_article.replace("{time}", &format_ms(saved_at))}</p>
                     <button type="button" class="button small" on:click=move |_| load.refetch()>{t.retry}</button>
                 </div>
-                {article_view(t, &article, body, String::new(), ().into_any())}
+                {article_view(t, &article, blocks, String::new(), ().into_any())}
             }
             .into_any(),
-            Some(ArticleLoad::Online { kb, article, body, pinned }) => {
+            Some(ArticleLoad::Online { kb, article, blocks, blocks_json, pinned }) => {
                 let category = kb
                     .categories
                     .iter()
@@ -440,9 +441,9 @@ pub fn KbArticlePage() -> impl IntoView {
                         view! { <li><A href=href>{title}</A></li> }
                     })
                     .collect_view();
-                let (to_save, to_save_body) = (article.clone(), body.clone());
+                let to_save = article.clone();
                 let save = move |_| {
-                    let copy = SavedArticle::new(&to_save, &to_save_body, true);
+                    let copy = SavedArticle::new(&to_save, &blocks_json, true);
                     leptos::task::spawn_local(async move {
                         save_state.set(Some(store::save_articles(vec![copy]).await));
                     });
@@ -466,7 +467,7 @@ pub fn KbArticlePage() -> impl IntoView {
                         <ul class="related">{related}</ul>
                     </section>
                 };
-                article_view(t, &article, body, category, extra.into_any()).into_any()
+                article_view(t, &article, blocks, category, extra.into_any()).into_any()
             }
         }
     };
@@ -476,7 +477,7 @@ pub fn KbArticlePage() -> impl IntoView {
 fn article_view(
     t: &'static Texts,
     article: &KbArticle,
-    body: String,
+    blocks: Vec<Block>,
     category: String,
     extra: AnyView,
 ) -> impl IntoView {
@@ -496,62 +497,104 @@ fn article_view(
                 {t.revision_n.replace("{n}", &article.revision.to_string())}
                 {en.then_some(" · ")}{en.then_some(t.body_in_chinese)}
             </p>
-            <div class="article-body" lang="zh-CN">{render_blocks(parse(&body))}</div>
+            <div class="article-body" lang="zh-CN">{render_blocks(blocks)}</div>
         </article>
         {extra}
     }
 }
 
-/// The block model as elements with text nodes only.
-fn render_blocks(blocks: Vec<Block>) -> impl IntoView {
+/// The block model as elements with text nodes only. Link and image
+/// targets pass the core's allow-lists again here: a refused one shows as
+/// its text.
+fn render_blocks(blocks: Vec<Block>) -> AnyView {
     blocks
         .into_iter()
-        .map(|b| match b {
-            Block::Heading { level: 1 | 2, text } => {
-                view! { <h2>{render_inlines(text)}</h2> }.into_any()
-            }
-            Block::Heading { level: 3, text } => {
-                view! { <h3>{render_inlines(text)}</h3> }.into_any()
-            }
-            Block::Heading { text, .. } => view! { <h4>{render_inlines(text)}</h4> }.into_any(),
-            Block::Paragraph(text) => view! { <p>{render_inlines(text)}</p> }.into_any(),
-            Block::Quote(text) => {
-                view! { <blockquote>{render_inlines(text)}</blockquote> }.into_any()
-            }
-            Block::Code { text, .. } => view! { <pre><code>{text}</code></pre> }.into_any(),
-            Block::List {
-                ordered,
-                start,
-                items,
-            } => {
-                let items = items
-                    .into_iter()
-                    .map(|i| view! { <li>{render_inlines(i)}</li> })
-                    .collect_view();
-                if ordered {
-                    view! { <ol start=start>{items}</ol> }.into_any()
-                } else {
-                    view! { <ul>{items}</ul> }.into_any()
-                }
-            }
-        })
+        .map(render_block)
         .collect_view()
+        .into_any()
 }
 
-fn render_inlines(inlines: Vec<Inline>) -> impl IntoView {
+fn render_block(block: Block) -> AnyView {
+    match block {
+        Block::Heading { level: 1 | 2, text } => {
+            view! { <h2>{render_inlines(text)}</h2> }.into_any()
+        }
+        Block::Heading { level: 3, text } => view! { <h3>{render_inlines(text)}</h3> }.into_any(),
+        Block::Heading { text, .. } => view! { <h4>{render_inlines(text)}</h4> }.into_any(),
+        Block::Paragraph(text) => view! { <p>{render_inlines(text)}</p> }.into_any(),
+        Block::Quote(blocks) => {
+            view! { <blockquote>{render_blocks(blocks)}</blockquote> }.into_any()
+        }
+        Block::Code { text, .. } => view! { <pre><code>{text}</code></pre> }.into_any(),
+        Block::Rule => view! { <hr/> }.into_any(),
+        Block::List {
+            start,
+            loose,
+            items,
+        } => {
+            let items = items
+                .into_iter()
+                .map(|item| {
+                    // A tight list's paragraphs are the item's own text.
+                    let content = item
+                        .into_iter()
+                        .map(|b| match b {
+                            Block::Paragraph(text) if !loose => render_inlines(text),
+                            b => render_block(b),
+                        })
+                        .collect_view();
+                    view! { <li>{content}</li> }
+                })
+                .collect_view();
+            match start {
+                Some(start) => view! { <ol start=start>{items}</ol> }.into_any(),
+                None => view! { <ul>{items}</ul> }.into_any(),
+            }
+        }
+        Block::Table { head, rows } => {
+            let head = head
+                .into_iter()
+                .map(|cell| view! { <th scope="col">{render_inlines(cell)}</th> })
+                .collect_view();
+            let rows = rows
+                .into_iter()
+                .map(|row| {
+                    let cells = row
+                        .into_iter()
+                        .map(|cell| view! { <td>{render_inlines(cell)}</td> })
+                        .collect_view();
+                    view! { <tr>{cells}</tr> }
+                })
+                .collect_view();
+            view! {
+                <div class="table-scroll">
+                    <table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>
+                </div>
+            }
+            .into_any()
+        }
+    }
+}
+
+fn render_inlines(inlines: Vec<Inline>) -> AnyView {
     inlines
         .into_iter()
         .map(|i| match i {
             Inline::Text(s) => s.into_any(),
-            Inline::Strong(s) => view! { <strong>{s}</strong> }.into_any(),
-            Inline::Emphasis(s) => view! { <em>{s}</em> }.into_any(),
             Inline::Code(s) => view! { <code>{s}</code> }.into_any(),
-            Inline::Link { text, href } => {
-                view! { <a href=href rel="noopener noreferrer nofollow">{text}</a> }.into_any()
+            Inline::Strong(xs) => view! { <strong>{render_inlines(xs)}</strong> }.into_any(),
+            Inline::Emphasis(xs) => view! { <em>{render_inlines(xs)}</em> }.into_any(),
+            Inline::Break {} => view! { <br/> }.into_any(),
+            Inline::Link { href, text } if safe_link(&href) => {
+                view! { <a href=href rel="noopener noreferrer nofollow">{render_inlines(text)}</a> }
+                    .into_any()
             }
-            Inline::Image { alt, src } => {
+            Inline::Link { text, .. } => render_inlines(text),
+            Inline::Image { src, alt } if safe_image(&src) => {
                 view! { <img src=api_url(&src) alt=alt loading="lazy"/> }.into_any()
             }
+            Inline::Image { alt, .. } => alt.into_any(),
         })
         .collect_view()
+        .into_any()
 }

@@ -3,13 +3,14 @@
 //! the published revision has moved on, and search over the saved copies
 //! (the core's search engine, indexed in the browser from what is saved).
 
-use crate::api::{fetch_json, fetch_text};
+use crate::api::{fetch_article_blocks, fetch_json};
 use crate::i18n::{use_lang, Texts};
 use crate::store::{self, SavedArticle, StoreError};
 use crate::time::format_ms;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use portal_core::files;
+use portal_core::markdown::plain_text;
 use portal_core::model::KbArticle;
 use portal_core::search::{build_index, SearchIndex, Source};
 
@@ -29,11 +30,15 @@ fn entries(saved: &[SavedArticle]) -> Vec<(SavedArticle, Option<KbArticle>)> {
 /// Searches the saved copies: ids, best first.
 fn search_saved(saved: &[SavedArticle], query: &str) -> Vec<String> {
     let entries = entries(saved);
-    let sources = entries.iter().map(|(s, e)| Source {
+    let texts: Vec<String> = entries
+        .iter()
+        .map(|(s, _)| s.blocks().map(|b| plain_text(&b)).unwrap_or_default())
+        .collect();
+    let sources = entries.iter().zip(&texts).map(|((s, e), body)| Source {
         id: &s.id,
         category: &s.category,
         title: e.as_ref().map_or("", |e| e.title.zh.as_str()),
-        body: &s.body_md,
+        body,
     });
     let (meta, shards) = build_index(sources, 1);
     let mut index = SearchIndex::new(meta);
@@ -60,12 +65,12 @@ pub fn OfflineLibrary() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let fresh = futures::future::join(
                 fetch_json::<Vec<KbArticle>>(files::KB_ARTICLES),
-                fetch_text(&files::article_body(&id)),
+                fetch_article_blocks(&id),
             )
             .await;
-            if let (Ok(index), Ok(body)) = fresh {
+            if let (Ok(index), Ok((_, blocks_json))) = fresh {
                 if let Some(entry) = index.into_iter().find(|a| a.id == id) {
-                    problem.set(store::keep_article(&entry, &body, false).await.err());
+                    problem.set(store::keep_article(&entry, &blocks_json, false).await.err());
                 }
             }
             saved.refetch();

@@ -1,6 +1,6 @@
 // Knowledge-base browsing: categories with counts, featured articles, an
 // article with breadcrumbs and related links; deep links survive a reload;
-// hostile Markdown renders as text and runs nothing.
+// hostile content in an article's blocks renders as text and runs nothing.
 import { test, expect, expectNoConsoleErrors } from './fixtures.mjs';
 
 test('categories with counts lead to articles, with breadcrumbs and related links', async ({ page, consoleErrors }) => {
@@ -29,29 +29,44 @@ test('categories with counts lead to articles, with breadcrumbs and related link
   expectNoConsoleErrors(consoleErrors);
 });
 
-test('hostile Markdown in an article is shown as text and runs nothing', async ({ page, consoleErrors }) => {
+test('a hand-edited blocks file with script, a javascript: link and outside images renders as text and runs nothing', async ({ page, consoleErrors }) => {
+  // portal index never publishes these (its own tests say so); the app
+  // checks again, so a blocks file edited by hand cannot smuggle them in.
   let dialogs = 0;
   page.on('dialog', async (d) => { dialogs += 1; await d.dismiss(); });
-  await page.route('**/api/kb/articles/sr-smtp-535-auth-failed.md', (route) => route.fulfill({
+  await page.route('**/api/kb/articles/sr-smtp-535-auth-failed.json', (route) => route.fulfill({
     status: 200,
-    contentType: 'text/markdown',
-    body: [
-      '## 标题 <script>alert(1)</script>',
-      '<img src=x onerror="alert(2)">',
-      '[点我](javascript:alert(3)) [官网](https://www.coremail.cn) ![x](https://evil.example/t.png)',
-      '**未闭合 `代码 [坏链接](',
-      '```', '<iframe src="javascript:alert(4)"></iframe>', '```',
-    ].join('\n'),
+    contentType: 'application/json',
+    body: JSON.stringify({ v: 1, blocks: [
+      { h: { level: 2, text: ['标题 <script>alert(1)</script>'] } },
+      { p: ['<img src=x onerror="alert(2)">'] },
+      { p: [
+        { a: { href: 'javascript:alert(3)', text: ['点我'] } }, ' ',
+        { a: { href: 'https://www.coremail.cn', text: ['官网'] } }, ' ',
+        { img: { src: 'https://evil.example/t.png', alt: '外链图' } },
+        { img: { src: 'kb/%2e%2e/%2e%2e/secret.png', alt: '越界图' } },
+      ] },
+      { pre: { text: '<iframe src="javascript:alert(4)"></iframe>' } },
+    ] }),
   }));
   await page.goto('/kb/a/sr-smtp-535-auth-failed');
   const body = page.locator('.article-body');
   await expect(body).toContainText('<script>alert(1)</script>');
   await expect(body).toContainText('<img src=x onerror="alert(2)">');
+  await expect(body).toContainText('点我');
+  await expect(body).toContainText('越界图');
   expect(await body.locator('script, iframe, img').count()).toBe(0);
   const hrefs = await body.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   expect(hrefs).toEqual(['https://www.coremail.cn']);
   expect(dialogs).toBe(0);
   expectNoConsoleErrors(consoleErrors);
+});
+
+test('a published table renders as a table', async ({ page }) => {
+  await page.goto('/kb/a/cl-outlook-imap-setup');
+  const table = page.locator('.article-body table');
+  await expect(table.locator('th').first()).toHaveText('协议');
+  await expect(table.locator('tbody tr').first()).toContainText('993');
 });
 
 test('an unknown article says so', async ({ page }) => {

@@ -75,7 +75,8 @@ pub fn generate(demo_api: &Path, out: &Path, articles: usize, seed: u64) -> Resu
         parse_json(files::KB_ARTICLES, &read(files::KB_ARTICLES)?).map_err(|e| e.to_string())?;
     let mut sentences: Vec<String> = Vec::new();
     for a in &demo {
-        let body = portal_core::search::markdown_to_text(&read(&files::article_body(&a.id))?);
+        let blocks = crate::markdown::to_blocks(&read(&files::article_body(&a.id))?);
+        let body = portal_core::markdown::plain_text(&blocks);
         sentences.extend(
             body.split(['。', '\n'])
                 .map(str::trim)

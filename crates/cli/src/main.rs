@@ -8,6 +8,7 @@
 //! be read or written).
 
 mod corpus;
+mod markdown;
 mod seal;
 mod search;
 mod sla;
@@ -37,6 +38,8 @@ struct Cli {
 enum Command {
     /// Check every file of an API directory against the contract
     ///
+    /// Includes that each article's published blocks are what `portal index`
+    /// makes of its Markdown now.
     /// Prints each problem as `file: json-path: what is wrong`.
     /// Exits 0 when everything is valid, 1 when there are problems,
     /// 2 when API_DIR is not a directory.
@@ -118,10 +121,13 @@ Examples:
     )]
     Sla(SlaArgs),
 
-    /// Build the knowledge-base search index into API_DIR/kb/search/
+    /// Publish the knowledge base: articles as blocks, and the search index
     ///
-    /// Reads kb/articles.json and every article body, and replaces kb/search/
-    /// with a fresh index. Run it after any article change.
+    /// Reads kb/articles.json and every article's Markdown, writes each as
+    /// blocks to API_DIR/kb/articles/<id>.json (parsed once, here, with
+    /// pulldown-cmark: the app only renders blocks), removes block files of
+    /// articles no longer listed, and replaces kb/search/ with a fresh index.
+    /// Run it after any article change.
     #[command(
         verbatim_doc_comment,
         after_help = "\
@@ -289,11 +295,21 @@ fn run(command: Command) -> Result<ExitCode, String> {
         }
         Command::Sla(args) => run_sla(args),
         Command::Index { api_dir, shards } => {
-            let (count, bytes) = search::write_index(&api_dir, shards)?;
+            let published = search::write_index(&api_dir, shards)?;
+            let dir = api_dir.display();
             eprintln!(
-                "{}/{}: {count} files, {bytes} bytes",
-                api_dir.display(),
-                search::SEARCH_DIR
+                "{dir}/{}: {} articles' blocks",
+                portal_core::files::KB_ARTICLE_DIR,
+                published.articles
+            );
+            for file in &published.removed {
+                eprintln!("{dir}/{file}: removed (no such article in kb/articles.json)");
+            }
+            eprintln!(
+                "{dir}/{}: {} files, {} bytes",
+                search::SEARCH_DIR,
+                published.index_files,
+                published.index_bytes
             );
             Ok(ExitCode::SUCCESS)
         }

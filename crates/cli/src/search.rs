@@ -1,10 +1,16 @@
-//! `portal index` and `portal search`: the knowledge-base search index,
-//! built from the API directory and published beside it in `kb/search/`.
+//! `portal index` and `portal search`. Publishing reads each article's
+//! Markdown once, converts it to blocks (`crate::markdown`) and writes
+//! what the app reads: each article's blocks as `kb/articles/<id>.json`,
+//! and the knowledge-base search index in `kb/search/`, built from the
+//! blocks' text.
 
+use crate::markdown::to_blocks;
+use portal_core::markdown::{plain_text, ArticleBlocks};
 use portal_core::model::KbArticle;
 use portal_core::search::{build_index, default_shards, IndexMeta, SearchIndex, Shard, Source};
 use portal_core::{files, parse_json};
 use serde_json::json;
+use std::collections::HashSet;
 use std::path::Path;
 
 pub const SEARCH_DIR: &str = "kb/search";
@@ -18,22 +24,29 @@ fn articles(api: &Path) -> Result<Vec<KbArticle>, String> {
     parse_json(files::KB_ARTICLES, &read(api, files::KB_ARTICLES)?).map_err(|e| e.to_string())
 }
 
-/// The index files' names and JSON text, in a stable order.
+/// The published files' names and JSON text, in a stable order: every
+/// article's blocks, then the search index.
 pub fn index_files(api: &Path, shards: Option<u32>) -> Result<Vec<(String, String)>, String> {
     let articles = articles(api)?;
     let shards = shards.unwrap_or_else(|| default_shards(articles.len()));
-    let mut bodies = Vec::with_capacity(articles.len());
+    let mut out = Vec::with_capacity(articles.len() + shards as usize + 1);
+    let mut texts = Vec::with_capacity(articles.len());
     for a in &articles {
-        bodies.push(read(api, &files::article_body(&a.id))?);
+        let blocks = to_blocks(&read(api, &files::article_body(&a.id))?);
+        texts.push(plain_text(&blocks));
+        out.push((
+            files::article_blocks(&a.id),
+            to_json(&ArticleBlocks::new(blocks))?,
+        ));
     }
-    let sources = articles.iter().zip(&bodies).map(|(a, body)| Source {
+    let sources = articles.iter().zip(&texts).map(|(a, body)| Source {
         id: &a.id,
         category: &a.category,
         title: &a.title.zh,
         body,
     });
     let (meta, shards) = build_index(sources, shards);
-    let mut out = vec![(format!("{SEARCH_DIR}/meta.json"), to_json(&meta)?)];
+    out.push((format!("{SEARCH_DIR}/meta.json"), to_json(&meta)?));
     for (n, shard) in shards.iter().enumerate() {
         out.push((format!("{SEARCH_DIR}/shard-{n}.json"), to_json(shard)?));
     }
@@ -44,20 +57,58 @@ fn to_json<T: serde::Serialize>(value: &T) -> Result<String, String> {
     serde_json::to_string(value).map_err(|e| e.to_string())
 }
 
-/// Writes the index into `api/kb/search/`, replacing an older one.
-pub fn write_index(api: &Path, shards: Option<u32>) -> Result<(usize, u64), String> {
+/// What `portal index` wrote.
+pub struct Published {
+    pub articles: usize,
+    pub index_files: usize,
+    pub index_bytes: u64,
+    /// Block files of articles no longer listed, removed.
+    pub removed: Vec<String>,
+}
+
+/// Writes every article's blocks into `api/kb/articles/` (removing the
+/// block files of articles no longer listed) and the index into
+/// `api/kb/search/`, replacing an older one.
+pub fn write_index(api: &Path, shards: Option<u32>) -> Result<Published, String> {
     let files = index_files(api, shards)?;
     let dir = api.join(SEARCH_DIR);
     if dir.exists() {
         std::fs::remove_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
     std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let mut bytes = 0;
+    let mut published = Published {
+        articles: 0,
+        index_files: 0,
+        index_bytes: 0,
+        removed: Vec::new(),
+    };
     for (name, text) in &files {
         std::fs::write(api.join(name), text).map_err(|e| format!("{name}: {e}"))?;
-        bytes += text.len() as u64;
+        if name.starts_with(SEARCH_DIR) {
+            published.index_files += 1;
+            published.index_bytes += text.len() as u64;
+        } else {
+            published.articles += 1;
+        }
     }
-    Ok((files.len(), bytes))
+    let written: HashSet<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
+    let article_dir = api.join(files::KB_ARTICLE_DIR);
+    let entries =
+        std::fs::read_dir(&article_dir).map_err(|e| format!("{}: {e}", article_dir.display()))?;
+    for entry in entries {
+        let name = entry
+            .map_err(|e| format!("{}: {e}", article_dir.display()))?
+            .file_name()
+            .to_string_lossy()
+            .into_owned();
+        let file = format!("{}/{name}", files::KB_ARTICLE_DIR);
+        if name.ends_with(".json") && !written.contains(file.as_str()) {
+            std::fs::remove_file(api.join(&file)).map_err(|e| format!("{file}: {e}"))?;
+            published.removed.push(file);
+        }
+    }
+    published.removed.sort();
+    Ok(published)
 }
 
 /// Loads the published index with every shard.

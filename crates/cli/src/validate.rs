@@ -12,7 +12,7 @@ pub fn run(dir: &Path) -> ExitCode {
         eprintln!("{}: not a directory", dir.display());
         return ExitCode::from(2);
     }
-    let problems = validate(&DirSource(dir.to_path_buf()));
+    let problems = validate(&DirSource(dir.to_path_buf()), &crate::markdown::to_blocks);
     for p in &problems {
         println!("{p}");
     }

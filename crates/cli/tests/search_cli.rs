@@ -33,7 +33,7 @@ fn article_text(id: &str) -> String {
 }
 
 #[test]
-fn the_published_index_is_up_to_date() {
+fn the_published_blocks_and_index_are_up_to_date() {
     // Rebuild into a temp copy and compare with what public/api ships.
     let tmp = std::env::temp_dir().join(format!("portal-index-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&tmp);
@@ -51,6 +51,21 @@ fn the_published_index_is_up_to_date() {
         .status()
         .unwrap();
     assert!(status.success());
+    let mut blocks = 0;
+    for e in std::fs::read_dir(tmp.join("kb/articles")).unwrap() {
+        let name = e.unwrap().file_name().to_string_lossy().into_owned();
+        if let Some(id) = name.strip_suffix(".json") {
+            blocks += 1;
+            let fresh = std::fs::read(tmp.join("kb/articles").join(&name)).unwrap();
+            let shipped = std::fs::read(api().join("kb/articles").join(&name)).unwrap();
+            assert!(
+                fresh == shipped,
+                "kb/articles/{name} is stale: run `portal index public/api`"
+            );
+            assert!(tmp.join(format!("kb/articles/{id}.md")).exists());
+        }
+    }
+    assert_eq!(blocks, 65, "one block file per demo article");
     for e in std::fs::read_dir(tmp.join("kb/search")).unwrap() {
         let name = e.unwrap().file_name();
         let fresh = std::fs::read(tmp.join("kb/search").join(&name)).unwrap();
@@ -62,6 +77,28 @@ fn the_published_index_is_up_to_date() {
             "kb/search/{name:?} is stale: run `portal index public/api`"
         );
     }
+    let _ = std::fs::remove_dir_all(&tmp);
+}
+
+#[test]
+fn index_removes_the_blocks_of_an_article_no_longer_listed() {
+    let tmp = std::env::temp_dir().join(format!("portal-index-gone-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&tmp);
+    std::fs::create_dir_all(tmp.join("kb/articles")).unwrap();
+    std::fs::write(tmp.join("kb/articles.json"), "[]").unwrap();
+    std::fs::write(
+        tmp.join("kb/articles/retired.json"),
+        r#"{"v":1,"blocks":[]}"#,
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_portal"))
+        .arg("index")
+        .arg(&tmp)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(!tmp.join("kb/articles/retired.json").exists());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("kb/articles/retired.json: removed"));
     let _ = std::fs::remove_dir_all(&tmp);
 }
 

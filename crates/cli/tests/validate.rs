@@ -298,3 +298,112 @@ fn a_guard_report_day_listed_twice_is_reported() {
         "{out}"
     );
 }
+
+const ARTICLE: &str = "sr-smtp-535-auth-failed";
+
+#[test]
+fn blocks_that_no_longer_match_the_markdown_are_stale_and_say_how_to_fix_it() {
+    let fx = Fixture::new("stale-blocks");
+    let md = fx.path(&format!("kb/articles/{ARTICLE}.md"));
+    let mut text = fs::read_to_string(&md).unwrap();
+    text.push_str("\n新增的一段。\n");
+    fs::write(&md, text).unwrap();
+    assert_eq!(
+        fx.problems().trim(),
+        format!(
+            "kb/articles/{ARTICLE}.json: $: stale: not what kb/articles/{ARTICLE}.md publishes now (run `portal index` on this directory)"
+        )
+    );
+}
+
+#[test]
+fn reformatted_blocks_are_still_fresh() {
+    let fx = Fixture::new("pretty-blocks");
+    fx.edit_json(&format!("kb/articles/{ARTICLE}.json"), |_| {});
+    let out = portal(&["validate", fx.0.to_str().unwrap()]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
+
+#[test]
+fn missing_blocks_are_named_with_the_command_that_makes_them() {
+    let fx = Fixture::new("missing-blocks");
+    fs::remove_file(fx.path(&format!("kb/articles/{ARTICLE}.json"))).unwrap();
+    assert_eq!(
+        fx.problems().trim(),
+        format!(
+            "kb/articles/{ARTICLE}.json: $: file is missing (the published blocks of article `{ARTICLE}`: run `portal index` on this directory)"
+        )
+    );
+}
+
+#[test]
+fn a_hand_edited_javascript_link_in_the_blocks_is_refused_where_it_is() {
+    let fx = Fixture::new("js-link");
+    fx.edit_json(&format!("kb/articles/{ARTICLE}.json"), |v| {
+        v["blocks"][1]["p"]
+            .as_array_mut()
+            .unwrap()
+            .push(serde_json::json!({"a": {"href": "javascript:alert(1)", "text": ["点我"]}}));
+    });
+    let out = fx.problems();
+    assert!(
+        out.contains(&format!(
+            "kb/articles/{ARTICLE}.json: $.blocks[1].p[1].a.href: link target `javascript:alert(1)` is not allowed (only http:, https: and mailto:)"
+        )),
+        "{out}"
+    );
+    assert!(out.contains("stale"), "{out}");
+}
+
+#[test]
+fn a_hand_edited_image_from_outside_kb_is_refused_where_it_is() {
+    let fx = Fixture::new("outside-image");
+    fx.edit_json(&format!("kb/articles/{ARTICLE}.json"), |v| {
+        v["blocks"][1]["p"]
+            .as_array_mut()
+            .unwrap()
+            .push(serde_json::json!({"img": {"src": "kb/%2e%2e/secret.png", "alt": "x"}}));
+    });
+    let out = fx.problems();
+    assert!(
+        out.contains(&format!(
+            "kb/articles/{ARTICLE}.json: $.blocks[1].p[1].img.src: image `kb/%2e%2e/secret.png` is not allowed (only plain paths inside kb/)"
+        )),
+        "{out}"
+    );
+}
+
+#[test]
+fn blocks_of_another_format_version_are_refused() {
+    let fx = Fixture::new("blocks-version");
+    // As published: compact, `v` first.
+    let file = fx.path(&format!("kb/articles/{ARTICLE}.json"));
+    let text = fs::read_to_string(&file).unwrap();
+    fs::write(&file, text.replacen(r#"{"v":1,"#, r#"{"v":2,"#, 1)).unwrap();
+    let out = fx.problems();
+    assert!(
+        out.contains(&format!(
+            "kb/articles/{ARTICLE}.json: $.v: blocks format version 2 is not supported (this build reads version 1)"
+        )),
+        "{out}"
+    );
+}
+
+#[test]
+fn blocks_without_an_article_are_reported() {
+    let fx = Fixture::new("orphan-blocks");
+    fs::write(
+        fx.path("kb/articles/retired.json"),
+        r#"{"v":1,"blocks":[]}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        fx.problems().trim(),
+        "kb/articles/retired.json: $: published blocks without an entry in kb/articles.json (`portal index` removes them)"
+    );
+}

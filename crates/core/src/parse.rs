@@ -24,8 +24,13 @@ pub mod files {
     pub const TICKET_DIR: &str = "tickets";
     pub const CUSTOMER_DIR: &str = "customers";
 
+    /// An article's Markdown, as the publisher writes it.
     pub fn article_body(id: &str) -> String {
         format!("{KB_ARTICLE_DIR}/{id}.md")
+    }
+    /// An article's blocks, as `portal index` publishes them for the app.
+    pub fn article_blocks(id: &str) -> String {
+        format!("{KB_ARTICLE_DIR}/{id}.json")
     }
     pub fn ticket(key: &str) -> String {
         format!("{TICKET_DIR}/{key}.json")

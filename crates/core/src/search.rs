@@ -84,41 +84,6 @@ pub fn tokenize(text: &str) -> Vec<String> {
     tokens
 }
 
-/// Markdown to plain text for indexing: markup characters and link targets
-/// dropped, code kept (admins search for commands and error codes).
-pub fn markdown_to_text(md: &str) -> String {
-    let mut out = String::with_capacity(md.len());
-    for line in md.lines() {
-        let line = line.trim_start_matches(['#', '>', ' ', '\t']);
-        let line = line
-            .strip_prefix("- ")
-            .or_else(|| line.strip_prefix("* "))
-            .unwrap_or(line);
-        if line.starts_with("```") {
-            continue;
-        }
-        let mut chars = line.chars().peekable();
-        while let Some(c) = chars.next() {
-            match c {
-                '*' | '_' | '`' | '[' => {}
-                ']' => {
-                    // Drop a link target: "](…)".
-                    if chars.peek() == Some(&'(') {
-                        for d in chars.by_ref() {
-                            if d == ')' {
-                                break;
-                            }
-                        }
-                    }
-                }
-                _ => out.push(c),
-            }
-        }
-        out.push('\n');
-    }
-    out
-}
-
 /// One document's row in the document table.
 #[derive(Debug, Clone, PartialEq)]
 pub struct IndexedDoc {
@@ -265,6 +230,9 @@ pub struct Source<'a> {
     pub id: &'a str,
     pub category: &'a str,
     pub title: &'a str,
+    /// The body as plain text: [`crate::markdown::plain_text`] of its
+    /// blocks (markup and link targets gone, code kept: admins search for
+    /// commands and error codes).
     pub body: &'a str,
 }
 
@@ -279,7 +247,7 @@ pub fn build_index<'a>(
     for (n, src) in sources.into_iter().enumerate() {
         let n = n as u32;
         let title = tokenize(src.title);
-        let body = tokenize(&markdown_to_text(src.body));
+        let body = tokenize(src.body);
         let mut mine: BTreeMap<&str, Posting> = BTreeMap::new();
         let empty = || Posting {
             doc: n,
@@ -552,19 +520,6 @@ mod tests {
     fn full_width_and_case_are_normalised() {
         assert_eq!(tokenize("ＳＭＴＰ　５３５"), ["smtp", "535"]);
         assert_eq!(tokenize("Pop3"), tokenize("POP3"));
-    }
-
-    #[test]
-    fn markdown_markup_and_link_targets_are_dropped() {
-        let text = markdown_to_text(
-            "## 标题\n1. 运行 `df -h`\n[说明](https://x.example/y)\n```\ntail -f log\n```\n",
-        );
-        assert!(text.contains("标题"));
-        assert!(text.contains("df -h"));
-        assert!(text.contains("说明"));
-        assert!(!text.contains("x.example"));
-        assert!(text.contains("tail -f log"));
-        assert!(!text.contains('`'));
     }
 
     #[test]

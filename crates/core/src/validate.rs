@@ -1,10 +1,13 @@
 //! Checks a whole static-API directory against the contract: every file
 //! parses into its model, and the files agree with each other (no duplicate
 //! ids, no reference to something that does not exist, tickets stored under
-//! their own key). The reading is done by the caller through [`ApiSource`],
-//! so this module stays free of I/O.
+//! their own key, each article's published blocks safe and up to date).
+//! The reading is done by the caller through [`ApiSource`], and turning
+//! Markdown into blocks by the caller's [`ToBlocks`] (the publisher's
+//! converter), so this module stays free of I/O and of any Markdown parser.
 
 use crate::keys::{self, is_sha256_hex};
+use crate::markdown::{refused_targets, ArticleBlocks, Block};
 use crate::model::*;
 use crate::parse::{files, parse_json, ParseError};
 use chrono::{Datelike, NaiveDate, NaiveTime, Weekday};
@@ -44,10 +47,16 @@ impl From<ParseError> for Problem {
     }
 }
 
+/// How `portal index` turns an article's Markdown into its blocks: the
+/// published `kb/articles/<id>.json` must hold exactly what it gives for the
+/// current `kb/articles/<id>.md`.
+pub type ToBlocks<'a> = &'a dyn Fn(&str) -> Vec<Block>;
+
 /// Validates everything; an empty result means the directory is valid.
-pub fn validate(src: &dyn ApiSource) -> Vec<Problem> {
+pub fn validate(src: &dyn ApiSource, to_blocks: ToBlocks) -> Vec<Problem> {
     let mut v = Validator {
         src,
+        to_blocks,
         problems: Vec::new(),
     };
     v.run();
@@ -56,6 +65,7 @@ pub fn validate(src: &dyn ApiSource) -> Vec<Problem> {
 
 struct Validator<'a> {
     src: &'a dyn ApiSource,
+    to_blocks: ToBlocks<'a>,
     problems: Vec<Problem>,
 }
 
@@ -429,17 +439,69 @@ impl Validator<'_> {
                     "$",
                     format!("file is missing (the body of article `{}`)", a.id),
                 );
+            } else if !bodies.contains(&format!("{}.json", a.id)) {
+                self.problem(
+                    &files::article_blocks(&a.id),
+                    "$",
+                    format!(
+                        "file is missing (the published blocks of article `{}`: run `portal index` on this directory)",
+                        a.id
+                    ),
+                );
+            } else {
+                self.check_blocks(&a.id);
             }
         }
         for name in &bodies {
+            let file = format!("{}/{name}", files::KB_ARTICLE_DIR);
+            if let Some(id) = name.strip_suffix(".json") {
+                if !ids.contains(id) {
+                    self.problem(
+                        &file,
+                        "$",
+                        format!(
+                            "published blocks without an entry in {} (`portal index` removes them)",
+                            files::KB_ARTICLES
+                        ),
+                    );
+                }
+                continue;
+            }
             let id = name.strip_suffix(".md").unwrap_or(name);
             if !ids.contains(id) {
                 self.problem(
-                    &format!("{}/{name}", files::KB_ARTICLE_DIR),
+                    &file,
                     "$",
                     format!("article body without an entry in {}", files::KB_ARTICLES),
                 );
             }
+        }
+    }
+
+    /// An article's published blocks: they parse, pass the allow-lists, and
+    /// are what its Markdown publishes now.
+    fn check_blocks(&mut self, id: &str) {
+        let body_file = files::article_body(id);
+        let file = files::article_blocks(id);
+        let md = match self.src.read(&body_file) {
+            Ok(Some(md)) => md,
+            Ok(None) => return self.problem(&body_file, "$", "file is missing"),
+            Err(e) => return self.problem(&body_file, "$", format!("cannot be read: {e}")),
+        };
+        let Some(published) = self.load::<ArticleBlocks>(&file) else {
+            return;
+        };
+        for (path, message) in refused_targets(&published.blocks) {
+            self.problem(&file, path, message);
+        }
+        if published.blocks != (self.to_blocks)(&md) {
+            self.problem(
+                &file,
+                "$",
+                format!(
+                    "stale: not what {body_file} publishes now (run `portal index` on this directory)"
+                ),
+            );
         }
     }
 
