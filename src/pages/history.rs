@@ -158,16 +158,12 @@ fn HistoryList(history: CustomerHistory, query: RwSignal<HistoryQuery>) -> impl 
                         name="status"
                         on:change=move |ev| {
                             let v = event_target_value(&ev);
-                            query.update(|q| q.status = match v.as_str() {
-                                "open" => StatusFilter::Open,
-                                "closed" => StatusFilter::Closed,
-                                _ => StatusFilter::All,
-                            });
+                            query.update(|q| q.status = v.parse().unwrap_or_default());
                         }
                     >
-                        <option value="all">{t.filter_all}</option>
-                        <option value="open">{t.filter_open}</option>
-                        <option value="closed">{t.filter_closed}</option>
+                        <option value=StatusFilter::All.as_str()>{t.filter_all}</option>
+                        <option value=StatusFilter::Open.as_str()>{t.filter_open}</option>
+                        <option value=StatusFilter::Closed.as_str()>{t.filter_closed}</option>
                     </select>
                 </label>
                 <label>
@@ -176,7 +172,7 @@ fn HistoryList(history: CustomerHistory, query: RwSignal<HistoryQuery>) -> impl 
                         name="priority"
                         on:change=move |ev| {
                             let v = event_target_value(&ev);
-                            query.update(|q| q.priority = Priority::ALL.into_iter().find(|p| p.as_str() == v));
+                            query.update(|q| q.priority = v.parse().ok());
                         }
                     >
                         <option value="">{t.filter_all}</option>
@@ -214,11 +210,11 @@ fn HistoryList(history: CustomerHistory, query: RwSignal<HistoryQuery>) -> impl 
                         name="sort"
                         on:change=move |ev| {
                             let v = event_target_value(&ev);
-                            query.update(|q| q.sort = if v == "deadline" { HistorySort::DeadlineFirst } else { HistorySort::NewestFirst });
+                            query.update(|q| q.sort = v.parse().unwrap_or_default());
                         }
                     >
-                        <option value="newest">{t.sort_newest}</option>
-                        <option value="deadline">{t.sort_deadline}</option>
+                        <option value=HistorySort::NewestFirst.as_str()>{t.sort_newest}</option>
+                        <option value=HistorySort::DeadlineFirst.as_str()>{t.sort_deadline}</option>
                     </select>
                 </label>
             </div>
@@ -261,7 +257,7 @@ fn history_row(t: &'static Texts, row: HistoryRow, visit: VisitLookups) -> impl 
     };
     view! {
         <li class="history-row" data-number=s.number.clone()>
-            <span class=priority_badge_class(s.priority.as_str())>{s.priority.as_str()}</span>
+            <span class=priority_badge_class(s.priority)>{s.priority.as_str()}</span>
             <span class="history-title">{s.number.clone()}" "{s.title.clone()}</span>
             <button type="button" class="button small" on:click=open>{t.open_button}</button>
             <span class="history-meta">

@@ -74,7 +74,7 @@ fn CalculatorForm(
                         .replace("{amount}", &target_amount(t, level.response_minutes))
                 );
                 let title = view! {
-                    <span class=priority_badge_class(id.as_str())>{id.as_str()}</span>
+                    <span class=priority_badge_class(id)>{id.as_str()}</span>
                     " "
                     {title}
                 };

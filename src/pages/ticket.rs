@@ -462,7 +462,7 @@ fn ticket_view(
             <h1>{ticket.title.clone()}</h1>
             <dl class="ticket-facts">
                 <div><dt>{t.field_priority}</dt><dd>
-                    <span class=priority_badge_class(ticket.priority.as_str())>{ticket.priority.as_str()}</span>" "{priority_text}
+                    <span class=priority_badge_class(ticket.priority)>{ticket.priority.as_str()}</span>" "{priority_text}
                 </dd></div>
                 <div><dt>{t.field_product}</dt><dd>{product}" "{ticket.version.clone()}</dd></div>
                 <div><dt>{t.field_channel}</dt><dd>{channel}</dd></div>
