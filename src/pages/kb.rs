@@ -9,11 +9,11 @@ use crate::components::{loaded, ErrorPanel, Loading};
 use crate::i18n::{use_lang, Texts};
 use crate::store::{self, SavedArticle, StoreError};
 use crate::time::{format_ms, now_beijing};
-use chrono::Datelike;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use portal_core::files;
+use portal_core::kb::{category_counts, featured, in_category, related};
 use portal_core::markdown::{parse, Block, Inline};
 use portal_core::model::{KbArticle, KbCategory};
 use portal_core::search::{highlight, Hit};
@@ -36,12 +36,6 @@ async fn fetch_kb() -> Result<Kb, ApiError> {
         categories: Arc::new(c?),
         articles: Arc::new(a?),
     })
-}
-
-/// `2026-W48` for the current Beijing week.
-fn this_week() -> String {
-    let w = now_beijing().iso_week();
-    format!("{}-W{:02}", w.year(), w.week())
 }
 
 fn article_card(t: &'static Texts, a: &KbArticle) -> impl IntoView {
@@ -129,25 +123,17 @@ pub fn KnowledgeBase() -> impl IntoView {
     let body = loaded(kb, move |kb| {
         let t = lang.get().texts();
         let en = t.is_en();
-        let week = this_week();
-        // This week's picks; if none yet, the most recent week that has some.
-        let latest = kb
-            .articles
-            .iter()
-            .filter_map(|a| a.featured_week.clone())
-            .filter(|w| *w <= week)
-            .max();
-        let featured = kb
-            .articles
-            .iter()
-            .filter(|a| a.featured_week.is_some() && a.featured_week == latest)
+        let picks = featured(&kb.articles, &now_beijing());
+        let week = picks.as_ref().map(|f| f.week.to_string());
+        let featured = picks
+            .into_iter()
+            .flat_map(|f| f.articles)
             .map(|a| article_card(t, a))
             .collect_view();
-        let categories = kb
-            .categories
-            .iter()
-            .map(|c| {
-                let n = kb.articles.iter().filter(|a| a.category == c.id).count();
+        let categories = category_counts(&kb.categories, &kb.articles)
+            .into_iter()
+            .map(|count| {
+                let (c, n) = (count.category, count.articles);
                 let (id, href) = (c.id.clone(), format!("/kb/c/{}", c.id));
                 let (name, description) =
                     (c.name.get(en).to_owned(), c.description.get(en).to_owned());
@@ -162,7 +148,7 @@ pub fn KnowledgeBase() -> impl IntoView {
             .collect_view();
         view! {
             <section class="section" aria-labelledby="featured-title">
-                <h2 id="featured-title">{t.featured_title}" "<span class="muted">{latest.unwrap_or_default()}</span></h2>
+                <h2 id="featured-title">{t.featured_title}" "<span class="muted">{week.unwrap_or_default()}</span></h2>
                 <ul class="card-grid featured">{featured}</ul>
             </section>
             <section class="section" aria-labelledby="categories-title">
@@ -248,10 +234,8 @@ fn marked(parts: Vec<(String, bool)>) -> impl IntoView {
 /// Fetches every article of a category and saves them for offline reading
 /// in one transaction; returns how many.
 async fn save_category(kb: Kb, category: String) -> Result<usize, Result<StoreError, ApiError>> {
-    let articles: Vec<KbArticle> = kb
-        .articles
-        .iter()
-        .filter(|a| a.category == category)
+    let articles: Vec<KbArticle> = in_category(&kb.articles, &category)
+        .into_iter()
         .cloned()
         .collect();
     let bodies = futures::future::join_all(
@@ -287,10 +271,8 @@ pub fn KbCategoryPage() -> impl IntoView {
         let Some(category) = kb.categories.iter().find(|c| c.id == id) else {
             return view! { <p class="notice" role="alert">{t.category_missing}</p> }.into_any();
         };
-        let articles = kb
-            .articles
-            .iter()
-            .filter(|a| a.category == id)
+        let articles = in_category(&kb.articles, &id)
+            .into_iter()
             .map(|a| article_card(t, a))
             .collect_view();
         let save = {
@@ -431,10 +413,8 @@ pub fn KbArticlePage() -> impl IntoView {
                     .find(|c| c.id == article.category)
                     .map(|c| c.name.get(en).to_owned())
                     .unwrap_or_default();
-                let related = article
-                    .related
-                    .iter()
-                    .filter_map(|r| kb.articles.iter().find(|a| a.id == *r))
+                let related = related(&article, &kb.articles)
+                    .into_iter()
                     .map(|a| {
                         let (href, title) = (format!("/kb/a/{}", a.id), a.title.get(en).to_owned());
                         view! { <li><A href=href>{title}</A></li> }
