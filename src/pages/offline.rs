@@ -1,7 +1,7 @@
 //! 离线文章: what this device keeps for reading without a network, with its
 //! size and when it was saved; remove, refresh, a "newer version" flag when
-//! the published revision has moved on, and search over the saved copies
-//! (the core's search engine, indexed in the browser from what is saved).
+//! the published revision has moved on, and search over the saved copies.
+//! The order, the search and the flag are `portal_core::library`'s.
 
 use crate::api::{fetch_json, fetch_text};
 use crate::i18n::{use_lang, Texts};
@@ -10,8 +10,8 @@ use crate::time::format_ms;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use portal_core::files;
+use portal_core::library::{library_order, newer_revision_published, DeviceCopy};
 use portal_core::model::KbArticle;
-use portal_core::search::{build_index, SearchIndex, Source};
 
 /// The saved copies with their index entries.
 fn entries(saved: &[SavedArticle]) -> Vec<(SavedArticle, Option<KbArticle>)> {
@@ -23,27 +23,6 @@ fn entries(saved: &[SavedArticle]) -> Vec<(SavedArticle, Option<KbArticle>)> {
                 serde_json::from_str::<KbArticle>(&s.entry_json).ok(),
             )
         })
-        .collect()
-}
-
-/// Searches the saved copies: ids, best first.
-fn search_saved(saved: &[SavedArticle], query: &str) -> Vec<String> {
-    let entries = entries(saved);
-    let sources = entries.iter().map(|(s, e)| Source {
-        id: &s.id,
-        category: &s.category,
-        title: e.as_ref().map_or("", |e| e.title.zh.as_str()),
-        body: &s.body_md,
-    });
-    let (meta, shards) = build_index(sources, 1);
-    let mut index = SearchIndex::new(meta);
-    for (n, shard) in shards.into_iter().enumerate() {
-        index.add_shard(n as u32, shard);
-    }
-    index
-        .search(query, None, 50)
-        .into_iter()
-        .map(|h| h.id)
         .collect()
 }
 
@@ -108,17 +87,23 @@ pub fn OfflineLibrary() -> impl IntoView {
                     .sum::<usize>()
                     .div_ceil(1024);
                 let published = published.get().and_then(Result::ok).unwrap_or_default();
-                let q = query.get();
-                let order: Option<Vec<String>> =
-                    (!q.trim().is_empty()).then(|| search_saved(&list, &q));
-                let mut rows = entries(&list);
-                if let Some(order) = &order {
-                    rows.retain(|(s, _)| order.contains(&s.id));
-                    rows.sort_by_key(|(s, _)| order.iter().position(|id| *id == s.id));
-                }
-                let items = rows
+                let rows = entries(&list);
+                let copies: Vec<DeviceCopy> = rows
+                    .iter()
+                    .map(|(s, entry)| DeviceCopy {
+                        id: &s.id,
+                        category: &s.category,
+                        title: entry.as_ref().map_or("", |e| e.title.zh.as_str()),
+                        body: &s.body_md,
+                        saved_at_ms: s.saved_at,
+                    })
+                    .collect();
+                let items = library_order(&copies, &query.get())
                     .into_iter()
-                    .map(|(s, entry)| offline_row(t, s, entry, &published, refresh, remove))
+                    .map(|i| {
+                        let (s, entry) = rows[i].clone();
+                        offline_row(t, s, entry, &published, refresh, remove)
+                    })
                     .collect_view();
                 view! {
                     <p class="muted">
@@ -156,10 +141,7 @@ fn offline_row(
         .as_ref()
         .map(|e| e.title.get(en).to_owned())
         .unwrap_or_else(|| saved.id.clone());
-    let newer = published
-        .iter()
-        .find(|p| p.id == saved.id)
-        .is_some_and(|p| p.revision > saved.revision);
+    let newer = newer_revision_published(published, &saved.id, saved.revision);
     let (id_refresh, id_remove) = (saved.id.clone(), saved.id.clone());
     let size_kb = saved.size().div_ceil(1024);
     view! {

@@ -8,6 +8,7 @@
 pub mod calendar;
 pub mod kb;
 pub mod keys;
+pub mod library;
 pub mod markdown;
 pub mod model;
 pub mod parse;
