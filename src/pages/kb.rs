@@ -4,14 +4,15 @@
 //! safe block model and is rendered as text nodes: no HTML from an article
 //! is ever interpreted.
 
-use crate::api::{api_url, fetch_json, fetch_text, ApiError, SearchCache};
-use crate::components::{loaded, ErrorPanel, Loading};
+use crate::api::{api_url, failure, fetch_json, fetch_text, ApiError, SearchCache};
+use crate::components::{loaded, DeviceCopyNotice, ErrorPanel, Loading, OfflineLibraryHint};
 use crate::i18n::{use_lang, Texts};
 use crate::store::{self, SavedArticle, StoreError};
-use crate::time::{format_ms, now_beijing};
+use crate::time::now_beijing;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
+use portal_core::fallback::{Answer, Shown};
 use portal_core::files;
 use portal_core::kb::{category_counts, featured, in_category, related};
 use portal_core::markdown::{parse, Block, Inline};
@@ -167,14 +168,8 @@ pub fn KnowledgeBase() -> impl IntoView {
     };
     // Offline (server room): point at what this device has.
     let offline_hint = move || {
-        matches!(kb.get(), Some(Err(ApiError::Network { .. }))).then(|| {
-            let t = lang.get().texts();
-            view! {
-                <p class="notice" role="status">
-                    {t.offline_hint}" "<A href="/kb/offline">{t.offline_library}" →"</A>
-                </p>
-            }
-        })
+        matches!(kb.get(), Some(Err(e)) if e.is_unreachable())
+            .then(|| view! { <OfflineLibraryHint/> })
     };
     view! {
         <section class="page kb">
@@ -335,48 +330,54 @@ enum ArticleLoad {
 }
 
 /// Loads an article from the network, caching it on the device; falls back
-/// to the device's copy when the network fails.
+/// to the device's copy when the network cannot be reached.
 async fn load_article(id: String) -> ArticleLoad {
     let online = futures::future::join(fetch_kb(), fetch_text(&files::article_body(&id))).await;
-    // Not in the published index: gone, whatever the body request said.
-    if let (Ok(kb), _) = &online {
-        if !kb.articles.iter().any(|a| a.id == id) {
-            return ArticleLoad::Missing;
-        }
-    }
-    let error = match online {
-        (Ok(kb), Ok(body)) => {
-            let Some(article) = kb.articles.iter().find(|a| a.id == id).cloned() else {
-                return ArticleLoad::Missing;
-            };
+    let answer = match online {
+        (Ok(kb), body) => match kb.articles.iter().find(|a| a.id == id).cloned() {
+            // Not in the published index: gone, whatever the body request said.
+            None => Answer::Gone,
+            Some(article) => match body {
+                Ok(body) => Answer::Fresh((kb, article, body)),
+                Err(e) => failure(e),
+            },
+        },
+        (Err(e), _) => failure(e),
+    };
+    let copy = if answer.wants_device_copy() {
+        device_copy(&id).await
+    } else {
+        None
+    };
+    match answer.or_device_copy(|| copy) {
+        Shown::Fresh((kb, article, body)) => {
             // Every article opened is kept for offline reading; a full store
             // only means this copy is not kept.
             let pinned = store::keep_article(&article, &body, false)
                 .await
                 .unwrap_or(false);
-            return ArticleLoad::Online {
+            ArticleLoad::Online {
                 kb,
                 article,
                 body,
                 pinned,
-            };
+            }
         }
-        (Err(e), _) | (_, Err(e)) => e,
-    };
-    if !matches!(error, ApiError::Network { .. }) {
-        return ArticleLoad::Failed(error);
+        Shown::DeviceCopy(copy) => copy,
+        Shown::Gone => ArticleLoad::Missing,
+        Shown::Failed(error) => ArticleLoad::Failed(error),
     }
-    match store::saved_article(&id).await {
-        Ok(Some(copy)) => match serde_json::from_str::<KbArticle>(&copy.entry_json) {
-            Ok(article) => ArticleLoad::Offline {
-                article,
-                body: copy.body_md,
-                saved_at: copy.saved_at,
-            },
-            Err(_) => ArticleLoad::Failed(error),
-        },
-        _ => ArticleLoad::Failed(error),
-    }
+}
+
+/// The copy of an article on this device, if there is one that still parses.
+async fn device_copy(id: &str) -> Option<ArticleLoad> {
+    let copy = store::saved_article(id).await.ok()??;
+    let article = serde_json::from_str::<KbArticle>(&copy.entry_json).ok()?;
+    Some(ArticleLoad::Offline {
+        article,
+        body: copy.body_md,
+        saved_at: copy.saved_at,
+    })
 }
 
 /// `/kb/a/:id`
@@ -399,11 +400,9 @@ pub fn KbArticlePage() -> impl IntoView {
                 view! { <ErrorPanel error on_retry=move || load.refetch()/> }.into_any()
             }
             Some(ArticleLoad::Offline { article, body, saved_at }) => view! {
-                <div class="notice offline" role="status">
-                    <p>{t.offline_article.replace("{time}", &format_ms(saved_at))}</p>
-                    <button type="button" class="button small" on:click=move |_| load.refetch()>{t.retry}</button>
-                </div>
-                {article_view(t, &article, body, String::new(), ().into_any())}
+                <DeviceCopyNotice message=|t| t.offline_article saved_at_ms=saved_at on_retry=move || load.refetch()>
+                    {article_view(t, &article, body, String::new(), ().into_any())}
+                </DeviceCopyNotice>
             }
             .into_any(),
             Some(ArticleLoad::Online { kb, article, body, pinned }) => {

@@ -7,9 +7,10 @@
 //! this device, with the last copy seen, which is shown "as of" when the
 //! network is down.
 
-use crate::api::{fetch_products, fetch_text, use_sla, ApiError, SlaSetup};
+use crate::api::{answer, fetch_products, fetch_text, use_sla, ApiError, SlaSetup};
 use crate::components::{
-    format_duration, loaded, priority_badge_class, timeline_list, use_clock, ErrorPanel, Loading,
+    format_duration, loaded, priority_badge_class, timeline_list, use_clock, DeviceCopyNotice,
+    ErrorPanel, Loading,
 };
 use crate::i18n::{use_lang, Texts};
 use crate::store::{self, RecentLookup, StoreError};
@@ -17,6 +18,7 @@ use crate::time::{format_beijing, format_local_if_different, format_ms};
 use chrono::{DateTime, FixedOffset};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
+use portal_core::fallback::Shown;
 use portal_core::keys::{normalise_ticket_number, ticket_key};
 use portal_core::model::{Actor, Product, Ticket, TicketStatus};
 use portal_core::sla::SlaState;
@@ -284,33 +286,29 @@ async fn load_ticket(number: String, visit: Vec<RecentLookup>) -> TicketLoad {
         None => return TicketLoad::NotRemembered,
     };
     let file = files::ticket(&entry.key);
-    match fetch_text(&file).await {
-        Ok(text) => match parse_json::<Ticket>(&file, &text) {
-            Ok(ticket) => {
-                let _ = store::remember(RecentLookup {
-                    title: ticket.title.clone(),
-                    opened_at: store::now_ms(),
-                    ticket_json: Some(text),
-                    fetched_at: Some(store::now_ms()),
-                    ..entry
-                })
-                .await;
-                TicketLoad::Fresh(Arc::new(ticket))
-            }
-            Err(e) => TicketLoad::Failed(ApiError::Malformed(e)),
-        },
-        Err(ApiError::Status { status: 404, .. }) => TicketLoad::Gone,
-        Err(error @ ApiError::Network { .. }) => {
-            let cached = entry
-                .ticket_json
-                .as_deref()
-                .and_then(|text| parse_json::<Ticket>(&file, text).ok());
-            match (cached, entry.fetched_at) {
-                (Some(ticket), Some(at)) => TicketLoad::Offline(Arc::new(ticket), at),
-                _ => TicketLoad::Failed(error),
-            }
+    let fetched = fetch_text(&file).await.and_then(|text| {
+        let ticket = parse_json::<Ticket>(&file, &text).map_err(ApiError::Malformed)?;
+        Ok((ticket, text))
+    });
+    let copy = || {
+        let ticket = parse_json::<Ticket>(&file, entry.ticket_json.as_deref()?).ok()?;
+        Some((Arc::new(ticket), entry.fetched_at?))
+    };
+    match answer(fetched).or_device_copy(copy) {
+        Shown::Fresh((ticket, text)) => {
+            let _ = store::remember(RecentLookup {
+                title: ticket.title.clone(),
+                opened_at: store::now_ms(),
+                ticket_json: Some(text),
+                fetched_at: Some(store::now_ms()),
+                ..entry
+            })
+            .await;
+            TicketLoad::Fresh(Arc::new(ticket))
         }
-        Err(error) => TicketLoad::Failed(error),
+        Shown::DeviceCopy((ticket, at)) => TicketLoad::Offline(ticket, at),
+        Shown::Gone => TicketLoad::Gone,
+        Shown::Failed(error) => TicketLoad::Failed(error),
     }
 }
 
@@ -349,11 +347,9 @@ pub fn TicketPage() -> impl IntoView {
             }
             Some(TicketLoad::Fresh(ticket)) => ticket_view(t, &ticket, &setup, &products, now).into_any(),
             Some(TicketLoad::Offline(ticket, at)) => view! {
-                <div class="notice offline" role="status">
-                    <p>{t.offline_copy.replace("{time}", &format_ms(at))}</p>
-                    <button type="button" class="button small" on:click=move |_| load.refetch()>{t.retry}</button>
-                </div>
-                {ticket_view(t, &ticket, &setup, &products, now)}
+                <DeviceCopyNotice message=|t| t.offline_copy saved_at_ms=at on_retry=move || load.refetch()>
+                    {ticket_view(t, &ticket, &setup, &products, now)}
+                </DeviceCopyNotice>
             }
             .into_any(),
         }

@@ -6,6 +6,7 @@
 //! natively without compiling Leptos.
 
 pub mod calendar;
+pub mod fallback;
 pub mod kb;
 pub mod keys;
 pub mod library;
