@@ -8,9 +8,9 @@ use crate::components::{
 };
 use crate::i18n::{use_lang, Texts};
 use crate::time::{format_beijing, format_local_if_different, now_input_value};
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::{DateTime, FixedOffset};
 use leptos::prelude::*;
-use portal_core::calendar::from_beijing;
+use portal_core::calendar::{parse_beijing_input, LocalTimeError};
 use portal_core::model::{Channel, Priority};
 use portal_core::sla::{SlaError, Timeline};
 use std::sync::Arc;
@@ -131,7 +131,8 @@ fn CalculatorForm(
                     </div>
                     <p class="field-note">
                         {move || {
-                            parse_input(&received.get())
+                            parse_beijing_input(&received.get())
+                                .ok()
                                 .and_then(|at| format_local_if_different(&at))
                                 .map(|local| format!("{} {local}", t.your_time))
                         }}
@@ -168,18 +169,15 @@ fn radio_choice<T: Copy + PartialEq + Send + Sync + 'static>(
     }
 }
 
-/// `2026-02-14T19:50` (or with `:SS`) as Beijing time. Parsed by hand:
-/// chrono's format-string parser costs about 10 KB of wasm.
-fn parse_input(value: &str) -> Option<DateTime<FixedOffset>> {
-    let (date, time) = value.split_once('T')?;
-    let date: NaiveDate = date.parse().ok()?;
-    let mut hms = time.split(':').map(|p| p.parse::<u32>().ok());
-    let (h, m) = (hms.next()??, hms.next()??);
-    let s = match hms.next() {
-        Some(s) => s?,
-        None => 0,
-    };
-    Some(from_beijing(date.and_hms_opt(h, m, s)?))
+/// What the calculator can say for the inputs.
+#[derive(Debug, Clone, PartialEq)]
+enum Calculation {
+    /// The received time is empty (or the browser found it invalid).
+    NoTime,
+    BadTime(LocalTimeError),
+    /// The engine cannot compute this deadline (outside the calendar, …).
+    Refused(SlaError),
+    Deadline(Timeline),
 }
 
 #[component]
@@ -190,26 +188,33 @@ fn CalculatorResult(
     received: RwSignal<String>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let timeline = Memo::new(move |_| {
-        let at = parse_input(&received.get()).ok_or(None)?;
-        setup
-            .engine
-            .timeline(priority.get(), channel.get(), &at)
-            .map_err(Some)
+    let calculation = Memo::new(move |_| {
+        let at = match parse_beijing_input(&received.get()) {
+            Ok(at) => at,
+            Err(LocalTimeError::Empty) => return Calculation::NoTime,
+            Err(e) => return Calculation::BadTime(e),
+        };
+        match setup.engine.timeline(priority.get(), channel.get(), &at) {
+            Ok(timeline) => Calculation::Deadline(timeline),
+            Err(e) => Calculation::Refused(e),
+        }
     });
     let now = use_clock(Duration::from_secs(1));
     move || {
         let t = lang.get().texts();
-        match timeline.get() {
-            Err(None) => {
+        match calculation.get() {
+            Calculation::NoTime => {
                 view! { <p class="card result notice" role="status">{t.err_pick_time}</p> }
                     .into_any()
             }
-            Err(Some(error)) => view! {
+            Calculation::BadTime(_) => {
+                view! { <p class="card result notice" role="alert">{t.err_bad_time}</p> }.into_any()
+            }
+            Calculation::Refused(error) => view! {
                 <p class="card result notice" role="alert">{sla_error_text(t, &error)}</p>
             }
             .into_any(),
-            Ok(tl) => result_view(t, tl, now).into_any(),
+            Calculation::Deadline(tl) => result_view(t, tl, now).into_any(),
         }
     }
 }
