@@ -6,6 +6,7 @@ use crate::pages::{
     History, Home, KbArticlePage, KbCategoryPage, KnowledgeBase, NotFound, OfflineLibrary,
     Services, SlaCalculator, TicketLookup, TicketPage,
 };
+use crate::routes;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
@@ -31,6 +32,7 @@ pub fn App() -> impl IntoView {
             <a class="skip-link" href="#main">{move || lang.get().texts().skip_to_content}</a>
             <Header/>
             <main id="main" tabindex="-1">
+                // Literal patterns (`path!`); `routes` builds the URLs they match.
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Home/>
                     <Route path=path!("/services") view=Services/>
@@ -63,7 +65,7 @@ fn Header() -> impl IntoView {
     let brand_and_nav = move || {
         let t = texts();
         view! {
-            <A href="/" attr:class="brand">
+            <A href=routes::HOME attr:class="brand">
                 <span class="brand-mark" aria-hidden="true">"C"</span>
                 <span class="brand-text">
                     <span class="brand-name">{t.site_name}</span>
@@ -71,12 +73,12 @@ fn Header() -> impl IntoView {
                 </span>
             </A>
             <nav class="site-nav" aria-label=t.nav_label>
-                <A href="/" exact=true>{t.nav_home}</A>
-                <A href="/tickets">{t.nav_tickets}</A>
-                <A href="/history">{t.nav_history}</A>
-                <A href="/kb">{t.nav_kb}</A>
-                <A href="/services">{t.nav_services}</A>
-                <A href="/sla">{t.nav_sla}</A>
+                <A href=routes::HOME exact=true>{t.nav_home}</A>
+                <A href=routes::TICKETS>{t.nav_tickets}</A>
+                <A href=routes::HISTORY>{t.nav_history}</A>
+                <A href=routes::KB>{t.nav_kb}</A>
+                <A href=routes::SERVICES>{t.nav_services}</A>
+                <A href=routes::SLA>{t.nav_sla}</A>
             </nav>
         }
     };

@@ -6,6 +6,7 @@ pub mod app;
 pub mod components;
 pub mod i18n;
 pub mod pages;
+pub mod routes;
 pub mod store;
 pub mod time;
 

@@ -1,4 +1,5 @@
 use crate::i18n::{use_lang, Texts};
+use crate::routes;
 use crate::time::format_ms;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -39,7 +40,7 @@ pub fn OfflineLibraryHint() -> impl IntoView {
         let t = lang.get().texts();
         view! {
             <p class="notice" role="status">
-                {t.offline_hint}" "<A href="/kb/offline">{t.offline_library}" →"</A>
+                {t.offline_hint}" "<A href=routes::KB_OFFLINE>{t.offline_library}" →"</A>
             </p>
         }
     }

@@ -7,6 +7,7 @@ use crate::api::{fetch_json, fetch_products, use_sla, ApiError};
 use crate::components::{loaded, priority_badge_class, use_clock, ErrorPanel, Loading};
 use crate::i18n::{use_lang, Texts};
 use crate::pages::ticket::{state_label, step_name, use_visit_lookups, VisitLookups};
+use crate::routes;
 use crate::store::{self, RecentLookup};
 use crate::time::format_beijing;
 use leptos::prelude::*;
@@ -252,7 +253,7 @@ fn history_row(t: &'static Texts, row: HistoryRow, visit: VisitLookups) -> impl 
         visit.remember(entry.clone());
         leptos::task::spawn_local(async move {
             let _ = store::remember(entry.clone()).await;
-            navigate(&format!("/tickets/{}", entry.number), Default::default());
+            navigate(&routes::ticket(&entry.number), Default::default());
         });
     };
     view! {

@@ -7,6 +7,7 @@
 use crate::api::{api_url, failure, fetch_json, fetch_text, ApiError, SearchCache};
 use crate::components::{loaded, DeviceCopyNotice, ErrorPanel, Loading, OfflineLibraryHint};
 use crate::i18n::{use_lang, Texts};
+use crate::routes;
 use crate::store::{self, SavedArticle, StoreError};
 use crate::time::now_beijing;
 use leptos::prelude::*;
@@ -41,7 +42,7 @@ async fn fetch_kb() -> Result<Kb, ApiError> {
 
 fn article_card(t: &'static Texts, a: &KbArticle) -> impl IntoView {
     let en = t.is_en();
-    let (href, title) = (format!("/kb/a/{}", a.id), a.title.get(en).to_owned());
+    let (href, title) = (routes::kb_article(&a.id), a.title.get(en).to_owned());
     let (summary, updated) = (a.summary.get(en).to_owned(), a.updated.to_string());
     view! {
         <li class="card article-card">
@@ -135,7 +136,7 @@ pub fn KnowledgeBase() -> impl IntoView {
             .into_iter()
             .map(|count| {
                 let (c, n) = (count.category, count.articles);
-                let (id, href) = (c.id.clone(), format!("/kb/c/{}", c.id));
+                let (id, href) = (c.id.clone(), routes::kb_category(&c.id));
                 let (name, description) =
                     (c.name.get(en).to_owned(), c.description.get(en).to_owned());
                 view! {
@@ -163,7 +164,7 @@ pub fn KnowledgeBase() -> impl IntoView {
         let t = lang.get().texts();
         view! {
             <h1>{t.kb_title}</h1>
-            <p class="lead-text">{t.kb_lead}" "<A href="/kb/offline">{t.offline_library}" →"</A></p>
+            <p class="lead-text">{t.kb_lead}" "<A href=routes::KB_OFFLINE>{t.offline_library}" →"</A></p>
         }
     };
     // Offline (server room): point at what this device has.
@@ -192,7 +193,7 @@ fn search_results(t: &'static Texts, kb: &Kb, hits: &[Hit], query: &str) -> impl
         .iter()
         .filter_map(|h| kb.articles.iter().find(|a| a.id == h.id))
         .map(|a| {
-            let href = format!("/kb/a/{}", a.id);
+            let href = routes::kb_article(&a.id);
             let title = marked(highlight(a.title.get(en), query));
             let summary = marked(highlight(a.summary.get(en), query));
             view! {
@@ -286,7 +287,7 @@ pub fn KbCategoryPage() -> impl IntoView {
             Some(None) => view! { <p class="muted" role="status">{t.saving}</p> }.into_any(),
             Some(Some(Ok(n))) => view! {
                 <p class="muted" role="status">
-                    {t.saved_category.replace("{n}", &n.to_string())}" "<A href="/kb/offline">{t.offline_library}</A>
+                    {t.saved_category.replace("{n}", &n.to_string())}" "<A href=routes::KB_OFFLINE>{t.offline_library}</A>
                 </p>
             }
             .into_any(),
@@ -297,7 +298,7 @@ pub fn KbCategoryPage() -> impl IntoView {
         };
         view! {
             <nav class="breadcrumbs" aria-label="breadcrumbs">
-                <A href="/kb">{t.nav_kb}</A>" › "<span>{category.name.get(en).to_owned()}</span>
+                <A href=routes::KB>{t.nav_kb}</A>" › "<span>{category.name.get(en).to_owned()}</span>
             </nav>
             <h1>{category.name.get(en).to_owned()}</h1>
             <p class="lead-text">{category.description.get(en).to_owned()}</p>
@@ -415,7 +416,7 @@ pub fn KbArticlePage() -> impl IntoView {
                 let related = related(&article, &kb.articles)
                     .into_iter()
                     .map(|a| {
-                        let (href, title) = (format!("/kb/a/{}", a.id), a.title.get(en).to_owned());
+                        let (href, title) = (routes::kb_article(&a.id), a.title.get(en).to_owned());
                         view! { <li><A href=href>{title}</A></li> }
                     })
                     .collect_view();
@@ -461,12 +462,12 @@ fn article_view(
 ) -> impl IntoView {
     let en = t.is_en();
     let crumb = (!category.is_empty()).then(|| {
-        let href = format!("/kb/c/{}", article.category);
+        let href = routes::kb_category(&article.category);
         view! { " › "<A href=href>{category}</A> }
     });
     view! {
         <nav class="breadcrumbs" aria-label="breadcrumbs">
-            <A href="/kb">{t.nav_kb}</A>{crumb}
+            <A href=routes::KB>{t.nav_kb}</A>{crumb}
         </nav>
         <article class="card article">
             <h1>{article.title.get(en).to_owned()}</h1>

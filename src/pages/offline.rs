@@ -5,6 +5,7 @@
 
 use crate::api::{fetch_json, fetch_text};
 use crate::i18n::{use_lang, Texts};
+use crate::routes;
 use crate::store::{self, SavedArticle, StoreError};
 use crate::time::format_ms;
 use leptos::prelude::*;
@@ -147,7 +148,7 @@ fn offline_row(
     view! {
         <li class="offline-item" data-article=saved.id.clone()>
             <div class="offline-main">
-                <A href=format!("/kb/a/{}", saved.id)>{title}</A>
+                <A href=routes::kb_article(&saved.id)>{title}</A>
                 <span class="muted">
                     {t.saved_at_label}" "{format_ms(saved.saved_at)}" · "{format!("{size_kb} KB")}
                     {saved.pinned.then(|| view! { " · "<span class="tag">{t.pinned_label}</span> })}

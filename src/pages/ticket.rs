@@ -13,6 +13,7 @@ use crate::components::{
     ErrorPanel, Loading,
 };
 use crate::i18n::{use_lang, Texts};
+use crate::routes;
 use crate::store::{self, RecentLookup, StoreError};
 use crate::time::{format_beijing, format_local_if_different, format_ms};
 use chrono::{DateTime, FixedOffset};
@@ -118,7 +119,7 @@ fn LookupForm(number: String) -> impl IntoView {
                     if let Some(w) = warning {
                         w.set(store_problem);
                     }
-                    navigate(&format!("/tickets/{found}"), Default::default());
+                    navigate(&routes::ticket(&found), Default::default());
                 }
                 Err(p) => problem.set(Some(p)),
             }
@@ -230,7 +231,7 @@ fn RecentLookups() -> impl IntoView {
                         let key = r.key.clone();
                         view! {
                             <li class="recent-item">
-                                <a href=format!("/tickets/{}", r.number) class="recent-link">
+                                <a href=routes::ticket(&r.number) class="recent-link">
                                     <span class="recent-number">{r.number.clone()}</span>
                                     <span class="recent-title">{r.title.clone()}</span>
                                 </a>
