@@ -1,5 +1,6 @@
 //! The shell: router, header with navigation and language switch, footer.
-//! Context provided here: `RwSignal<Lang>`.
+//! Context provided here: `RwSignal<Lang>`, the SLA setup (`api`) and
+//! this visit's lookups and storage warning (`visit`).
 
 use crate::i18n::{load_lang, save_lang, use_lang};
 use crate::pages::{
@@ -17,9 +18,8 @@ pub fn App() -> impl IntoView {
     save_lang(lang.get_untracked());
     provide_context(lang);
     crate::api::provide_sla();
-    // A storage problem met during a lookup, shown on the next ticket page.
-    provide_context(RwSignal::new(None::<crate::store::StoreError>));
-    provide_context(crate::pages::VisitLookups(RwSignal::new(Vec::new())));
+    // This visit's lookups and the last storage problem met remembering one.
+    crate::visit::provide_visit();
     Effect::new(move |_| {
         let t = lang.get().texts();
         if let Some(d) = web_sys::window().and_then(|w| w.document()) {

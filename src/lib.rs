@@ -9,6 +9,7 @@ pub mod pages;
 pub mod routes;
 pub mod store;
 pub mod time;
+pub mod visit;
 
 use wasm_bindgen::JsCast;
 

@@ -1,6 +1,7 @@
 //! Widgets shared by several pages.
 
 mod clock;
+mod deadline;
 mod error_panel;
 mod loaded;
 mod loading;
@@ -8,8 +9,10 @@ mod offline;
 mod service_info;
 mod severity;
 mod sla_timeline;
+mod ticket_labels;
 
 pub use clock::use_clock;
+pub use deadline::deadline_block;
 pub use error_panel::ErrorPanel;
 pub use loaded::loaded;
 pub use loading::Loading;
@@ -17,3 +20,4 @@ pub use offline::{DeviceCopyNotice, OfflineLibraryHint};
 pub use service_info::service_info;
 pub use severity::{priority_badge_class, response_target, severity_list, target_amount};
 pub use sla_timeline::{format_duration, timeline_list};
+pub use ticket_labels::{state_badge, step_name};

@@ -4,12 +4,14 @@
 //! deadline. The key itself is kept only in memory for this visit.
 
 use crate::api::{fetch_json, fetch_products, use_sla, ApiError};
-use crate::components::{loaded, priority_badge_class, use_clock, ErrorPanel, Loading};
+use crate::components::{
+    loaded, priority_badge_class, state_badge, step_name, use_clock, ErrorPanel, Loading,
+};
 use crate::i18n::{use_lang, Texts};
-use crate::pages::ticket::{state_label, step_name, use_visit_lookups, VisitLookups};
 use crate::routes;
 use crate::store::{self, RecentLookup};
 use crate::time::format_beijing;
+use crate::visit::{use_visit_lookups, VisitLookups};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use portal_core::files;
@@ -228,10 +230,7 @@ fn HistoryList(history: CustomerHistory, query: RwSignal<HistoryQuery>) -> impl 
 fn history_row(t: &'static Texts, row: HistoryRow, visit: VisitLookups) -> impl IntoView {
     let s = row.summary;
     let navigate = use_navigate();
-    let state = row.state.map(|st| {
-        let (label, class) = state_label(t, st);
-        view! { <span class=format!("state-badge {class}")>{label}</span> }
-    });
+    let state = row.state.map(|st| state_badge(t, st));
     let due = row
         .deadline
         .map(|d| format!(" · {} {}", t.due_label, format_beijing(&d)));

@@ -4,10 +4,11 @@
 
 use crate::api::{use_sla, SlaSetup};
 use crate::components::{
-    format_duration, loaded, priority_badge_class, target_amount, timeline_list, use_clock,
+    deadline_block, format_duration, loaded, priority_badge_class, target_amount, timeline_list,
+    use_clock,
 };
 use crate::i18n::{use_lang, Texts};
-use crate::time::{format_beijing, format_local_if_different, now_input_value};
+use crate::time::{format_local_if_different, now_input_value};
 use chrono::{DateTime, FixedOffset};
 use leptos::prelude::*;
 use portal_core::calendar::{parse_beijing_input, LocalTimeError};
@@ -225,8 +226,6 @@ fn result_view(
     now: ReadSignal<DateTime<FixedOffset>>,
 ) -> impl IntoView {
     let deadline = tl.deadline;
-    let local = format_local_if_different(&deadline)
-        .map(|l| view! { <p class="result-local">{t.your_time}" "{l}</p> });
     let countdown = move || {
         let left = (deadline - now.get()).num_seconds();
         if left > 0 {
@@ -243,11 +242,7 @@ fn result_view(
     view! {
         <section class="card result" aria-labelledby="deadline-title">
             <h2 id="deadline-title">{t.result_deadline}</h2>
-            <p class="deadline">
-                <time datetime=format!("{}+08:00", format_beijing(&deadline))>{format_beijing(&deadline)}</time>
-                " "<span class="tz">"("{t.beijing_time}")"</span>
-            </p>
-            {local}
+            {deadline_block(t, &deadline)}
             {countdown}
             <p class="field-note">{t.target_note.replace("{amount}", &target_amount(t, tl.target_minutes))}</p>
             <h3>{t.timeline_title}</h3>

@@ -9,19 +9,20 @@
 
 use crate::api::{answer, fetch_products, fetch_text, use_sla, ApiError, SlaSetup};
 use crate::components::{
-    format_duration, loaded, priority_badge_class, timeline_list, use_clock, DeviceCopyNotice,
-    ErrorPanel, Loading,
+    deadline_block, format_duration, loaded, priority_badge_class, state_badge, step_name,
+    timeline_list, use_clock, DeviceCopyNotice, ErrorPanel, Loading,
 };
 use crate::i18n::{use_lang, Texts};
 use crate::routes;
 use crate::store::{self, RecentLookup, StoreError};
-use crate::time::{format_beijing, format_local_if_different, format_ms};
+use crate::time::{format_beijing, format_ms};
+use crate::visit::{use_store_warning, use_visit_lookups};
 use chrono::{DateTime, FixedOffset};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use portal_core::fallback::Shown;
 use portal_core::keys::{normalise_ticket_number, ticket_key};
-use portal_core::model::{Actor, Product, Ticket, TicketStatus};
+use portal_core::model::{Actor, Product, Ticket};
 use portal_core::sla::SlaState;
 use portal_core::tickets::progress;
 use portal_core::{files, parse_json};
@@ -62,7 +63,7 @@ enum LookupProblem {
 async fn look_up(
     number: String,
     email: String,
-) -> Result<(RecentLookup, Option<StoreError>), LookupProblem> {
+) -> Result<(RecentLookup, Result<(), StoreError>), LookupProblem> {
     if number.trim().is_empty() || email.trim().is_empty() {
         return Err(LookupProblem::Incomplete);
     }
@@ -85,7 +86,7 @@ async fn look_up(
         fetched_at: Some(store::now_ms()),
     };
     let stored = store::remember(entry.clone()).await;
-    Ok((entry, stored.err()))
+    Ok((entry, stored))
 }
 
 /// The number + e-mail form. A successful lookup joins this visit's lookups,
@@ -102,7 +103,7 @@ fn LookupForm(number: String) -> impl IntoView {
     // Contexts are read here, while the component is being created: the
     // async task below runs outside any reactive owner.
     let visit = use_visit_lookups();
-    let warning = use_context::<RwSignal<Option<StoreError>>>();
+    let warning = use_store_warning();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if busy.get_untracked() {
@@ -113,12 +114,10 @@ fn LookupForm(number: String) -> impl IntoView {
         let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
             match look_up(number.get_untracked(), email.get_untracked()).await {
-                Ok((entry, store_problem)) => {
+                Ok((entry, stored)) => {
                     let found = entry.number.clone();
                     visit.remember(entry);
-                    if let Some(w) = warning {
-                        w.set(store_problem);
-                    }
+                    warning.record(stored);
                     navigate(&routes::ticket(&found), Default::default());
                 }
                 Err(p) => problem.set(Some(p)),
@@ -171,26 +170,6 @@ fn LookupForm(number: String) -> impl IntoView {
             {message}
         }
     }
-}
-
-/// Lookups made during this visit, in memory: the ticket page falls back to
-/// them when IndexedDB is unavailable (private mode) or full.
-#[derive(Clone, Copy)]
-pub struct VisitLookups(pub RwSignal<Vec<RecentLookup>>);
-
-impl VisitLookups {
-    /// Adds (or refreshes) a lookup for the rest of this visit.
-    pub fn remember(self, entry: RecentLookup) {
-        self.0.update(|l| {
-            l.retain(|r| r.key != entry.key);
-            l.push(entry);
-        });
-    }
-}
-
-/// This visit's lookups, from the app shell (or a fresh list outside it).
-pub fn use_visit_lookups() -> VisitLookups {
-    use_context::<VisitLookups>().unwrap_or_else(|| VisitLookups(RwSignal::new(Vec::new())))
 }
 
 fn store_warning_view(t: &'static Texts, problem: Option<StoreError>) -> Option<impl IntoView> {
@@ -325,7 +304,7 @@ pub fn TicketPage() -> impl IntoView {
     let setup = use_sla();
     let products = LocalResource::new(fetch_products);
     let now = use_clock(Duration::from_secs(1));
-    let warning = use_context::<RwSignal<Option<StoreError>>>();
+    let warning = use_store_warning();
 
     let body = loaded(setup, move |setup| {
         let t = lang.get().texts();
@@ -355,33 +334,12 @@ pub fn TicketPage() -> impl IntoView {
             .into_any(),
         }
     });
-    let warning_view =
-        move || warning.and_then(|w| store_warning_view(lang.get().texts(), w.get()));
+    let warning_view = move || store_warning_view(lang.get().texts(), warning.0.get());
     view! {
         <section class="page ticket-page">
             {warning_view}
             {body}
         </section>
-    }
-}
-
-pub fn step_name(t: &Texts, step: TicketStatus) -> &'static str {
-    match step {
-        TicketStatus::Submitted => t.step_submitted,
-        TicketStatus::Accepted => t.step_accepted,
-        TicketStatus::Assessed => t.step_assessed,
-        TicketStatus::Handling => t.step_handling,
-        TicketStatus::Replied => t.step_replied,
-        TicketStatus::Closed => t.step_closed,
-    }
-}
-
-pub fn state_label(t: &Texts, state: SlaState) -> (&'static str, &'static str) {
-    match state {
-        SlaState::OnTrack => (t.state_on_track, "on-track"),
-        SlaState::DueSoon => (t.state_due_soon, "due-soon"),
-        SlaState::Breached => (t.state_breached, "breached"),
-        SlaState::Met => (t.state_met, "met"),
     }
 }
 
@@ -504,7 +462,6 @@ fn sla_panel(
         let status = engine
             .status(priority, channel, &received, first_response.as_ref(), &now)
             .ok()?;
-        let (label, class) = state_label(t, status.state);
         let detail = match (status.state, first_response) {
             (_, Some(r)) => format!("{} {}", t.first_response, format_beijing(&r)),
             (SlaState::Breached, None) => t.awaiting_response.to_owned(),
@@ -516,20 +473,14 @@ fn sla_panel(
         };
         Some(view! {
             <p class="sla-state">
-                <span class=format!("state-badge {class}")>{label}</span>" "<span class="sla-detail">{detail}</span>
+                {state_badge(t, status.state)}" "<span class="sla-detail">{detail}</span>
             </p>
         })
     };
-    let local = format_local_if_different(&deadline)
-        .map(|l| view! { <p class="result-local">{t.your_time}" "{l}</p> });
     view! {
         <section class="card sla-panel" aria-labelledby="sla-title">
             <h2 id="sla-title">{t.result_deadline}</h2>
-            <p class="deadline">
-                <time datetime=format!("{}+08:00", format_beijing(&deadline))>{format_beijing(&deadline)}</time>
-                " "<span class="tz">"("{t.beijing_time}")"</span>
-            </p>
-            {local}
+            {deadline_block(t, &deadline)}
             {state}
             <details class="why">
                 <summary>{t.timeline_title}</summary>
