@@ -5,7 +5,7 @@
 use crate::api::{use_sla, SlaSetup};
 use crate::components::{
     deadline_block, format_duration, loaded, priority_badge_class, target_amount, timeline_list,
-    use_clock,
+    use_clock, ErrorDetail, SlaErrorMessage,
 };
 use crate::i18n::{use_lang, Texts};
 use crate::time::{format_local_if_different, now_input_value};
@@ -208,11 +208,15 @@ fn CalculatorResult(
                 view! { <p class="card result notice" role="status">{t.err_pick_time}</p> }
                     .into_any()
             }
-            Calculation::BadTime(_) => {
-                view! { <p class="card result notice" role="alert">{t.err_bad_time}</p> }.into_any()
+            Calculation::BadTime(error) => view! {
+                <div class="card result notice" role="alert">
+                    <p>{t.err_bad_time}</p>
+                    <ErrorDetail detail=error.to_string()/>
+                </div>
             }
+            .into_any(),
             Calculation::Refused(error) => view! {
-                <p class="card result notice" role="alert">{sla_error_text(t, &error)}</p>
+                <div class="card result notice" role="alert"><SlaErrorMessage error/></div>
             }
             .into_any(),
             Calculation::Deadline(tl) => result_view(t, tl, now).into_any(),
@@ -248,19 +252,5 @@ fn result_view(
             <h3>{t.timeline_title}</h3>
             {timeline_list(t, tl.entries)}
         </section>
-    }
-}
-
-/// The user's words for a deadline that cannot be computed.
-fn sla_error_text(t: &Texts, error: &SlaError) -> String {
-    match error {
-        SlaError::PastCalendarEnd { covers_until } => t
-            .err_past_calendar
-            .replace("{date}", &covers_until.to_string()),
-        SlaError::ReceivedOutsideCalendar(e) => t
-            .err_before_calendar
-            .replace("{from}", &e.covers_from.to_string())
-            .replace("{until}", &e.covers_until.to_string()),
-        other => other.to_string(),
     }
 }

@@ -10,7 +10,7 @@
 use crate::api::{answer, fetch_products, fetch_text, use_sla, ApiError, SlaSetup};
 use crate::components::{
     deadline_block, format_duration, loaded, priority_badge_class, state_badge, step_name,
-    timeline_list, use_clock, DeviceCopyNotice, ErrorPanel, Loading,
+    timeline_list, use_clock, DeviceCopyNotice, ErrorPanel, Loading, SlaErrorMessage,
 };
 use crate::i18n::{use_lang, Texts};
 use crate::routes;
@@ -445,9 +445,14 @@ fn sla_panel(
 ) -> impl IntoView {
     let engine = &setup.engine;
     let timeline = engine.timeline(ticket.priority, ticket.channel, &ticket.received);
-    let Ok(timeline) = timeline else {
-        let message = timeline.err().map(|e| e.to_string()).unwrap_or_default();
-        return view! { <section class="card"><p class="notice" role="status">{message}</p></section> }.into_any();
+    let timeline = match timeline {
+        Ok(timeline) => timeline,
+        Err(error) => {
+            return view! {
+                <section class="card"><div class="notice" role="status"><SlaErrorMessage error/></div></section>
+            }
+            .into_any()
+        }
     };
     let deadline = timeline.deadline;
     let (priority, channel, received, first_response) = (
