@@ -10,6 +10,7 @@ mod service_info;
 mod severity;
 mod sla_error;
 mod sla_timeline;
+mod store_problem;
 mod ticket_labels;
 
 pub use clock::use_clock;
@@ -22,4 +23,5 @@ pub use service_info::service_info;
 pub use severity::{priority_badge_class, response_target, severity_list, target_amount};
 pub use sla_error::{sla_error_message, SlaErrorMessage};
 pub use sla_timeline::{format_duration, timeline_list};
+pub use store_problem::{store_error_message, StoreProblem, StoreUse};
 pub use ticket_labels::{state_badge, step_name};

@@ -11,7 +11,7 @@ use crate::i18n::{use_lang, Texts};
 use crate::routes;
 use crate::store::{self, RecentLookup};
 use crate::time::format_beijing;
-use crate::visit::{use_visit_lookups, VisitLookups};
+use crate::visit::{use_store_warning, use_visit_lookups, StoreWarning, VisitLookups};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use portal_core::files;
@@ -117,6 +117,7 @@ fn HistoryList(history: CustomerHistory, query: RwSignal<HistoryQuery>) -> impl 
     let products = LocalResource::new(fetch_products);
     let now = use_clock(Duration::from_secs(60));
     let visit = use_visit_lookups();
+    let warning = use_store_warning();
     let product_ids: Vec<String> = {
         let mut ids: Vec<String> = history.tickets.iter().map(|t| t.product.clone()).collect();
         ids.sort_unstable();
@@ -144,7 +145,7 @@ fn HistoryList(history: CustomerHistory, query: RwSignal<HistoryQuery>) -> impl 
             if shown.is_empty() {
                 return view! { <p class="muted">{t.no_results}</p> }.into_any();
             }
-            view! { <ul class="history-list">{shown.into_iter().map(|r| history_row(t, r, visit)).collect_view()}</ul> }
+            view! { <ul class="history-list">{shown.into_iter().map(|r| history_row(t, r, visit, warning)).collect_view()}</ul> }
                 .into_any()
         };
         view! {
@@ -227,7 +228,12 @@ fn HistoryList(history: CustomerHistory, query: RwSignal<HistoryQuery>) -> impl 
     })
 }
 
-fn history_row(t: &'static Texts, row: HistoryRow, visit: VisitLookups) -> impl IntoView {
+fn history_row(
+    t: &'static Texts,
+    row: HistoryRow,
+    visit: VisitLookups,
+    warning: StoreWarning,
+) -> impl IntoView {
     let s = row.summary;
     let navigate = use_navigate();
     let state = row.state.map(|st| state_badge(t, st));
@@ -251,7 +257,8 @@ fn history_row(t: &'static Texts, row: HistoryRow, visit: VisitLookups) -> impl 
         let navigate = navigate.clone();
         visit.remember(entry.clone());
         leptos::task::spawn_local(async move {
-            let _ = store::remember(entry.clone()).await;
+            // The ticket page says so if this device could not keep it.
+            warning.record(store::remember(entry.clone()).await);
             navigate(&routes::ticket(&entry.number), Default::default());
         });
     };

@@ -5,7 +5,9 @@
 //! is ever interpreted.
 
 use crate::api::{api_url, failure, fetch_json, fetch_text, ApiError, SearchCache};
-use crate::components::{loaded, DeviceCopyNotice, ErrorPanel, Loading, OfflineLibraryHint};
+use crate::components::{
+    loaded, DeviceCopyNotice, ErrorPanel, Loading, OfflineLibraryHint, StoreProblem, StoreUse,
+};
 use crate::i18n::{use_lang, Texts};
 use crate::routes;
 use crate::store::{self, SavedArticle, StoreError};
@@ -253,13 +255,23 @@ async fn fetch_text_owned(file: String) -> Result<String, ApiError> {
     fetch_text(&file).await
 }
 
+/// The state of a category page's "save this category" button.
+#[derive(Clone)]
+enum CategorySave {
+    Ready,
+    Saving,
+    Saved(usize),
+    StoreFailed(StoreError),
+    FetchFailed(ApiError),
+}
+
 /// `/kb/c/:category`
 #[component]
 pub fn KbCategoryPage() -> impl IntoView {
     let lang = use_lang();
     let params = use_params_map();
     let kb = LocalResource::new(fetch_kb);
-    let saving = RwSignal::new(None::<Option<Result<usize, Result<StoreError, ApiError>>>>);
+    let saving = RwSignal::new(CategorySave::Ready);
     let body = loaded(kb, move |kb| {
         let t = lang.get().texts();
         let en = t.is_en();
@@ -275,25 +287,28 @@ pub fn KbCategoryPage() -> impl IntoView {
             let (kb, id) = (kb.clone(), id.clone());
             move |_| {
                 let (kb, id) = (kb.clone(), id.clone());
-                saving.set(Some(None));
+                saving.set(CategorySave::Saving);
                 leptos::task::spawn_local(async move {
-                    saving.set(Some(Some(save_category(kb, id).await)));
+                    saving.set(match save_category(kb, id).await {
+                        Ok(n) => CategorySave::Saved(n),
+                        Err(Ok(error)) => CategorySave::StoreFailed(error),
+                        Err(Err(error)) => CategorySave::FetchFailed(error),
+                    });
                 });
             }
         };
         let status = move || {
             match saving.get() {
-            None => view! { <button type="button" class="button small save-category" on:click=save.clone()>{t.save_category}</button> }.into_any(),
-            Some(None) => view! { <p class="muted" role="status">{t.saving}</p> }.into_any(),
-            Some(Some(Ok(n))) => view! {
+            CategorySave::Ready => view! { <button type="button" class="button small save-category" on:click=save.clone()>{t.save_category}</button> }.into_any(),
+            CategorySave::Saving => view! { <p class="muted" role="status">{t.saving}</p> }.into_any(),
+            CategorySave::Saved(n) => view! {
                 <p class="muted" role="status">
                     {t.saved_category.replace("{n}", &n.to_string())}" "<A href=routes::KB_OFFLINE>{t.offline_library}</A>
                 </p>
             }
             .into_any(),
-            Some(Some(Err(Ok(StoreError::Full)))) => view! { <p class="notice" role="alert">{t.storage_full_kb}</p> }.into_any(),
-            Some(Some(Err(Ok(_)))) => view! { <p class="notice" role="alert">{t.store_unavailable}</p> }.into_any(),
-            Some(Some(Err(Err(error)))) => view! { <ErrorPanel error on_retry=move || saving.set(None)/> }.into_any(),
+            CategorySave::StoreFailed(error) => view! { <StoreProblem error used_for=StoreUse::SaveArticles/> }.into_any(),
+            CategorySave::FetchFailed(error) => view! { <ErrorPanel error on_retry=move || saving.set(CategorySave::Ready)/> }.into_any(),
         }
         };
         view! {
@@ -318,7 +333,8 @@ enum ArticleLoad {
         kb: Kb,
         article: KbArticle,
         body: String,
-        pinned: bool,
+        /// Whether the device keeps it pinned, or why it could not keep it.
+        kept: Result<bool, StoreError>,
     },
     /// The network failed; the copy on this device.
     Offline {
@@ -352,16 +368,14 @@ async fn load_article(id: String) -> ArticleLoad {
     };
     match answer.or_device_copy(|| copy) {
         Shown::Fresh((kb, article, body)) => {
-            // Every article opened is kept for offline reading; a full store
-            // only means this copy is not kept.
-            let pinned = store::keep_article(&article, &body, false)
-                .await
-                .unwrap_or(false);
+            // Every article opened is kept for offline reading; if the
+            // device cannot keep it, the page says so and shows it anyway.
+            let kept = store::keep_article(&article, &body, false).await;
             ArticleLoad::Online {
                 kb,
                 article,
                 body,
-                pinned,
+                kept,
             }
         }
         Shown::DeviceCopy(copy) => copy,
@@ -406,7 +420,7 @@ pub fn KbArticlePage() -> impl IntoView {
                 </DeviceCopyNotice>
             }
             .into_any(),
-            Some(ArticleLoad::Online { kb, article, body, pinned }) => {
+            Some(ArticleLoad::Online { kb, article, body, kept }) => {
                 let category = kb
                     .categories
                     .iter()
@@ -427,15 +441,19 @@ pub fn KbArticlePage() -> impl IntoView {
                         save_state.set(Some(store::save_articles(vec![copy]).await));
                     });
                 };
-                let save_view = move || match save_state.get() {
-                    Some(Ok(())) => view! { <p class="muted" role="status">{t.saved_offline}</p> }.into_any(),
-                    Some(Err(StoreError::Full)) => {
-                        view! { <p class="notice" role="alert">{t.storage_full_kb}</p> }.into_any()
+                let button = move || view! {
+                    <button type="button" class="button small save-offline" on:click=save.clone()>{t.save_offline}</button>
+                };
+                let save_view = move || match (save_state.get(), kept.clone()) {
+                    (Some(Ok(())), _) => view! { <p class="muted" role="status">{t.saved_offline}</p> }.into_any(),
+                    (Some(Err(error)), _) => {
+                        view! { <StoreProblem error used_for=StoreUse::SaveArticles/> }.into_any()
                     }
-                    Some(Err(_)) => view! { <p class="notice" role="alert">{t.store_unavailable}</p> }.into_any(),
-                    None if pinned => view! { <p class="muted">{t.saved_offline}</p> }.into_any(),
-                    None => view! {
-                        <button type="button" class="button small save-offline" on:click=save.clone()>{t.save_offline}</button>
+                    (None, Ok(true)) => view! { <p class="muted">{t.saved_offline}</p> }.into_any(),
+                    (None, Ok(false)) => button().into_any(),
+                    (None, Err(error)) => view! {
+                        <StoreProblem error used_for=StoreUse::KeepOpenedArticle/>
+                        {button()}
                     }
                     .into_any(),
                 };

@@ -4,6 +4,7 @@
 //! The order, the search and the flag are `portal_core::library`'s.
 
 use crate::api::{fetch_json, fetch_text};
+use crate::components::{StoreProblem, StoreUse};
 use crate::i18n::{use_lang, Texts};
 use crate::routes;
 use crate::store::{self, SavedArticle, StoreError};
@@ -65,18 +66,13 @@ pub fn OfflineLibrary() -> impl IntoView {
             <h1>{t.offline_library}</h1>
             <p class="lead-text">{t.offline_lead}</p>
         };
-        let problem_view = problem.get().map(|p| {
-            let text = if p == StoreError::Full {
-                t.storage_full_kb
-            } else {
-                t.store_unavailable
-            };
-            view! { <p class="notice" role="alert">{text}</p> }
-        });
+        let problem_view = problem
+            .get()
+            .map(|error| view! { <StoreProblem error used_for=StoreUse::SaveArticles/> });
         let body = match saved.get() {
             None => ().into_any(),
-            Some(Err(_)) => {
-                view! { <p class="notice" role="alert">{t.store_unavailable}</p> }.into_any()
+            Some(Err(error)) => {
+                view! { <StoreProblem error used_for=StoreUse::SaveArticles/> }.into_any()
             }
             Some(Ok(list)) if list.is_empty() => {
                 view! { <p class="muted">{t.offline_empty}</p> }.into_any()

@@ -10,13 +10,14 @@
 use crate::api::{answer, fetch_products, fetch_text, use_sla, ApiError, SlaSetup};
 use crate::components::{
     deadline_block, format_duration, loaded, priority_badge_class, state_badge, step_name,
-    timeline_list, use_clock, DeviceCopyNotice, ErrorPanel, Loading, SlaErrorMessage,
+    timeline_list, use_clock, DeviceCopyNotice, ErrorPanel, Loading, SlaErrorMessage, StoreProblem,
+    StoreUse,
 };
 use crate::i18n::{use_lang, Texts};
 use crate::routes;
 use crate::store::{self, RecentLookup, StoreError};
 use crate::time::{format_beijing, format_ms};
-use crate::visit::{use_store_warning, use_visit_lookups};
+use crate::visit::{use_store_warning, use_visit_lookups, StoreWarning};
 use chrono::{DateTime, FixedOffset};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -172,34 +173,32 @@ fn LookupForm(number: String) -> impl IntoView {
     }
 }
 
-fn store_warning_view(t: &'static Texts, problem: Option<StoreError>) -> Option<impl IntoView> {
-    problem.map(|p| {
-        let text = match p {
-            StoreError::Full => t.store_full,
-            StoreError::Unavailable(_) => t.store_unavailable,
-        };
-        view! { <p class="notice" role="status">{text}</p> }
-    })
-}
-
 #[component]
 fn RecentLookups() -> impl IntoView {
     let lang = use_lang();
     let recent = LocalResource::new(store::recent);
+    // Forgetting is a privacy action: if it fails, the user must know.
+    let forget_problem = RwSignal::new(None::<StoreError>);
     let forget = move |key: Option<String>| {
         leptos::task::spawn_local(async move {
-            let _ = match key {
+            let forgotten = match key {
                 Some(key) => store::forget(&key).await,
                 None => store::forget_all().await,
             };
+            forget_problem.set(forgotten.err());
             recent.refetch();
         });
     };
     move || {
         let t = lang.get().texts();
+        let problem = forget_problem
+            .get()
+            .map(|error| view! { <StoreProblem error used_for=StoreUse::ForgetLookup/> });
         let body = match recent.get() {
             None => ().into_any(),
-            Some(Err(_)) => view! { <p class="muted">{t.store_unavailable}</p> }.into_any(),
+            Some(Err(error)) => {
+                view! { <StoreProblem error used_for=StoreUse::RememberLookup/> }.into_any()
+            }
             Some(Ok(list)) if list.is_empty() => {
                 view! { <p class="muted">{t.recent_empty}</p> }.into_any()
             }
@@ -232,6 +231,7 @@ fn RecentLookups() -> impl IntoView {
         view! {
             <section class="section recent" aria-labelledby="recent-title">
                 <h2 id="recent-title">{t.recent_title}</h2>
+                {problem}
                 {body}
             </section>
         }
@@ -251,7 +251,13 @@ enum TicketLoad {
     Failed(ApiError),
 }
 
-async fn load_ticket(number: String, visit: Vec<RecentLookup>) -> TicketLoad {
+/// The remembered ticket, fresh or the device's copy; refreshing the copy
+/// records in `warning` whether the device could keep it.
+async fn load_ticket(
+    number: String,
+    visit: Vec<RecentLookup>,
+    warning: StoreWarning,
+) -> TicketLoad {
     let remembered = match store::find_number(&number).await {
         Ok(Some(entry)) => Some(entry),
         _ => None,
@@ -276,7 +282,7 @@ async fn load_ticket(number: String, visit: Vec<RecentLookup>) -> TicketLoad {
     };
     match answer(fetched).or_device_copy(copy) {
         Shown::Fresh((ticket, text)) => {
-            let _ = store::remember(RecentLookup {
+            let stored = store::remember(RecentLookup {
                 title: ticket.title.clone(),
                 opened_at: store::now_ms(),
                 ticket_json: Some(text),
@@ -284,6 +290,7 @@ async fn load_ticket(number: String, visit: Vec<RecentLookup>) -> TicketLoad {
                 ..entry
             })
             .await;
+            warning.record(stored);
             TicketLoad::Fresh(Arc::new(ticket))
         }
         Shown::DeviceCopy((ticket, at)) => TicketLoad::Offline(ticket, at),
@@ -300,11 +307,11 @@ pub fn TicketPage() -> impl IntoView {
     let params = use_params_map();
     let number = move || normalise_ticket_number(&params.read().get("number").unwrap_or_default());
     let visit = use_visit_lookups();
-    let load = LocalResource::new(move || load_ticket(number(), visit.0.get()));
+    let warning = use_store_warning();
+    let load = LocalResource::new(move || load_ticket(number(), visit.0.get(), warning));
     let setup = use_sla();
     let products = LocalResource::new(fetch_products);
     let now = use_clock(Duration::from_secs(1));
-    let warning = use_store_warning();
 
     let body = loaded(setup, move |setup| {
         let t = lang.get().texts();
@@ -334,7 +341,12 @@ pub fn TicketPage() -> impl IntoView {
             .into_any(),
         }
     });
-    let warning_view = move || store_warning_view(lang.get().texts(), warning.0.get());
+    let warning_view = move || {
+        warning
+            .0
+            .get()
+            .map(|error| view! { <StoreProblem error used_for=StoreUse::RememberLookup/> })
+    };
     view! {
         <section class="page ticket-page">
             {warning_view}
