@@ -7,6 +7,7 @@
 //! that one attribute, without rebuilding.
 
 use leptos::prelude::{provide_context, use_context, LocalResource};
+use portal_core::fallback::Answer;
 use portal_core::markdown::{ArticleBlocks, Block};
 use portal_core::model::{CalendarData, SlaPolicy};
 use portal_core::sla::SlaEngine;
@@ -35,6 +36,31 @@ impl ApiError {
             ApiError::Network { file, .. } | ApiError::Status { file, .. } => file,
             ApiError::Malformed(e) => &e.file,
         }
+    }
+
+    /// No answer came at all: what a copy on this device is for.
+    pub fn is_unreachable(&self) -> bool {
+        matches!(self, ApiError::Network { .. })
+    }
+}
+
+/// A fetch as the network-or-device-copy choice sees it
+/// (`portal_core::fallback`): HTTP 404 means the file is gone.
+pub fn answer<T>(result: Result<T, ApiError>) -> Answer<T, ApiError> {
+    match result {
+        Ok(value) => Answer::Fresh(value),
+        Err(ApiError::Status { status: 404, .. }) => Answer::Gone,
+        Err(error) => failure(error),
+    }
+}
+
+/// A failed fetch, for a page that decides "gone" otherwise (an article is
+/// gone when its index no longer lists it): unreachable or broken.
+pub fn failure<T>(error: ApiError) -> Answer<T, ApiError> {
+    if error.is_unreachable() {
+        Answer::Unreachable(error)
+    } else {
+        Answer::Broken(error)
     }
 }
 

@@ -1,11 +1,13 @@
 //! The shell: router, header with navigation and language switch, footer.
-//! Context provided here: `RwSignal<Lang>`.
+//! Context provided here: `RwSignal<Lang>`, the SLA setup (`api`) and
+//! this visit's lookups and storage warning (`visit`).
 
 use crate::i18n::{load_lang, save_lang, use_lang};
 use crate::pages::{
     History, Home, KbArticlePage, KbCategoryPage, KnowledgeBase, NotFound, OfflineLibrary,
     Services, SlaCalculator, TicketLookup, TicketPage,
 };
+use crate::routes;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
@@ -16,9 +18,8 @@ pub fn App() -> impl IntoView {
     save_lang(lang.get_untracked());
     provide_context(lang);
     crate::api::provide_sla();
-    // A storage problem met during a lookup, shown on the next ticket page.
-    provide_context(RwSignal::new(None::<crate::store::StoreError>));
-    provide_context(crate::pages::VisitLookups(RwSignal::new(Vec::new())));
+    // This visit's lookups and the last storage problem met remembering one.
+    crate::visit::provide_visit();
     Effect::new(move |_| {
         let t = lang.get().texts();
         if let Some(d) = web_sys::window().and_then(|w| w.document()) {
@@ -31,6 +32,7 @@ pub fn App() -> impl IntoView {
             <a class="skip-link" href="#main">{move || lang.get().texts().skip_to_content}</a>
             <Header/>
             <main id="main" tabindex="-1">
+                // Literal patterns (`path!`); `routes` builds the URLs they match.
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Home/>
                     <Route path=path!("/services") view=Services/>
@@ -63,7 +65,7 @@ fn Header() -> impl IntoView {
     let brand_and_nav = move || {
         let t = texts();
         view! {
-            <A href="/" attr:class="brand">
+            <A href=routes::HOME attr:class="brand">
                 <span class="brand-mark" aria-hidden="true">"C"</span>
                 <span class="brand-text">
                     <span class="brand-name">{t.site_name}</span>
@@ -71,12 +73,12 @@ fn Header() -> impl IntoView {
                 </span>
             </A>
             <nav class="site-nav" aria-label=t.nav_label>
-                <A href="/" exact=true>{t.nav_home}</A>
-                <A href="/tickets">{t.nav_tickets}</A>
-                <A href="/history">{t.nav_history}</A>
-                <A href="/kb">{t.nav_kb}</A>
-                <A href="/services">{t.nav_services}</A>
-                <A href="/sla">{t.nav_sla}</A>
+                <A href=routes::HOME exact=true>{t.nav_home}</A>
+                <A href=routes::TICKETS>{t.nav_tickets}</A>
+                <A href=routes::HISTORY>{t.nav_history}</A>
+                <A href=routes::KB>{t.nav_kb}</A>
+                <A href=routes::SERVICES>{t.nav_services}</A>
+                <A href=routes::SLA>{t.nav_sla}</A>
             </nav>
         }
     };

@@ -6,8 +6,10 @@ pub mod app;
 pub mod components;
 pub mod i18n;
 pub mod pages;
+pub mod routes;
 pub mod store;
 pub mod time;
+pub mod visit;
 
 use wasm_bindgen::JsCast;
 

@@ -291,15 +291,10 @@ pub async fn keep_article(
     Ok(pinned)
 }
 
-/// Every article on this device, most recently saved first.
+/// Every article on this device, in key order (the offline library orders
+/// them: `portal_core::library::library_order`).
 pub async fn saved_articles() -> Result<Vec<SavedArticle>, StoreError> {
-    let mut all: Vec<SavedArticle> = all(ARTICLES).await?;
-    all.sort_unstable_by(|a, b| {
-        b.saved_at
-            .total_cmp(&a.saved_at)
-            .then_with(|| a.id.cmp(&b.id))
-    });
-    Ok(all)
+    all(ARTICLES).await
 }
 
 /// One saved article.

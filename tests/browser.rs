@@ -134,6 +134,25 @@ async fn error_panel_explains_and_retries() {
     drop(handle);
 }
 
+#[wasm_bindgen_test]
+fn sla_errors_read_in_the_users_language_with_the_detail_kept() {
+    use portal_app::components::sla_error_message;
+    use portal_core::sla::SlaError;
+    let past = SlaError::PastCalendarEnd {
+        covers_until: "2026-12-31".parse().unwrap(),
+    };
+    assert_eq!(
+        sla_error_message(&past, Lang::Zh),
+        "节假日数据只覆盖到 2026-12-31，之后的法定节假日安排尚未发布，暂时无法计算这个时间的响应时限。"
+    );
+    assert!(sla_error_message(&past, Lang::En)
+        .starts_with("The holiday calendar covers dates up to 2026-12-31."));
+    let incomplete = SlaError::PolicyIncomplete("no target for P3".into());
+    assert!(sla_error_message(&incomplete, Lang::Zh).contains("support@coremail.cn"));
+    // The English account stays available as the detail.
+    assert!(incomplete.to_string().contains("no target for P3"));
+}
+
 // ------------------------------------------------------------ IndexedDB
 
 use portal_app::store::{self, RecentLookup};

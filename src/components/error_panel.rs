@@ -22,14 +22,24 @@ pub fn ErrorPanel(error: ApiError, #[prop(into)] on_retry: Callback<()>) -> impl
                 <h2>{t.error_title}</h2>
                 <p class="error-summary">{summary}</p>
                 <p>{t.error_next_step}</p>
-                <p class="error-detail">
-                    <span>{t.error_detail}": "</span>
-                    <code>{error.to_string()}</code>
-                </p>
+                <ErrorDetail detail=error.to_string()/>
                 <button type="button" class="button primary" on:click=move |_| on_retry.run(())>
                     {t.retry}
                 </button>
             </section>
         }
+    }
+}
+
+/// The technical account of a problem, for whoever reports it to support:
+/// "详情: <code>…</code>".
+#[component]
+pub fn ErrorDetail(detail: String) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <p class="error-detail">
+            <span>{move || lang.get().texts().error_detail}": "</span>
+            <code>{detail}</code>
+        </p>
     }
 }

@@ -1,17 +1,27 @@
 //! Widgets shared by several pages.
 
 mod clock;
+mod deadline;
 mod error_panel;
 mod loaded;
 mod loading;
+mod offline;
 mod service_info;
 mod severity;
+mod sla_error;
 mod sla_timeline;
+mod store_problem;
+mod ticket_labels;
 
 pub use clock::use_clock;
-pub use error_panel::ErrorPanel;
+pub use deadline::deadline_block;
+pub use error_panel::{ErrorDetail, ErrorPanel};
 pub use loaded::loaded;
 pub use loading::Loading;
+pub use offline::{DeviceCopyNotice, OfflineLibraryHint};
 pub use service_info::service_info;
 pub use severity::{priority_badge_class, response_target, severity_list, target_amount};
+pub use sla_error::{sla_error_message, SlaErrorMessage};
 pub use sla_timeline::{format_duration, timeline_list};
+pub use store_problem::{store_error_message, StoreProblem, StoreUse};
+pub use ticket_labels::{state_badge, step_name};

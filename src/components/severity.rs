@@ -1,6 +1,6 @@
 use crate::i18n::Texts;
 use leptos::prelude::*;
-use portal_core::model::PriorityLevel;
+use portal_core::model::{Priority, PriorityLevel};
 
 /// The P1–P4 levels with the manual's definitions and response targets.
 pub fn severity_list(t: &'static Texts, en: bool, levels: Vec<PriorityLevel>) -> impl IntoView {
@@ -15,7 +15,7 @@ fn severity_row(t: &'static Texts, en: bool, level: PriorityLevel) -> impl IntoV
     let id = level.id.as_str();
     view! {
         <li class="severity" data-priority=id>
-            <span class=priority_badge_class(id)>{id}</span>
+            <span class=priority_badge_class(level.id)>{id}</span>
             <div class="severity-body">
                 <h3>{level.name.get(en).to_owned()}</h3>
                 <p>{level.definition.get(en).to_owned()}</p>
@@ -26,8 +26,8 @@ fn severity_row(t: &'static Texts, en: bool, level: PriorityLevel) -> impl IntoV
 }
 
 /// `badge priority-p1` …
-pub fn priority_badge_class(id: &str) -> String {
-    format!("badge priority-{}", id.to_ascii_lowercase())
+pub fn priority_badge_class(priority: Priority) -> String {
+    format!("badge priority-{}", priority.as_str().to_ascii_lowercase())
 }
 
 /// "1 小时内响应" / "response within 1 hour".

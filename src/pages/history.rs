@@ -4,11 +4,14 @@
 //! deadline. The key itself is kept only in memory for this visit.
 
 use crate::api::{fetch_json, fetch_products, use_sla, ApiError};
-use crate::components::{loaded, priority_badge_class, use_clock, ErrorPanel, Loading};
+use crate::components::{
+    loaded, priority_badge_class, state_badge, step_name, use_clock, ErrorPanel, Loading,
+};
 use crate::i18n::{use_lang, Texts};
-use crate::pages::ticket::{state_label, step_name, use_visit_lookups, VisitLookups};
+use crate::routes;
 use crate::store::{self, RecentLookup};
 use crate::time::format_beijing;
+use crate::visit::{use_store_warning, use_visit_lookups, StoreWarning, VisitLookups};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use portal_core::files;
@@ -114,6 +117,7 @@ fn HistoryList(history: CustomerHistory, query: RwSignal<HistoryQuery>) -> impl 
     let products = LocalResource::new(fetch_products);
     let now = use_clock(Duration::from_secs(60));
     let visit = use_visit_lookups();
+    let warning = use_store_warning();
     let product_ids: Vec<String> = {
         let mut ids: Vec<String> = history.tickets.iter().map(|t| t.product.clone()).collect();
         ids.sort_unstable();
@@ -141,7 +145,7 @@ fn HistoryList(history: CustomerHistory, query: RwSignal<HistoryQuery>) -> impl 
             if shown.is_empty() {
                 return view! { <p class="muted">{t.no_results}</p> }.into_any();
             }
-            view! { <ul class="history-list">{shown.into_iter().map(|r| history_row(t, r, visit)).collect_view()}</ul> }
+            view! { <ul class="history-list">{shown.into_iter().map(|r| history_row(t, r, visit, warning)).collect_view()}</ul> }
                 .into_any()
         };
         view! {
@@ -158,16 +162,12 @@ fn HistoryList(history: CustomerHistory, query: RwSignal<HistoryQuery>) -> impl 
                         name="status"
                         on:change=move |ev| {
                             let v = event_target_value(&ev);
-                            query.update(|q| q.status = match v.as_str() {
-                                "open" => StatusFilter::Open,
-                                "closed" => StatusFilter::Closed,
-                                _ => StatusFilter::All,
-                            });
+                            query.update(|q| q.status = v.parse().unwrap_or_default());
                         }
                     >
-                        <option value="all">{t.filter_all}</option>
-                        <option value="open">{t.filter_open}</option>
-                        <option value="closed">{t.filter_closed}</option>
+                        <option value=StatusFilter::All.as_str()>{t.filter_all}</option>
+                        <option value=StatusFilter::Open.as_str()>{t.filter_open}</option>
+                        <option value=StatusFilter::Closed.as_str()>{t.filter_closed}</option>
                     </select>
                 </label>
                 <label>
@@ -176,7 +176,7 @@ fn HistoryList(history: CustomerHistory, query: RwSignal<HistoryQuery>) -> impl 
                         name="priority"
                         on:change=move |ev| {
                             let v = event_target_value(&ev);
-                            query.update(|q| q.priority = Priority::ALL.into_iter().find(|p| p.as_str() == v));
+                            query.update(|q| q.priority = v.parse().ok());
                         }
                     >
                         <option value="">{t.filter_all}</option>
@@ -214,11 +214,11 @@ fn HistoryList(history: CustomerHistory, query: RwSignal<HistoryQuery>) -> impl 
                         name="sort"
                         on:change=move |ev| {
                             let v = event_target_value(&ev);
-                            query.update(|q| q.sort = if v == "deadline" { HistorySort::DeadlineFirst } else { HistorySort::NewestFirst });
+                            query.update(|q| q.sort = v.parse().unwrap_or_default());
                         }
                     >
-                        <option value="newest">{t.sort_newest}</option>
-                        <option value="deadline">{t.sort_deadline}</option>
+                        <option value=HistorySort::NewestFirst.as_str()>{t.sort_newest}</option>
+                        <option value=HistorySort::DeadlineFirst.as_str()>{t.sort_deadline}</option>
                     </select>
                 </label>
             </div>
@@ -228,13 +228,15 @@ fn HistoryList(history: CustomerHistory, query: RwSignal<HistoryQuery>) -> impl 
     })
 }
 
-fn history_row(t: &'static Texts, row: HistoryRow, visit: VisitLookups) -> impl IntoView {
+fn history_row(
+    t: &'static Texts,
+    row: HistoryRow,
+    visit: VisitLookups,
+    warning: StoreWarning,
+) -> impl IntoView {
     let s = row.summary;
     let navigate = use_navigate();
-    let state = row.state.map(|st| {
-        let (label, class) = state_label(t, st);
-        view! { <span class=format!("state-badge {class}")>{label}</span> }
-    });
+    let state = row.state.map(|st| state_badge(t, st));
     let due = row
         .deadline
         .map(|d| format!(" · {} {}", t.due_label, format_beijing(&d)));
@@ -255,13 +257,14 @@ fn history_row(t: &'static Texts, row: HistoryRow, visit: VisitLookups) -> impl 
         let navigate = navigate.clone();
         visit.remember(entry.clone());
         leptos::task::spawn_local(async move {
-            let _ = store::remember(entry.clone()).await;
-            navigate(&format!("/tickets/{}", entry.number), Default::default());
+            // The ticket page says so if this device could not keep it.
+            warning.record(store::remember(entry.clone()).await);
+            navigate(&routes::ticket(&entry.number), Default::default());
         });
     };
     view! {
         <li class="history-row" data-number=s.number.clone()>
-            <span class=priority_badge_class(s.priority.as_str())>{s.priority.as_str()}</span>
+            <span class=priority_badge_class(s.priority)>{s.priority.as_str()}</span>
             <span class="history-title">{s.number.clone()}" "{s.title.clone()}</span>
             <button type="button" class="button small" on:click=open>{t.open_button}</button>
             <span class="history-meta">

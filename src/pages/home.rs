@@ -9,6 +9,7 @@
 use crate::api::{fetch_json, use_sla, ApiError};
 use crate::components::{loaded, service_info, use_clock};
 use crate::i18n::{use_lang, Texts};
+use crate::routes;
 use crate::time::{format_beijing, format_local_if_different};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -18,12 +19,12 @@ use std::time::Duration;
 
 /// Where each entry of `Texts::offers` leads, once built.
 const OFFER_LINKS: [Option<&str>; 6] = [
-    Some("/tickets"),
+    Some(routes::TICKETS),
     None,
-    Some("/kb"),
+    Some(routes::KB),
     None,
     None,
-    Some("/sla"),
+    Some(routes::SLA),
 ];
 
 #[component]
@@ -77,7 +78,7 @@ pub fn Home() -> impl IntoView {
 
     let more = move || {
         let t = lang.get().texts();
-        view! { <p><A href="/services">{t.see_directory}</A></p> }
+        view! { <p><A href=routes::SERVICES>{t.see_directory}</A></p> }
     };
     view! {
         {intro}

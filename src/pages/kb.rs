@@ -6,16 +6,20 @@
 //! is ever interpreted, and link and image targets pass the allow-lists
 //! again before they become attributes.
 
-use crate::api::{api_url, fetch_article_blocks, fetch_json, ApiError, SearchCache};
-use crate::components::{loaded, ErrorPanel, Loading};
+use crate::api::{api_url, failure, fetch_article_blocks, fetch_json, ApiError, SearchCache};
+use crate::components::{
+    loaded, DeviceCopyNotice, ErrorPanel, Loading, OfflineLibraryHint, StoreProblem, StoreUse,
+};
 use crate::i18n::{use_lang, Texts};
+use crate::routes;
 use crate::store::{self, SavedArticle, StoreError};
-use crate::time::{format_ms, now_beijing};
-use chrono::Datelike;
+use crate::time::now_beijing;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
+use portal_core::fallback::{Answer, Shown};
 use portal_core::files;
+use portal_core::kb::{category_counts, featured, in_category, related};
 use portal_core::markdown::{safe_image, safe_link, Block, Inline};
 use portal_core::model::{KbArticle, KbCategory};
 use portal_core::search::{highlight, Hit};
@@ -40,15 +44,9 @@ async fn fetch_kb() -> Result<Kb, ApiError> {
     })
 }
 
-/// `2026-W48` for the current Beijing week.
-fn this_week() -> String {
-    let w = now_beijing().iso_week();
-    format!("{}-W{:02}", w.year(), w.week())
-}
-
 fn article_card(t: &'static Texts, a: &KbArticle) -> impl IntoView {
     let en = t.is_en();
-    let (href, title) = (format!("/kb/a/{}", a.id), a.title.get(en).to_owned());
+    let (href, title) = (routes::kb_article(&a.id), a.title.get(en).to_owned());
     let (summary, updated) = (a.summary.get(en).to_owned(), a.updated.to_string());
     view! {
         <li class="card article-card">
@@ -131,26 +129,18 @@ pub fn KnowledgeBase() -> impl IntoView {
     let body = loaded(kb, move |kb| {
         let t = lang.get().texts();
         let en = t.is_en();
-        let week = this_week();
-        // This week's picks; if none yet, the most recent week that has some.
-        let latest = kb
-            .articles
-            .iter()
-            .filter_map(|a| a.featured_week.clone())
-            .filter(|w| *w <= week)
-            .max();
-        let featured = kb
-            .articles
-            .iter()
-            .filter(|a| a.featured_week.is_some() && a.featured_week == latest)
+        let picks = featured(&kb.articles, &now_beijing());
+        let week = picks.as_ref().map(|f| f.week.to_string());
+        let featured = picks
+            .into_iter()
+            .flat_map(|f| f.articles)
             .map(|a| article_card(t, a))
             .collect_view();
-        let categories = kb
-            .categories
-            .iter()
-            .map(|c| {
-                let n = kb.articles.iter().filter(|a| a.category == c.id).count();
-                let (id, href) = (c.id.clone(), format!("/kb/c/{}", c.id));
+        let categories = category_counts(&kb.categories, &kb.articles)
+            .into_iter()
+            .map(|count| {
+                let (c, n) = (count.category, count.articles);
+                let (id, href) = (c.id.clone(), routes::kb_category(&c.id));
                 let (name, description) =
                     (c.name.get(en).to_owned(), c.description.get(en).to_owned());
                 view! {
@@ -164,7 +154,7 @@ pub fn KnowledgeBase() -> impl IntoView {
             .collect_view();
         view! {
             <section class="section" aria-labelledby="featured-title">
-                <h2 id="featured-title">{t.featured_title}" "<span class="muted">{latest.unwrap_or_default()}</span></h2>
+                <h2 id="featured-title">{t.featured_title}" "<span class="muted">{week.unwrap_or_default()}</span></h2>
                 <ul class="card-grid featured">{featured}</ul>
             </section>
             <section class="section" aria-labelledby="categories-title">
@@ -178,19 +168,13 @@ pub fn KnowledgeBase() -> impl IntoView {
         let t = lang.get().texts();
         view! {
             <h1>{t.kb_title}</h1>
-            <p class="lead-text">{t.kb_lead}" "<A href="/kb/offline">{t.offline_library}" →"</A></p>
+            <p class="lead-text">{t.kb_lead}" "<A href=routes::KB_OFFLINE>{t.offline_library}" →"</A></p>
         }
     };
     // Offline (server room): point at what this device has.
     let offline_hint = move || {
-        matches!(kb.get(), Some(Err(ApiError::Network { .. }))).then(|| {
-            let t = lang.get().texts();
-            view! {
-                <p class="notice" role="status">
-                    {t.offline_hint}" "<A href="/kb/offline">{t.offline_library}" →"</A>
-                </p>
-            }
-        })
+        matches!(kb.get(), Some(Err(e)) if e.is_unreachable())
+            .then(|| view! { <OfflineLibraryHint/> })
     };
     view! {
         <section class="page kb">
@@ -213,7 +197,7 @@ fn search_results(t: &'static Texts, kb: &Kb, hits: &[Hit], query: &str) -> impl
         .iter()
         .filter_map(|h| kb.articles.iter().find(|a| a.id == h.id))
         .map(|a| {
-            let href = format!("/kb/a/{}", a.id);
+            let href = routes::kb_article(&a.id);
             let title = marked(highlight(a.title.get(en), query));
             let summary = marked(highlight(a.summary.get(en), query));
             view! {
@@ -250,10 +234,8 @@ fn marked(parts: Vec<(String, bool)>) -> impl IntoView {
 /// Fetches every article of a category and saves them for offline reading
 /// in one transaction; returns how many.
 async fn save_category(kb: Kb, category: String) -> Result<usize, Result<StoreError, ApiError>> {
-    let articles: Vec<KbArticle> = kb
-        .articles
-        .iter()
-        .filter(|a| a.category == category)
+    let articles: Vec<KbArticle> = in_category(&kb.articles, &category)
+        .into_iter()
         .cloned()
         .collect();
     let bodies =
@@ -268,13 +250,23 @@ async fn save_category(kb: Kb, category: String) -> Result<usize, Result<StoreEr
     Ok(n)
 }
 
+/// The state of a category page's "save this category" button.
+#[derive(Clone)]
+enum CategorySave {
+    Ready,
+    Saving,
+    Saved(usize),
+    StoreFailed(StoreError),
+    FetchFailed(ApiError),
+}
+
 /// `/kb/c/:category`
 #[component]
 pub fn KbCategoryPage() -> impl IntoView {
     let lang = use_lang();
     let params = use_params_map();
     let kb = LocalResource::new(fetch_kb);
-    let saving = RwSignal::new(None::<Option<Result<usize, Result<StoreError, ApiError>>>>);
+    let saving = RwSignal::new(CategorySave::Ready);
     let body = loaded(kb, move |kb| {
         let t = lang.get().texts();
         let en = t.is_en();
@@ -282,40 +274,41 @@ pub fn KbCategoryPage() -> impl IntoView {
         let Some(category) = kb.categories.iter().find(|c| c.id == id) else {
             return view! { <p class="notice" role="alert">{t.category_missing}</p> }.into_any();
         };
-        let articles = kb
-            .articles
-            .iter()
-            .filter(|a| a.category == id)
+        let articles = in_category(&kb.articles, &id)
+            .into_iter()
             .map(|a| article_card(t, a))
             .collect_view();
         let save = {
             let (kb, id) = (kb.clone(), id.clone());
             move |_| {
                 let (kb, id) = (kb.clone(), id.clone());
-                saving.set(Some(None));
+                saving.set(CategorySave::Saving);
                 leptos::task::spawn_local(async move {
-                    saving.set(Some(Some(save_category(kb, id).await)));
+                    saving.set(match save_category(kb, id).await {
+                        Ok(n) => CategorySave::Saved(n),
+                        Err(Ok(error)) => CategorySave::StoreFailed(error),
+                        Err(Err(error)) => CategorySave::FetchFailed(error),
+                    });
                 });
             }
         };
         let status = move || {
             match saving.get() {
-            None => view! { <button type="button" class="button small save-category" on:click=save.clone()>{t.save_category}</button> }.into_any(),
-            Some(None) => view! { <p class="muted" role="status">{t.saving}</p> }.into_any(),
-            Some(Some(Ok(n))) => view! {
+            CategorySave::Ready => view! { <button type="button" class="button small save-category" on:click=save.clone()>{t.save_category}</button> }.into_any(),
+            CategorySave::Saving => view! { <p class="muted" role="status">{t.saving}</p> }.into_any(),
+            CategorySave::Saved(n) => view! {
                 <p class="muted" role="status">
-                    {t.saved_category.replace("{n}", &n.to_string())}" "<A href="/kb/offline">{t.offline_library}</A>
+                    {t.saved_category.replace("{n}", &n.to_string())}" "<A href=routes::KB_OFFLINE>{t.offline_library}</A>
                 </p>
             }
             .into_any(),
-            Some(Some(Err(Ok(StoreError::Full)))) => view! { <p class="notice" role="alert">{t.storage_full_kb}</p> }.into_any(),
-            Some(Some(Err(Ok(_)))) => view! { <p class="notice" role="alert">{t.store_unavailable}</p> }.into_any(),
-            Some(Some(Err(Err(error)))) => view! { <ErrorPanel error on_retry=move || saving.set(None)/> }.into_any(),
+            CategorySave::StoreFailed(error) => view! { <StoreProblem error used_for=StoreUse::SaveArticles/> }.into_any(),
+            CategorySave::FetchFailed(error) => view! { <ErrorPanel error on_retry=move || saving.set(CategorySave::Ready)/> }.into_any(),
         }
         };
         view! {
             <nav class="breadcrumbs" aria-label="breadcrumbs">
-                <A href="/kb">{t.nav_kb}</A>" › "<span>{category.name.get(en).to_owned()}</span>
+                <A href=routes::KB>{t.nav_kb}</A>" › "<span>{category.name.get(en).to_owned()}</span>
             </nav>
             <h1>{category.name.get(en).to_owned()}</h1>
             <p class="lead-text">{category.description.get(en).to_owned()}</p>
@@ -330,14 +323,15 @@ pub fn KbCategoryPage() -> impl IntoView {
 /// What the article page could show.
 #[derive(Clone)]
 enum ArticleLoad {
-    /// From the network (and now cached on this device); `blocks_json` is
-    /// the published file's text, what a copy saved on purpose keeps.
+    /// From the network (and now cached on this device).
     Online {
         kb: Kb,
         article: KbArticle,
         blocks: Vec<Block>,
+        /// The blocks file as fetched: what a device copy keeps.
         blocks_json: String,
-        pinned: bool,
+        /// Whether the device keeps it pinned, or why it could not keep it.
+        kept: Result<bool, StoreError>,
     },
     /// The network failed; the copy on this device.
     Offline {
@@ -350,52 +344,55 @@ enum ArticleLoad {
 }
 
 /// Loads an article from the network, caching it on the device; falls back
-/// to the device's copy when the network fails.
+/// to the device's copy when the network cannot be reached.
 async fn load_article(id: String) -> ArticleLoad {
     let online = futures::future::join(fetch_kb(), fetch_article_blocks(&id)).await;
-    // Not in the published index: gone, whatever the body request said.
-    if let (Ok(kb), _) = &online {
-        if !kb.articles.iter().any(|a| a.id == id) {
-            return ArticleLoad::Missing;
-        }
-    }
-    let error = match online {
-        (Ok(kb), Ok((blocks, blocks_json))) => {
-            let Some(article) = kb.articles.iter().find(|a| a.id == id).cloned() else {
-                return ArticleLoad::Missing;
-            };
-            // Every article opened is kept for offline reading; a full store
-            // only means this copy is not kept.
-            let pinned = store::keep_article(&article, &blocks_json, false)
-                .await
-                .unwrap_or(false);
-            return ArticleLoad::Online {
+    let answer = match online {
+        (Ok(kb), body) => match kb.articles.iter().find(|a| a.id == id).cloned() {
+            // Not in the published index: gone, whatever the body request said.
+            None => Answer::Gone,
+            Some(article) => match body {
+                Ok(body) => Answer::Fresh((kb, article, body)),
+                Err(e) => failure(e),
+            },
+        },
+        (Err(e), _) => failure(e),
+    };
+    let copy = if answer.wants_device_copy() {
+        device_copy(&id).await
+    } else {
+        None
+    };
+    match answer.or_device_copy(|| copy) {
+        Shown::Fresh((kb, article, (blocks, blocks_json))) => {
+            // Every article opened is kept for offline reading; if the
+            // device cannot keep it, the page says so and shows it anyway.
+            let kept = store::keep_article(&article, &blocks_json, false).await;
+            ArticleLoad::Online {
                 kb,
                 article,
                 blocks,
                 blocks_json,
-                pinned,
-            };
+                kept,
+            }
         }
-        (Err(e), _) | (_, Err(e)) => e,
-    };
-    if !matches!(error, ApiError::Network { .. }) {
-        return ArticleLoad::Failed(error);
+        Shown::DeviceCopy(copy) => copy,
+        Shown::Gone => ArticleLoad::Missing,
+        Shown::Failed(error) => ArticleLoad::Failed(error),
     }
-    match store::saved_article(&id).await {
-        Ok(Some(copy)) => match (
-            serde_json::from_str::<KbArticle>(&copy.entry_json),
-            copy.blocks(),
-        ) {
-            (Ok(article), Ok(blocks)) => ArticleLoad::Offline {
-                article,
-                blocks,
-                saved_at: copy.saved_at,
-            },
-            _ => ArticleLoad::Failed(error),
-        },
-        _ => ArticleLoad::Failed(error),
-    }
+}
+
+/// The copy of an article on this device, if there is one that still parses
+/// (copies from older builds hold Markdown: `blocks()` reads them as text).
+async fn device_copy(id: &str) -> Option<ArticleLoad> {
+    let copy = store::saved_article(id).await.ok()??;
+    let article = serde_json::from_str::<KbArticle>(&copy.entry_json).ok()?;
+    let blocks = copy.blocks().ok()?;
+    Some(ArticleLoad::Offline {
+        article,
+        blocks,
+        saved_at: copy.saved_at,
+    })
 }
 
 /// `/kb/a/:id`
@@ -418,45 +415,45 @@ pub fn KbArticlePage() -> impl IntoView {
                 view! { <ErrorPanel error on_retry=move || load.refetch()/> }.into_any()
             }
             Some(ArticleLoad::Offline { article, blocks, saved_at }) => view! {
-                <div class="notice offline" role="status">
-                    <p>{t.offline_article.replace("{time}", &format_ms(saved_at))}</p>
-                    <button type="button" class="button small" on:click=move |_| load.refetch()>{t.retry}</button>
-                </div>
-                {article_view(t, &article, blocks, String::new(), ().into_any())}
+                <DeviceCopyNotice message=|t| t.offline_article saved_at_ms=saved_at on_retry=move || load.refetch()>
+                    {article_view(t, &article, blocks, String::new(), ().into_any())}
+                </DeviceCopyNotice>
             }
             .into_any(),
-            Some(ArticleLoad::Online { kb, article, blocks, blocks_json, pinned }) => {
+            Some(ArticleLoad::Online { kb, article, blocks, blocks_json, kept }) => {
                 let category = kb
                     .categories
                     .iter()
                     .find(|c| c.id == article.category)
                     .map(|c| c.name.get(en).to_owned())
                     .unwrap_or_default();
-                let related = article
-                    .related
-                    .iter()
-                    .filter_map(|r| kb.articles.iter().find(|a| a.id == *r))
+                let related = related(&article, &kb.articles)
+                    .into_iter()
                     .map(|a| {
-                        let (href, title) = (format!("/kb/a/{}", a.id), a.title.get(en).to_owned());
+                        let (href, title) = (routes::kb_article(&a.id), a.title.get(en).to_owned());
                         view! { <li><A href=href>{title}</A></li> }
                     })
                     .collect_view();
-                let to_save = article.clone();
+                let (to_save, to_save_body) = (article.clone(), blocks_json);
                 let save = move |_| {
-                    let copy = SavedArticle::new(&to_save, &blocks_json, true);
+                    let copy = SavedArticle::new(&to_save, &to_save_body, true);
                     leptos::task::spawn_local(async move {
                         save_state.set(Some(store::save_articles(vec![copy]).await));
                     });
                 };
-                let save_view = move || match save_state.get() {
-                    Some(Ok(())) => view! { <p class="muted" role="status">{t.saved_offline}</p> }.into_any(),
-                    Some(Err(StoreError::Full)) => {
-                        view! { <p class="notice" role="alert">{t.storage_full_kb}</p> }.into_any()
+                let button = move || view! {
+                    <button type="button" class="button small save-offline" on:click=save.clone()>{t.save_offline}</button>
+                };
+                let save_view = move || match (save_state.get(), kept.clone()) {
+                    (Some(Ok(())), _) => view! { <p class="muted" role="status">{t.saved_offline}</p> }.into_any(),
+                    (Some(Err(error)), _) => {
+                        view! { <StoreProblem error used_for=StoreUse::SaveArticles/> }.into_any()
                     }
-                    Some(Err(_)) => view! { <p class="notice" role="alert">{t.store_unavailable}</p> }.into_any(),
-                    None if pinned => view! { <p class="muted">{t.saved_offline}</p> }.into_any(),
-                    None => view! {
-                        <button type="button" class="button small save-offline" on:click=save.clone()>{t.save_offline}</button>
+                    (None, Ok(true)) => view! { <p class="muted">{t.saved_offline}</p> }.into_any(),
+                    (None, Ok(false)) => button().into_any(),
+                    (None, Err(error)) => view! {
+                        <StoreProblem error used_for=StoreUse::KeepOpenedArticle/>
+                        {button()}
                     }
                     .into_any(),
                 };
@@ -483,12 +480,12 @@ fn article_view(
 ) -> impl IntoView {
     let en = t.is_en();
     let crumb = (!category.is_empty()).then(|| {
-        let href = format!("/kb/c/{}", article.category);
+        let href = routes::kb_category(&article.category);
         view! { " › "<A href=href>{category}</A> }
     });
     view! {
         <nav class="breadcrumbs" aria-label="breadcrumbs">
-            <A href="/kb">{t.nav_kb}</A>{crumb}
+            <A href=routes::KB>{t.nav_kb}</A>{crumb}
         </nav>
         <article class="card article">
             <h1>{article.title.get(en).to_owned()}</h1>

@@ -16,4 +16,4 @@ pub use not_found::NotFound;
 pub use offline::OfflineLibrary;
 pub use services::Services;
 pub use sla_calculator::SlaCalculator;
-pub use ticket::{TicketLookup, TicketPage, VisitLookups};
+pub use ticket::{TicketLookup, TicketPage};

@@ -1,4 +1,5 @@
 use crate::i18n::use_lang;
+use crate::routes;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -12,7 +13,7 @@ pub fn NotFound() -> impl IntoView {
                 <p class="not-found-code" aria-hidden="true">"404"</p>
                 <h1>{t.not_found_title}</h1>
                 <p>{t.not_found_body}</p>
-                <A href="/" attr:class="button primary">{t.back_home}</A>
+                <A href=routes::HOME attr:class="button primary">{t.back_home}</A>
             </section>
         }
     }

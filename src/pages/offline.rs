@@ -1,18 +1,20 @@
 //! 离线文章: what this device keeps for reading without a network, with its
 //! size and when it was saved; remove, refresh, a "newer version" flag when
-//! the published revision has moved on, and search over the saved copies
-//! (the core's search engine, indexed in the browser from what is saved).
+//! the published revision has moved on, and search over the saved copies.
+//! The order, the search and the flag are `portal_core::library`'s.
 
 use crate::api::{fetch_article_blocks, fetch_json};
+use crate::components::{StoreProblem, StoreUse};
 use crate::i18n::{use_lang, Texts};
+use crate::routes;
 use crate::store::{self, SavedArticle, StoreError};
 use crate::time::format_ms;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use portal_core::files;
+use portal_core::library::{library_order, newer_revision_published, DeviceCopy};
 use portal_core::markdown::plain_text;
 use portal_core::model::KbArticle;
-use portal_core::search::{build_index, SearchIndex, Source};
 
 /// The saved copies with their index entries.
 fn entries(saved: &[SavedArticle]) -> Vec<(SavedArticle, Option<KbArticle>)> {
@@ -24,31 +26,6 @@ fn entries(saved: &[SavedArticle]) -> Vec<(SavedArticle, Option<KbArticle>)> {
                 serde_json::from_str::<KbArticle>(&s.entry_json).ok(),
             )
         })
-        .collect()
-}
-
-/// Searches the saved copies: ids, best first.
-fn search_saved(saved: &[SavedArticle], query: &str) -> Vec<String> {
-    let entries = entries(saved);
-    let texts: Vec<String> = entries
-        .iter()
-        .map(|(s, _)| s.blocks().map(|b| plain_text(&b)).unwrap_or_default())
-        .collect();
-    let sources = entries.iter().zip(&texts).map(|((s, e), body)| Source {
-        id: &s.id,
-        category: &s.category,
-        title: e.as_ref().map_or("", |e| e.title.zh.as_str()),
-        body,
-    });
-    let (meta, shards) = build_index(sources, 1);
-    let mut index = SearchIndex::new(meta);
-    for (n, shard) in shards.into_iter().enumerate() {
-        index.add_shard(n as u32, shard);
-    }
-    index
-        .search(query, None, 50)
-        .into_iter()
-        .map(|h| h.id)
         .collect()
 }
 
@@ -90,18 +67,13 @@ pub fn OfflineLibrary() -> impl IntoView {
             <h1>{t.offline_library}</h1>
             <p class="lead-text">{t.offline_lead}</p>
         };
-        let problem_view = problem.get().map(|p| {
-            let text = if p == StoreError::Full {
-                t.storage_full_kb
-            } else {
-                t.store_unavailable
-            };
-            view! { <p class="notice" role="alert">{text}</p> }
-        });
+        let problem_view = problem
+            .get()
+            .map(|error| view! { <StoreProblem error used_for=StoreUse::SaveArticles/> });
         let body = match saved.get() {
             None => ().into_any(),
-            Some(Err(_)) => {
-                view! { <p class="notice" role="alert">{t.store_unavailable}</p> }.into_any()
+            Some(Err(error)) => {
+                view! { <StoreProblem error used_for=StoreUse::SaveArticles/> }.into_any()
             }
             Some(Ok(list)) if list.is_empty() => {
                 view! { <p class="muted">{t.offline_empty}</p> }.into_any()
@@ -113,17 +85,29 @@ pub fn OfflineLibrary() -> impl IntoView {
                     .sum::<usize>()
                     .div_ceil(1024);
                 let published = published.get().and_then(Result::ok).unwrap_or_default();
-                let q = query.get();
-                let order: Option<Vec<String>> =
-                    (!q.trim().is_empty()).then(|| search_saved(&list, &q));
-                let mut rows = entries(&list);
-                if let Some(order) = &order {
-                    rows.retain(|(s, _)| order.contains(&s.id));
-                    rows.sort_by_key(|(s, _)| order.iter().position(|id| *id == s.id));
-                }
-                let items = rows
+                let rows = entries(&list);
+                // What the search reads: the text of each copy's blocks.
+                let texts: Vec<String> = rows
+                    .iter()
+                    .map(|(s, _)| s.blocks().map(|b| plain_text(&b)).unwrap_or_default())
+                    .collect();
+                let copies: Vec<DeviceCopy> = rows
+                    .iter()
+                    .zip(&texts)
+                    .map(|((s, entry), body)| DeviceCopy {
+                        id: &s.id,
+                        category: &s.category,
+                        title: entry.as_ref().map_or("", |e| e.title.zh.as_str()),
+                        body,
+                        saved_at_ms: s.saved_at,
+                    })
+                    .collect();
+                let items = library_order(&copies, &query.get())
                     .into_iter()
-                    .map(|(s, entry)| offline_row(t, s, entry, &published, refresh, remove))
+                    .map(|i| {
+                        let (s, entry) = rows[i].clone();
+                        offline_row(t, s, entry, &published, refresh, remove)
+                    })
                     .collect_view();
                 view! {
                     <p class="muted">
@@ -161,16 +145,13 @@ fn offline_row(
         .as_ref()
         .map(|e| e.title.get(en).to_owned())
         .unwrap_or_else(|| saved.id.clone());
-    let newer = published
-        .iter()
-        .find(|p| p.id == saved.id)
-        .is_some_and(|p| p.revision > saved.revision);
+    let newer = newer_revision_published(published, &saved.id, saved.revision);
     let (id_refresh, id_remove) = (saved.id.clone(), saved.id.clone());
     let size_kb = saved.size().div_ceil(1024);
     view! {
         <li class="offline-item" data-article=saved.id.clone()>
             <div class="offline-main">
-                <A href=format!("/kb/a/{}", saved.id)>{title}</A>
+                <A href=routes::kb_article(&saved.id)>{title}</A>
                 <span class="muted">
                     {t.saved_at_label}" "{format_ms(saved.saved_at)}" · "{format!("{size_kb} KB")}
                     {saved.pinned.then(|| view! { " · "<span class="tag">{t.pinned_label}</span> })}

@@ -4,13 +4,14 @@
 
 use crate::api::{use_sla, SlaSetup};
 use crate::components::{
-    format_duration, loaded, priority_badge_class, target_amount, timeline_list, use_clock,
+    deadline_block, format_duration, loaded, priority_badge_class, target_amount, timeline_list,
+    use_clock, ErrorDetail, SlaErrorMessage,
 };
 use crate::i18n::{use_lang, Texts};
-use crate::time::{format_beijing, format_local_if_different, now_input_value};
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use crate::time::{format_local_if_different, now_input_value};
+use chrono::{DateTime, FixedOffset};
 use leptos::prelude::*;
-use portal_core::calendar::from_beijing;
+use portal_core::calendar::{parse_beijing_input, LocalTimeError};
 use portal_core::model::{Channel, Priority};
 use portal_core::sla::{SlaError, Timeline};
 use std::sync::Arc;
@@ -74,7 +75,7 @@ fn CalculatorForm(
                         .replace("{amount}", &target_amount(t, level.response_minutes))
                 );
                 let title = view! {
-                    <span class=priority_badge_class(id.as_str())>{id.as_str()}</span>
+                    <span class=priority_badge_class(id)>{id.as_str()}</span>
                     " "
                     {title}
                 };
@@ -131,7 +132,8 @@ fn CalculatorForm(
                     </div>
                     <p class="field-note">
                         {move || {
-                            parse_input(&received.get())
+                            parse_beijing_input(&received.get())
+                                .ok()
                                 .and_then(|at| format_local_if_different(&at))
                                 .map(|local| format!("{} {local}", t.your_time))
                         }}
@@ -168,18 +170,15 @@ fn radio_choice<T: Copy + PartialEq + Send + Sync + 'static>(
     }
 }
 
-/// `2026-02-14T19:50` (or with `:SS`) as Beijing time. Parsed by hand:
-/// chrono's format-string parser costs about 10 KB of wasm.
-fn parse_input(value: &str) -> Option<DateTime<FixedOffset>> {
-    let (date, time) = value.split_once('T')?;
-    let date: NaiveDate = date.parse().ok()?;
-    let mut hms = time.split(':').map(|p| p.parse::<u32>().ok());
-    let (h, m) = (hms.next()??, hms.next()??);
-    let s = match hms.next() {
-        Some(s) => s?,
-        None => 0,
-    };
-    Some(from_beijing(date.and_hms_opt(h, m, s)?))
+/// What the calculator can say for the inputs.
+#[derive(Debug, Clone, PartialEq)]
+enum Calculation {
+    /// The received time is empty (or the browser found it invalid).
+    NoTime,
+    BadTime(LocalTimeError),
+    /// The engine cannot compute this deadline (outside the calendar, …).
+    Refused(SlaError),
+    Deadline(Timeline),
 }
 
 #[component]
@@ -190,26 +189,37 @@ fn CalculatorResult(
     received: RwSignal<String>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let timeline = Memo::new(move |_| {
-        let at = parse_input(&received.get()).ok_or(None)?;
-        setup
-            .engine
-            .timeline(priority.get(), channel.get(), &at)
-            .map_err(Some)
+    let calculation = Memo::new(move |_| {
+        let at = match parse_beijing_input(&received.get()) {
+            Ok(at) => at,
+            Err(LocalTimeError::Empty) => return Calculation::NoTime,
+            Err(e) => return Calculation::BadTime(e),
+        };
+        match setup.engine.timeline(priority.get(), channel.get(), &at) {
+            Ok(timeline) => Calculation::Deadline(timeline),
+            Err(e) => Calculation::Refused(e),
+        }
     });
     let now = use_clock(Duration::from_secs(1));
     move || {
         let t = lang.get().texts();
-        match timeline.get() {
-            Err(None) => {
+        match calculation.get() {
+            Calculation::NoTime => {
                 view! { <p class="card result notice" role="status">{t.err_pick_time}</p> }
                     .into_any()
             }
-            Err(Some(error)) => view! {
-                <p class="card result notice" role="alert">{sla_error_text(t, &error)}</p>
+            Calculation::BadTime(error) => view! {
+                <div class="card result notice" role="alert">
+                    <p>{t.err_bad_time}</p>
+                    <ErrorDetail detail=error.to_string()/>
+                </div>
             }
             .into_any(),
-            Ok(tl) => result_view(t, tl, now).into_any(),
+            Calculation::Refused(error) => view! {
+                <div class="card result notice" role="alert"><SlaErrorMessage error/></div>
+            }
+            .into_any(),
+            Calculation::Deadline(tl) => result_view(t, tl, now).into_any(),
         }
     }
 }
@@ -220,8 +230,6 @@ fn result_view(
     now: ReadSignal<DateTime<FixedOffset>>,
 ) -> impl IntoView {
     let deadline = tl.deadline;
-    let local = format_local_if_different(&deadline)
-        .map(|l| view! { <p class="result-local">{t.your_time}" "{l}</p> });
     let countdown = move || {
         let left = (deadline - now.get()).num_seconds();
         if left > 0 {
@@ -238,29 +246,11 @@ fn result_view(
     view! {
         <section class="card result" aria-labelledby="deadline-title">
             <h2 id="deadline-title">{t.result_deadline}</h2>
-            <p class="deadline">
-                <time datetime=format!("{}+08:00", format_beijing(&deadline))>{format_beijing(&deadline)}</time>
-                " "<span class="tz">"("{t.beijing_time}")"</span>
-            </p>
-            {local}
+            {deadline_block(t, &deadline)}
             {countdown}
             <p class="field-note">{t.target_note.replace("{amount}", &target_amount(t, tl.target_minutes))}</p>
             <h3>{t.timeline_title}</h3>
             {timeline_list(t, tl.entries)}
         </section>
-    }
-}
-
-/// The user's words for a deadline that cannot be computed.
-fn sla_error_text(t: &Texts, error: &SlaError) -> String {
-    match error {
-        SlaError::PastCalendarEnd { covers_until } => t
-            .err_past_calendar
-            .replace("{date}", &covers_until.to_string()),
-        SlaError::ReceivedOutsideCalendar(e) => t
-            .err_before_calendar
-            .replace("{from}", &e.covers_from.to_string())
-            .replace("{until}", &e.covers_until.to_string()),
-        other => other.to_string(),
     }
 }

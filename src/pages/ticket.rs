@@ -7,18 +7,23 @@
 //! this device, with the last copy seen, which is shown "as of" when the
 //! network is down.
 
-use crate::api::{fetch_products, fetch_text, use_sla, ApiError, SlaSetup};
+use crate::api::{answer, fetch_products, fetch_text, use_sla, ApiError, SlaSetup};
 use crate::components::{
-    format_duration, loaded, priority_badge_class, timeline_list, use_clock, ErrorPanel, Loading,
+    deadline_block, format_duration, loaded, priority_badge_class, state_badge, step_name,
+    timeline_list, use_clock, DeviceCopyNotice, ErrorPanel, Loading, SlaErrorMessage, StoreProblem,
+    StoreUse,
 };
 use crate::i18n::{use_lang, Texts};
+use crate::routes;
 use crate::store::{self, RecentLookup, StoreError};
-use crate::time::{format_beijing, format_local_if_different, format_ms};
+use crate::time::{format_beijing, format_ms};
+use crate::visit::{use_store_warning, use_visit_lookups, StoreWarning};
 use chrono::{DateTime, FixedOffset};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
+use portal_core::fallback::Shown;
 use portal_core::keys::{normalise_ticket_number, ticket_key};
-use portal_core::model::{Actor, Product, Ticket, TicketStatus};
+use portal_core::model::{Actor, Product, Ticket};
 use portal_core::sla::SlaState;
 use portal_core::tickets::progress;
 use portal_core::{files, parse_json};
@@ -59,7 +64,7 @@ enum LookupProblem {
 async fn look_up(
     number: String,
     email: String,
-) -> Result<(RecentLookup, Option<StoreError>), LookupProblem> {
+) -> Result<(RecentLookup, Result<(), StoreError>), LookupProblem> {
     if number.trim().is_empty() || email.trim().is_empty() {
         return Err(LookupProblem::Incomplete);
     }
@@ -82,7 +87,7 @@ async fn look_up(
         fetched_at: Some(store::now_ms()),
     };
     let stored = store::remember(entry.clone()).await;
-    Ok((entry, stored.err()))
+    Ok((entry, stored))
 }
 
 /// The number + e-mail form. A successful lookup joins this visit's lookups,
@@ -99,7 +104,7 @@ fn LookupForm(number: String) -> impl IntoView {
     // Contexts are read here, while the component is being created: the
     // async task below runs outside any reactive owner.
     let visit = use_visit_lookups();
-    let warning = use_context::<RwSignal<Option<StoreError>>>();
+    let warning = use_store_warning();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if busy.get_untracked() {
@@ -110,13 +115,11 @@ fn LookupForm(number: String) -> impl IntoView {
         let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
             match look_up(number.get_untracked(), email.get_untracked()).await {
-                Ok((entry, store_problem)) => {
+                Ok((entry, stored)) => {
                     let found = entry.number.clone();
                     visit.remember(entry);
-                    if let Some(w) = warning {
-                        w.set(store_problem);
-                    }
-                    navigate(&format!("/tickets/{found}"), Default::default());
+                    warning.record(stored);
+                    navigate(&routes::ticket(&found), Default::default());
                 }
                 Err(p) => problem.set(Some(p)),
             }
@@ -170,54 +173,32 @@ fn LookupForm(number: String) -> impl IntoView {
     }
 }
 
-/// Lookups made during this visit, in memory: the ticket page falls back to
-/// them when IndexedDB is unavailable (private mode) or full.
-#[derive(Clone, Copy)]
-pub struct VisitLookups(pub RwSignal<Vec<RecentLookup>>);
-
-impl VisitLookups {
-    /// Adds (or refreshes) a lookup for the rest of this visit.
-    pub fn remember(self, entry: RecentLookup) {
-        self.0.update(|l| {
-            l.retain(|r| r.key != entry.key);
-            l.push(entry);
-        });
-    }
-}
-
-/// This visit's lookups, from the app shell (or a fresh list outside it).
-pub fn use_visit_lookups() -> VisitLookups {
-    use_context::<VisitLookups>().unwrap_or_else(|| VisitLookups(RwSignal::new(Vec::new())))
-}
-
-fn store_warning_view(t: &'static Texts, problem: Option<StoreError>) -> Option<impl IntoView> {
-    problem.map(|p| {
-        let text = match p {
-            StoreError::Full => t.store_full,
-            StoreError::Unavailable(_) => t.store_unavailable,
-        };
-        view! { <p class="notice" role="status">{text}</p> }
-    })
-}
-
 #[component]
 fn RecentLookups() -> impl IntoView {
     let lang = use_lang();
     let recent = LocalResource::new(store::recent);
+    // Forgetting is a privacy action: if it fails, the user must know.
+    let forget_problem = RwSignal::new(None::<StoreError>);
     let forget = move |key: Option<String>| {
         leptos::task::spawn_local(async move {
-            let _ = match key {
+            let forgotten = match key {
                 Some(key) => store::forget(&key).await,
                 None => store::forget_all().await,
             };
+            forget_problem.set(forgotten.err());
             recent.refetch();
         });
     };
     move || {
         let t = lang.get().texts();
+        let problem = forget_problem
+            .get()
+            .map(|error| view! { <StoreProblem error used_for=StoreUse::ForgetLookup/> });
         let body = match recent.get() {
             None => ().into_any(),
-            Some(Err(_)) => view! { <p class="muted">{t.store_unavailable}</p> }.into_any(),
+            Some(Err(error)) => {
+                view! { <StoreProblem error used_for=StoreUse::RememberLookup/> }.into_any()
+            }
             Some(Ok(list)) if list.is_empty() => {
                 view! { <p class="muted">{t.recent_empty}</p> }.into_any()
             }
@@ -228,7 +209,7 @@ fn RecentLookups() -> impl IntoView {
                         let key = r.key.clone();
                         view! {
                             <li class="recent-item">
-                                <a href=format!("/tickets/{}", r.number) class="recent-link">
+                                <a href=routes::ticket(&r.number) class="recent-link">
                                     <span class="recent-number">{r.number.clone()}</span>
                                     <span class="recent-title">{r.title.clone()}</span>
                                 </a>
@@ -250,6 +231,7 @@ fn RecentLookups() -> impl IntoView {
         view! {
             <section class="section recent" aria-labelledby="recent-title">
                 <h2 id="recent-title">{t.recent_title}</h2>
+                {problem}
                 {body}
             </section>
         }
@@ -269,7 +251,13 @@ enum TicketLoad {
     Failed(ApiError),
 }
 
-async fn load_ticket(number: String, visit: Vec<RecentLookup>) -> TicketLoad {
+/// The remembered ticket, fresh or the device's copy; refreshing the copy
+/// records in `warning` whether the device could keep it.
+async fn load_ticket(
+    number: String,
+    visit: Vec<RecentLookup>,
+    warning: StoreWarning,
+) -> TicketLoad {
     let remembered = match store::find_number(&number).await {
         Ok(Some(entry)) => Some(entry),
         _ => None,
@@ -284,33 +272,30 @@ async fn load_ticket(number: String, visit: Vec<RecentLookup>) -> TicketLoad {
         None => return TicketLoad::NotRemembered,
     };
     let file = files::ticket(&entry.key);
-    match fetch_text(&file).await {
-        Ok(text) => match parse_json::<Ticket>(&file, &text) {
-            Ok(ticket) => {
-                let _ = store::remember(RecentLookup {
-                    title: ticket.title.clone(),
-                    opened_at: store::now_ms(),
-                    ticket_json: Some(text),
-                    fetched_at: Some(store::now_ms()),
-                    ..entry
-                })
-                .await;
-                TicketLoad::Fresh(Arc::new(ticket))
-            }
-            Err(e) => TicketLoad::Failed(ApiError::Malformed(e)),
-        },
-        Err(ApiError::Status { status: 404, .. }) => TicketLoad::Gone,
-        Err(error @ ApiError::Network { .. }) => {
-            let cached = entry
-                .ticket_json
-                .as_deref()
-                .and_then(|text| parse_json::<Ticket>(&file, text).ok());
-            match (cached, entry.fetched_at) {
-                (Some(ticket), Some(at)) => TicketLoad::Offline(Arc::new(ticket), at),
-                _ => TicketLoad::Failed(error),
-            }
+    let fetched = fetch_text(&file).await.and_then(|text| {
+        let ticket = parse_json::<Ticket>(&file, &text).map_err(ApiError::Malformed)?;
+        Ok((ticket, text))
+    });
+    let copy = || {
+        let ticket = parse_json::<Ticket>(&file, entry.ticket_json.as_deref()?).ok()?;
+        Some((Arc::new(ticket), entry.fetched_at?))
+    };
+    match answer(fetched).or_device_copy(copy) {
+        Shown::Fresh((ticket, text)) => {
+            let stored = store::remember(RecentLookup {
+                title: ticket.title.clone(),
+                opened_at: store::now_ms(),
+                ticket_json: Some(text),
+                fetched_at: Some(store::now_ms()),
+                ..entry
+            })
+            .await;
+            warning.record(stored);
+            TicketLoad::Fresh(Arc::new(ticket))
         }
-        Err(error) => TicketLoad::Failed(error),
+        Shown::DeviceCopy((ticket, at)) => TicketLoad::Offline(ticket, at),
+        Shown::Gone => TicketLoad::Gone,
+        Shown::Failed(error) => TicketLoad::Failed(error),
     }
 }
 
@@ -322,11 +307,11 @@ pub fn TicketPage() -> impl IntoView {
     let params = use_params_map();
     let number = move || normalise_ticket_number(&params.read().get("number").unwrap_or_default());
     let visit = use_visit_lookups();
-    let load = LocalResource::new(move || load_ticket(number(), visit.0.get()));
+    let warning = use_store_warning();
+    let load = LocalResource::new(move || load_ticket(number(), visit.0.get(), warning));
     let setup = use_sla();
     let products = LocalResource::new(fetch_products);
     let now = use_clock(Duration::from_secs(1));
-    let warning = use_context::<RwSignal<Option<StoreError>>>();
 
     let body = loaded(setup, move |setup| {
         let t = lang.get().texts();
@@ -349,42 +334,24 @@ pub fn TicketPage() -> impl IntoView {
             }
             Some(TicketLoad::Fresh(ticket)) => ticket_view(t, &ticket, &setup, &products, now).into_any(),
             Some(TicketLoad::Offline(ticket, at)) => view! {
-                <div class="notice offline" role="status">
-                    <p>{t.offline_copy.replace("{time}", &format_ms(at))}</p>
-                    <button type="button" class="button small" on:click=move |_| load.refetch()>{t.retry}</button>
-                </div>
-                {ticket_view(t, &ticket, &setup, &products, now)}
+                <DeviceCopyNotice message=|t| t.offline_copy saved_at_ms=at on_retry=move || load.refetch()>
+                    {ticket_view(t, &ticket, &setup, &products, now)}
+                </DeviceCopyNotice>
             }
             .into_any(),
         }
     });
-    let warning_view =
-        move || warning.and_then(|w| store_warning_view(lang.get().texts(), w.get()));
+    let warning_view = move || {
+        warning
+            .0
+            .get()
+            .map(|error| view! { <StoreProblem error used_for=StoreUse::RememberLookup/> })
+    };
     view! {
         <section class="page ticket-page">
             {warning_view}
             {body}
         </section>
-    }
-}
-
-pub fn step_name(t: &Texts, step: TicketStatus) -> &'static str {
-    match step {
-        TicketStatus::Submitted => t.step_submitted,
-        TicketStatus::Accepted => t.step_accepted,
-        TicketStatus::Assessed => t.step_assessed,
-        TicketStatus::Handling => t.step_handling,
-        TicketStatus::Replied => t.step_replied,
-        TicketStatus::Closed => t.step_closed,
-    }
-}
-
-pub fn state_label(t: &Texts, state: SlaState) -> (&'static str, &'static str) {
-    match state {
-        SlaState::OnTrack => (t.state_on_track, "on-track"),
-        SlaState::DueSoon => (t.state_due_soon, "due-soon"),
-        SlaState::Breached => (t.state_breached, "breached"),
-        SlaState::Met => (t.state_met, "met"),
     }
 }
 
@@ -462,7 +429,7 @@ fn ticket_view(
             <h1>{ticket.title.clone()}</h1>
             <dl class="ticket-facts">
                 <div><dt>{t.field_priority}</dt><dd>
-                    <span class=priority_badge_class(ticket.priority.as_str())>{ticket.priority.as_str()}</span>" "{priority_text}
+                    <span class=priority_badge_class(ticket.priority)>{ticket.priority.as_str()}</span>" "{priority_text}
                 </dd></div>
                 <div><dt>{t.field_product}</dt><dd>{product}" "{ticket.version.clone()}</dd></div>
                 <div><dt>{t.field_channel}</dt><dd>{channel}</dd></div>
@@ -490,9 +457,14 @@ fn sla_panel(
 ) -> impl IntoView {
     let engine = &setup.engine;
     let timeline = engine.timeline(ticket.priority, ticket.channel, &ticket.received);
-    let Ok(timeline) = timeline else {
-        let message = timeline.err().map(|e| e.to_string()).unwrap_or_default();
-        return view! { <section class="card"><p class="notice" role="status">{message}</p></section> }.into_any();
+    let timeline = match timeline {
+        Ok(timeline) => timeline,
+        Err(error) => {
+            return view! {
+                <section class="card"><div class="notice" role="status"><SlaErrorMessage error/></div></section>
+            }
+            .into_any()
+        }
     };
     let deadline = timeline.deadline;
     let (priority, channel, received, first_response) = (
@@ -507,7 +479,6 @@ fn sla_panel(
         let status = engine
             .status(priority, channel, &received, first_response.as_ref(), &now)
             .ok()?;
-        let (label, class) = state_label(t, status.state);
         let detail = match (status.state, first_response) {
             (_, Some(r)) => format!("{} {}", t.first_response, format_beijing(&r)),
             (SlaState::Breached, None) => t.awaiting_response.to_owned(),
@@ -519,20 +490,14 @@ fn sla_panel(
         };
         Some(view! {
             <p class="sla-state">
-                <span class=format!("state-badge {class}")>{label}</span>" "<span class="sla-detail">{detail}</span>
+                {state_badge(t, status.state)}" "<span class="sla-detail">{detail}</span>
             </p>
         })
     };
-    let local = format_local_if_different(&deadline)
-        .map(|l| view! { <p class="result-local">{t.your_time}" "{l}</p> });
     view! {
         <section class="card sla-panel" aria-labelledby="sla-title">
             <h2 id="sla-title">{t.result_deadline}</h2>
-            <p class="deadline">
-                <time datetime=format!("{}+08:00", format_beijing(&deadline))>{format_beijing(&deadline)}</time>
-                " "<span class="tz">"("{t.beijing_time}")"</span>
-            </p>
-            {local}
+            {deadline_block(t, &deadline)}
             {state}
             <details class="why">
                 <summary>{t.timeline_title}</summary>

@@ -10,7 +10,9 @@
 //! of the wasm.
 
 use crate::model::{CalendarData, Text};
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Weekday};
+use chrono::{
+    DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Weekday,
+};
 use std::fmt;
 
 /// Beijing time, UTC+8.
@@ -229,6 +231,72 @@ pub fn from_beijing(local: NaiveDateTime) -> DateTime<FixedOffset> {
         .from_local_datetime(&local)
         .single()
         .expect("a fixed offset maps every local time to one instant")
+}
+
+/// Why a typed date and time (the value of an `<input type="datetime-local">`)
+/// is not an instant.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LocalTimeError {
+    /// Nothing typed. Browsers also give an empty value for a field that is
+    /// incomplete or invalid.
+    Empty,
+    /// Not of the form `2026-02-14T19:50` or `2026-02-14T19:50:30`.
+    Malformed(String),
+    /// A date that does not exist, such as `2026-02-30`.
+    NoSuchDate(String),
+    /// A time of day that does not exist, such as `24:00` or `19:60`.
+    NoSuchTime(String),
+}
+
+impl fmt::Display for LocalTimeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LocalTimeError::Empty => write!(f, "no date and time given"),
+            LocalTimeError::Malformed(s) => {
+                write!(f, "`{s}` is not a date and time like 2026-02-14T19:50")
+            }
+            LocalTimeError::NoSuchDate(s) => write!(f, "`{s}` is not a date"),
+            LocalTimeError::NoSuchTime(s) => write!(f, "`{s}` is not a time of day"),
+        }
+    }
+}
+
+impl std::error::Error for LocalTimeError {}
+
+/// `2026-02-14T19:50` or `2026-02-14T19:50:30` (what an `<input
+/// type="datetime-local">` holds) read as Beijing time.
+///
+/// Strict: a four-digit year, two-digit fields, a `T`; no sign, no spaces,
+/// no fraction of a second, no leap second. Any input gives a value or an
+/// error, never a panic. Written by hand: chrono's format-string parser
+/// costs about 10 KB of wasm.
+pub fn parse_beijing_input(value: &str) -> Result<DateTime<FixedOffset>, LocalTimeError> {
+    if value.trim().is_empty() {
+        return Err(LocalTimeError::Empty);
+    }
+    let b = value.as_bytes();
+    let shaped = matches!(b.len(), 16 | 19)
+        && b.iter().enumerate().all(|(i, &c)| match i {
+            4 | 7 => c == b'-',
+            10 => c == b'T',
+            13 | 16 => c == b':',
+            _ => c.is_ascii_digit(),
+        });
+    if !shaped {
+        return Err(LocalTimeError::Malformed(value.to_owned()));
+    }
+    // Every byte is ASCII from here on, so any slice is on a char boundary.
+    let number = |from: usize, to: usize| {
+        b[from..to]
+            .iter()
+            .fold(0u32, |n, &d| n * 10 + u32::from(d - b'0'))
+    };
+    let seconds = if b.len() == 19 { number(17, 19) } else { 0 };
+    let date = NaiveDate::from_ymd_opt(number(0, 4) as i32, number(5, 7), number(8, 10))
+        .ok_or_else(|| LocalTimeError::NoSuchDate(value[..10].to_owned()))?;
+    let time = NaiveTime::from_hms_opt(number(11, 13), number(14, 16), seconds)
+        .ok_or_else(|| LocalTimeError::NoSuchTime(value[11..].to_owned()))?;
+    Ok(from_beijing(date.and_time(time)))
 }
 
 #[cfg(test)]

@@ -6,7 +6,10 @@
 //! natively without compiling Leptos.
 
 pub mod calendar;
+pub mod fallback;
+pub mod kb;
 pub mod keys;
+pub mod library;
 pub mod markdown;
 pub mod model;
 pub mod parse;

@@ -7,6 +7,8 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
 
 /// The API version this build understands. `meta.json` must carry it.
 pub const API_VERSION: u32 = 1;
@@ -155,6 +157,69 @@ pub struct KbArticle {
 
 // ----------------------------------------------------------------- tickets
 
+/// A name that is none of an enum's values (a `<select>` value, a command
+/// line argument): what was given, and what would have been accepted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownName {
+    pub given: String,
+    /// The accepted names, in order.
+    pub expected: &'static [&'static str],
+}
+
+impl fmt::Display for UnknownName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown value `{}`: expected ", self.given)?;
+        let (last, rest) = self.expected.split_last().unwrap_or((&"", &[]));
+        if !rest.is_empty() {
+            write!(f, "{} or ", rest.join(", "))?;
+        }
+        f.write_str(last)
+    }
+}
+
+impl std::error::Error for UnknownName {}
+
+/// `as_str`, `Display` and `FromStr` for a fieldless enum, all from one
+/// table of names, so that a form's `<option value>` and the parsing of the
+/// chosen value cannot drift apart. The names must be the serde names
+/// (tests/names.rs checks it for the API's enums).
+macro_rules! named {
+    ($ty:ident { $($variant:ident => $name:literal),+ $(,)? }) => {
+        impl $ty {
+            /// The names of every value, in order.
+            pub const NAMES: &'static [&'static str] = &[$($name),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($ty::$variant => $name),+
+                }
+            }
+        }
+
+        impl fmt::Display for $ty {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl FromStr for $ty {
+            type Err = UnknownName;
+
+            /// Exactly one of [`Self::NAMES`]; no trimming, no case folding.
+            fn from_str(s: &str) -> Result<Self, UnknownName> {
+                match s {
+                    $($name => Ok($ty::$variant),)+
+                    _ => Err(UnknownName {
+                        given: s.to_owned(),
+                        expected: $ty::NAMES,
+                    }),
+                }
+            }
+        }
+    };
+}
+pub(crate) use named;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Priority {
     P1,
@@ -165,16 +230,9 @@ pub enum Priority {
 
 impl Priority {
     pub const ALL: [Priority; 4] = [Priority::P1, Priority::P2, Priority::P3, Priority::P4];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Priority::P1 => "P1",
-            Priority::P2 => "P2",
-            Priority::P3 => "P3",
-            Priority::P4 => "P4",
-        }
-    }
 }
+
+named!(Priority { P1 => "P1", P2 => "P2", P3 => "P3", P4 => "P4" });
 
 /// Where a service request came in (manual §4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -190,15 +248,9 @@ pub enum Channel {
 
 impl Channel {
     pub const ALL: [Channel; 3] = [Channel::Phone, Channel::Email, Channel::Online];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Channel::Phone => "phone",
-            Channel::Email => "email",
-            Channel::Online => "online",
-        }
-    }
 }
+
+named!(Channel { Phone => "phone", Email => "email", Online => "online" });
 
 /// The service workflow of manual §7.2, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -217,6 +269,15 @@ pub enum TicketStatus {
     /// 已关闭
     Closed,
 }
+
+named!(TicketStatus {
+    Submitted => "submitted",
+    Accepted => "accepted",
+    Assessed => "assessed",
+    Handling => "handling",
+    Replied => "replied",
+    Closed => "closed",
+});
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

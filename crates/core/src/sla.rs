@@ -68,18 +68,16 @@ impl fmt::Display for SlaError {
 
 impl std::error::Error for SlaError {}
 
+/// A priority as the CLI and the forms name it (`P1` … `P4`).
 pub fn parse_priority(s: &str) -> Result<Priority, SlaError> {
-    Priority::ALL
-        .into_iter()
-        .find(|p| p.as_str() == s)
-        .ok_or_else(|| SlaError::UnknownPriority(s.to_owned()))
+    s.parse()
+        .map_err(|_| SlaError::UnknownPriority(s.to_owned()))
 }
 
+/// A channel as the CLI and the forms name it (`phone`, `email`, `online`).
 pub fn parse_channel(s: &str) -> Result<Channel, SlaError> {
-    Channel::ALL
-        .into_iter()
-        .find(|c| c.as_str() == s)
-        .ok_or_else(|| SlaError::UnknownChannel(s.to_owned()))
+    s.parse()
+        .map_err(|_| SlaError::UnknownChannel(s.to_owned()))
 }
 
 /// Parses an RFC 3339 date-time in any offset.

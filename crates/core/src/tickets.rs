@@ -2,9 +2,13 @@
 //! stands in the service workflow of manual §7.2, and a customer's history
 //! list filtered, searched, sorted and counted.
 
-use crate::model::{CustomerHistory, Priority, Ticket, TicketStatus, TicketSummary};
+use crate::model::{
+    named, CustomerHistory, Priority, Ticket, TicketStatus, TicketSummary, UnknownName,
+};
 use crate::sla::{SlaEngine, SlaState};
 use chrono::{DateTime, FixedOffset};
+use std::fmt;
+use std::str::FromStr;
 
 /// The workflow of manual §7.2, in order: submitted → accepted by the
 /// customer-service specialist (客服专员) → severity assessed → engineer
@@ -91,6 +95,8 @@ pub fn history_rows(
         .collect()
 }
 
+/// Which tickets the history shows, by whether they are closed. The names
+/// are the values of the page's status `<select>`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum StatusFilter {
     #[default]
@@ -98,6 +104,8 @@ pub enum StatusFilter {
     Open,
     Closed,
 }
+
+named!(StatusFilter { All => "all", Open => "open", Closed => "closed" });
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum HistorySort {
@@ -107,6 +115,8 @@ pub enum HistorySort {
     /// Earliest response deadline first (unknown deadlines last).
     DeadlineFirst,
 }
+
+named!(HistorySort { NewestFirst => "newest", DeadlineFirst => "deadline" });
 
 /// What the user chose on the history page.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

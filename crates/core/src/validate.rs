@@ -902,11 +902,5 @@ fn is_advisory_id(s: &str, prefix: &str) -> bool {
 }
 
 fn is_iso_week(s: &str) -> bool {
-    let Some((year, week)) = s.split_once("-W") else {
-        return false;
-    };
-    let (Ok(year), Ok(week)) = (year.parse::<i32>(), week.parse::<u32>()) else {
-        return false;
-    };
-    (1..=53).contains(&week) && NaiveDate::from_isoywd_opt(year, week, Weekday::Mon).is_some()
+    s.parse::<crate::kb::IsoWeek>().is_ok()
 }

@@ -1,0 +1,70 @@
+//! 离线文章: the rules of the offline library, the knowledge-base articles
+//! kept on this device: the order it lists them in, search over them, and
+//! the "newer version published" flag.
+//!
+//! The copies themselves live in the app's IndexedDB store; here they are
+//! plain values, so the rules are tested without a browser.
+
+use crate::model::KbArticle;
+use crate::search::{build_index, SearchIndex, Source};
+
+/// One article kept on the device, as the library sees it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DeviceCopy<'a> {
+    pub id: &'a str,
+    pub category: &'a str,
+    /// The Chinese title: what the published search index holds too.
+    pub title: &'a str,
+    /// The text of the body as saved (its blocks' plain text).
+    pub body: &'a str,
+    /// When it was saved or last refreshed, in ms since the epoch.
+    pub saved_at_ms: f64,
+}
+
+/// Positions in `copies`, in the order the library lists them.
+///
+/// With a blank query: every copy, most recently saved first, equal times
+/// by id. With a query: only the copies that match it, best first, by the
+/// same engine as the online search, indexed here from the copies; copies
+/// that score the same keep the newest-first order. A query with no
+/// searchable word (only punctuation) matches nothing.
+pub fn library_order(copies: &[DeviceCopy<'_>], query: &str) -> Vec<usize> {
+    let mut newest: Vec<usize> = (0..copies.len()).collect();
+    // Unstable (smaller in wasm) yet deterministic: ids are unique.
+    newest.sort_unstable_by(|&a, &b| {
+        let (a, b) = (&copies[a], &copies[b]);
+        b.saved_at_ms
+            .total_cmp(&a.saved_at_ms)
+            .then_with(|| a.id.cmp(b.id))
+    });
+    if query.trim().is_empty() {
+        return newest;
+    }
+    let sources = newest.iter().map(|&i| Source {
+        id: copies[i].id,
+        category: copies[i].category,
+        title: copies[i].title,
+        body: copies[i].body,
+    });
+    let (meta, shards) = build_index(sources, 1);
+    let mut index = SearchIndex::new(meta);
+    for (n, shard) in shards.into_iter().enumerate() {
+        index.add_shard(n as u32, shard);
+    }
+    index
+        .search(query, None, copies.len())
+        .into_iter()
+        .filter_map(|hit| newest.iter().copied().find(|&i| copies[i].id == hit.id))
+        .collect()
+}
+
+/// 有新版本: the published index holds a later revision of the article than
+/// the copy on this device. An article no longer published is not flagged
+/// (there is nothing newer to fetch), nor is a copy of the same or a later
+/// revision.
+pub fn newer_revision_published(published: &[KbArticle], id: &str, saved_revision: u32) -> bool {
+    published
+        .iter()
+        .find(|p| p.id == id)
+        .is_some_and(|p| p.revision > saved_revision)
+}

@@ -1,0 +1,31 @@
+//! Every path of the app in one place: each `<A href>` and each `navigate`
+//! builds its URL here. The `<Route>` patterns in `app.rs` must be literals
+//! (`path!`); each function names the pattern it fills in.
+//!
+//! Paths carry nothing private: a ticket's URL holds its number only, never
+//! the contact e-mail or the file key (those stay in IndexedDB). Nothing is
+//! escaped: article and category ids are slugs (`portal validate` insists)
+//! and ticket numbers look like `CM2026-001244`.
+
+pub const HOME: &str = "/";
+pub const SERVICES: &str = "/services";
+pub const SLA: &str = "/sla";
+pub const TICKETS: &str = "/tickets";
+pub const HISTORY: &str = "/history";
+pub const KB: &str = "/kb";
+pub const KB_OFFLINE: &str = "/kb/offline";
+
+/// `/tickets/CM2026-001244`, for `/tickets/:number`.
+pub fn ticket(number: &str) -> String {
+    format!("{TICKETS}/{number}")
+}
+
+/// `/kb/c/disk-space`, for `/kb/c/:category`.
+pub fn kb_category(id: &str) -> String {
+    format!("{KB}/c/{id}")
+}
+
+/// `/kb/a/sr-smtp-535-auth-failed`, for `/kb/a/:id`.
+pub fn kb_article(id: &str) -> String {
+    format!("{KB}/a/{id}")
+}
