@@ -6,11 +6,15 @@
 #   scripts/setup.sh test     also what the tests need (Chromium, chromedriver)
 #
 # Pinned versions: Trunk 0.21.14 (0.22 needs a newer rustc than this
-# machine's), wasm-bindgen-cli = the wasm-bindgen in Cargo.lock, binaryen
-# (wasm-opt) 132 from npm (Debian's v108 corrupts wasm-bindgen output).
+# machine's), wasm-bindgen-cli = the wasm-bindgen in Cargo.lock,
+# wasm-split-cli 0.2.4, binaryen (wasm-opt) 132 from npm (Debian's v108
+# corrupts wasm-bindgen output).
 set -euo pipefail
 
 TRUNK_VERSION=0.21.14
+# The splitter for route-level code splitting (scripts/build-wasm.sh): 0.2.4
+# writes __wasm_split.js in a stable order (0.2.3 shuffles it every build).
+WASM_SPLIT_VERSION=0.2.4
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 export PATH="$ROOT/scripts/bin:$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 profile=${1:-build}
@@ -50,6 +54,11 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $bindgen_version" 
   say "installing wasm-bindgen-cli $bindgen_version (about 4 minutes)"
   # Not --locked: one of its locked dependencies is no longer on crates.io.
   cargo install wasm-bindgen-cli --version "$bindgen_version"
+fi
+
+if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION (about 3 minutes)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --locked --features build-binary
 fi
 
 # --- npm: wasm-opt and the end-to-end test runner ---------------------------

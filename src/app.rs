@@ -4,13 +4,14 @@
 
 use crate::i18n::{load_lang, save_lang, use_lang};
 use crate::pages::{
-    History, Home, KbArticlePage, KbCategoryPage, KnowledgeBase, NotFound, OfflineLibrary,
-    Services, SlaCalculator, TicketLookup, TicketPage,
+    History, Home, KbArticlePage, KbCategoryPage, NotFound, OfflineLibrary, Services, TicketLookup,
+    TicketPage,
 };
+use crate::pages::{KbRoute, SlaRoute};
 use crate::routes;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
-use leptos_router::path;
+use leptos_router::{path, Lazy};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -36,11 +37,11 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Home/>
                     <Route path=path!("/services") view=Services/>
-                    <Route path=path!("/sla") view=SlaCalculator/>
+                    <Route path=path!("/sla") view={Lazy::<SlaRoute>::new()}/>
                     <Route path=path!("/tickets") view=TicketLookup/>
                     <Route path=path!("/tickets/:number") view=TicketPage/>
                     <Route path=path!("/history") view=History/>
-                    <Route path=path!("/kb") view=KnowledgeBase/>
+                    <Route path=path!("/kb") view={Lazy::<KbRoute>::new()}/>
                     <Route path=path!("/kb/offline") view=OfflineLibrary/>
                     <Route path=path!("/kb/c/:category") view=KbCategoryPage/>
                     <Route path=path!("/kb/a/:id") view=KbArticlePage/>

@@ -1,4 +1,6 @@
-//! One file per route.
+//! One file per route. Each section is a lazy route: in the split build
+//! (`scripts/build-wasm.sh`, cargo feature `split`) its code is a module of
+//! its own, downloaded the first time the section is opened.
 
 mod history;
 mod home;
@@ -17,3 +19,44 @@ pub use offline::OfflineLibrary;
 pub use services::Services;
 pub use sla_calculator::SlaCalculator;
 pub use ticket::{TicketLookup, TicketPage};
+
+/// `lazy_page!(Route, Page)` declares `Route`, a [`leptos_router::LazyRoute`]
+/// that shows the component `Page`. With the `split` feature the view goes
+/// through `#[lazy_route]`, so `Page` and everything only it uses land in
+/// their own wasm module; without it (clippy, wasm-bindgen-test, which do not
+/// run the splitter) the same route is an ordinary async view.
+#[cfg(feature = "split")]
+macro_rules! lazy_page {
+    ($route:ident, $page:ident) => {
+        pub struct $route;
+        #[leptos_router::lazy_route]
+        impl leptos_router::LazyRoute for $route {
+            fn data() -> Self {
+                $route
+            }
+            fn view(_this: Self) -> leptos::prelude::AnyView {
+                use leptos::prelude::*;
+                view! { <$page/> }.into_any()
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "split"))]
+macro_rules! lazy_page {
+    ($route:ident, $page:ident) => {
+        pub struct $route;
+        impl leptos_router::LazyRoute for $route {
+            fn data() -> Self {
+                $route
+            }
+            async fn view(_this: Self) -> leptos::prelude::AnyView {
+                use leptos::prelude::*;
+                view! { <$page/> }.into_any()
+            }
+        }
+    };
+}
+
+lazy_page!(SlaRoute, SlaCalculator);
+lazy_page!(KbRoute, KnowledgeBase);

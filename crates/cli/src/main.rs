@@ -200,11 +200,14 @@ Examples:
         from: PathBuf,
     },
 
-    /// Make a Trunk build run under a strict CSP: start-up script moved out, with SRI
+    /// Finish a Trunk build: hash the split wasm, add SRI, write the boot script and service worker
     ///
-    /// Moves Trunk's inline start-up script into an external file with
-    /// subresource integrity, so the app runs under a CSP without
-    /// 'unsafe-inline', and writes the service worker.
+    /// Takes the split wasm that Trunk copied to DIST_DIR/pkg/ (built by
+    /// scripts/build-wasm.sh), names every module by a hash of its content,
+    /// makes the chunk loader fetch each chunk with its integrity, starts the
+    /// app from an external boot script with subresource integrity (so it
+    /// runs under a CSP without 'unsafe-inline'), and writes the service
+    /// worker, which precaches every file of the build.
     /// Trunk runs it after every build (the post-build hook in Trunk.toml).
     #[command(
         verbatim_doc_comment,

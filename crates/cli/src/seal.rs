@@ -1,35 +1,74 @@
-//! `portal seal <dist>`: make Trunk's release output run under a strict CSP.
+//! `portal seal <dist>`: turn Trunk's output plus the split wasm into a
+//! build that runs under a strict CSP, with every module content-hashed and
+//! integrity-checked, and precached for offline use.
 //!
-//! Trunk 0.21 starts the app from an inline `<script type="module">`, which
-//! `script-src 'self'` blocks, and Chromium ignores `integrity` on the wasm
-//! preload. This step replaces the inline script with an external
-//! `boot-<hash>.js` that carries subresource integrity itself, and that
-//! fetches the wasm with an `integrity` check. The wasm preload link is
-//! dropped (a preload without the same integrity would be fetched twice);
-//! the boot script starts the wasm download before it imports the glue.
+//! Trunk 0.21 cannot split the wasm (trunk-rs/trunk#1022), so its own Rust
+//! build is skipped (`data-trunk-skip`) and `scripts/build-wasm.sh` (a
+//! pre_build hook) builds it with wasm-split into `target/split/pkg`, which
+//! Trunk copies to `dist/pkg/`. This step then:
+//!
+//! 1. names each wasm module by a hash of its content (`split_kb_…-<hash>.wasm`;
+//!    the splitter names chunks by source position, not content);
+//! 2. rewrites the chunk loader `__wasm_split.js` to fetch those names, each
+//!    with its `integrity`;
+//! 3. names the glue and the loader, which import each other, by one hash
+//!    over both;
+//! 4. writes `boot-<hash>.js`, which fetches the main wasm with its
+//!    integrity and starts the app; the page loads it, and preloads the glue
+//!    and the loader, with subresource integrity (no inline script);
+//! 5. writes the service worker `sw.js`, which precaches every file of the
+//!    build, chunks included: a chunk that cannot load stops the app, and the
+//!    portal must open offline.
 
 use sha2::{Digest, Sha384};
 use std::path::Path;
+
+/// Where Trunk copies `target/split/pkg` (index.html's `copy-dir` link).
+pub const PKG_DIR: &str = "pkg";
+/// The app's name in the wasm-bindgen and wasm-split output.
+pub const APP: &str = "portal-app";
+const LOADER: &str = "__wasm_split.js";
 
 pub fn seal(dist: &Path) -> Result<(), String> {
     let index_path = dist.join("index.html");
     let html = std::fs::read_to_string(&index_path)
         .map_err(|e| format!("{}: {e}", index_path.display()))?;
-    let read = |name: &str| -> Result<Vec<u8>, String> {
-        let path = dist.join(name.trim_start_matches('/'));
-        std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))
-    };
-    let sealed = seal_html(&html, read)?;
-    std::fs::write(dist.join(&sealed.boot_name), &sealed.boot_js)
-        .map_err(|e| format!("writing {}: {e}", sealed.boot_name))?;
-    std::fs::write(&index_path, &sealed.html)
+    let pkg_dir = dist.join(PKG_DIR);
+    let mut pkg = Vec::new();
+    let entries = std::fs::read_dir(&pkg_dir).map_err(|e| {
+        format!(
+            "{}: {e} (the split wasm: scripts/build-wasm.sh, run by Trunk before the build)",
+            pkg_dir.display()
+        )
+    })?;
+    for entry in entries {
+        let entry = entry.map_err(|e| e.to_string())?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let bytes = std::fs::read(entry.path()).map_err(|e| format!("{name}: {e}"))?;
+        pkg.push((name, bytes));
+    }
+    let build = seal_build(&html, &pkg)?;
+    for (name, bytes) in &build.files {
+        std::fs::write(dist.join(name), bytes).map_err(|e| format!("writing {name}: {e}"))?;
+    }
+    std::fs::write(&index_path, &build.html)
         .map_err(|e| format!("{}: {e}", index_path.display()))?;
+    eprintln!(
+        "portal seal: {} wasm modules, started by {}",
+        build
+            .files
+            .iter()
+            .filter(|(n, _)| n.ends_with(".wasm"))
+            .count(),
+        build.boot_name
+    );
+    std::fs::remove_dir_all(&pkg_dir).map_err(|e| format!("{}: {e}", pkg_dir.display()))?;
     // The service worker precaches exactly what this build produced.
     let mut shell = Vec::new();
     for entry in std::fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))? {
         let entry = entry.map_err(|e| e.to_string())?;
         let name = entry.file_name().to_string_lossy().into_owned();
-        if entry.path().is_file() && name != SERVICE_WORKER {
+        if entry.path().is_file() && name != SERVICE_WORKER && !name.ends_with(".br") {
             let bytes = std::fs::read(entry.path()).map_err(|e| format!("{name}: {e}"))?;
             shell.push((name, bytes));
         }
@@ -38,7 +77,6 @@ pub fn seal(dist: &Path) -> Result<(), String> {
         .map_err(|e| format!("writing {SERVICE_WORKER}: {e}"))?;
     Ok(())
 }
-
 pub const SERVICE_WORKER: &str = "sw.js";
 
 /// `sw.js`: precaches the app shell (every file at the top of `dist/`, so
@@ -87,35 +125,99 @@ pub fn service_worker(shell: &[(String, Vec<u8>)]) -> String {
     )
 }
 
+/// The sealed build: files to write at the top of `dist/`, and the new index.html.
 #[derive(Debug)]
-pub struct Sealed {
+pub struct SealedBuild {
     pub html: String,
+    pub files: Vec<(String, Vec<u8>)>,
+    /// `boot-<hash>.js`.
     pub boot_name: String,
-    pub boot_js: String,
 }
 
-/// The pure part of [`seal`]: rewrites `html`, reading asset bytes with `read`.
-pub fn seal_html(
-    html: &str,
-    read: impl Fn(&str) -> Result<Vec<u8>, String>,
-) -> Result<Sealed, String> {
-    let (start, end) = find_inline_module(html).ok_or(
-        "no inline <script type=\"module\"> from Trunk in index.html: has Trunk's output changed?",
-    )?;
-    let script = &html[start..end];
-    let quoted = quoted_strings(script);
-    let glue = quoted
-        .iter()
-        .find(|s| s.ends_with(".js"))
-        .ok_or("Trunk's start-up script names no .js glue file")?;
-    let wasm = quoted
-        .iter()
-        .find(|s| s.ends_with(".wasm"))
-        .ok_or("Trunk's start-up script names no .wasm file")?;
-    let wasm_integrity = sri(&read(wasm)?);
-    // The glue is checked by the modulepreload link Trunk emits with integrity.
-    read(glue)?;
+/// The pure part of [`seal`]: `pkg` is the split build (file name, bytes).
+pub fn seal_build(html: &str, pkg: &[(String, Vec<u8>)]) -> Result<SealedBuild, String> {
+    if html.contains("<script type=\"module\">") {
+        return Err(
+            "index.html has an inline module script: Trunk's own Rust build must be \
+                    skipped (data-trunk-skip), the wasm comes from scripts/build-wasm.sh"
+                .into(),
+        );
+    }
+    let get = |name: &str| -> Result<&[u8], String> {
+        pkg.iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, b)| b.as_slice())
+            .ok_or_else(|| format!("{PKG_DIR}/{name} is missing from the split build"))
+    };
+    let text = |name: &str| -> Result<String, String> {
+        String::from_utf8(get(name)?.to_vec()).map_err(|_| format!("{name}: not UTF-8"))
+    };
+    let glue_name = format!("{APP}.js");
+    let wasm_name = format!("{APP}_bg.wasm");
+    let mut glue = text(&glue_name)?;
+    let mut loader = text(LOADER)?;
+    let mut files = Vec::new();
 
+    // 1–2. Chunks: content-hashed names, fetched with integrity.
+    let mut chunks: Vec<&(String, Vec<u8>)> = pkg
+        .iter()
+        .filter(|(n, _)| n.ends_with(".wasm") && *n != wasm_name)
+        .collect();
+    chunks.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut integrity = Vec::new();
+    for (name, bytes) in chunks {
+        let hashed = hashed_name(name, bytes, ".wasm");
+        let from = format!("\"./{name}\"");
+        if !loader.contains(&from) {
+            return Err(format!(
+                "{LOADER} never loads {name}: has wasm-split-cli's output changed?"
+            ));
+        }
+        loader = loader.replace(&from, &format!("\"./{hashed}\""));
+        integrity.push(format!("{hashed:?}: {:?}", sri(bytes)));
+        files.push((hashed, bytes.clone()));
+    }
+    // Each chunk is fetched as `fetch(new URL("./name.wasm", import.meta.url))`.
+    const FETCH: &str = "fetch(new URL(";
+    if !loader.contains(FETCH) {
+        return Err(format!(
+            "{LOADER} has no `{FETCH}`: has wasm-split-cli's output changed?"
+        ));
+    }
+    loader = format!(
+        "// Chunk integrity, added by `portal seal`.\n\
+         const __integrity = {{ {} }};\n\
+         const __fetchChecked = (url) => fetch(url, {{ integrity: __integrity[url.pathname.split('/').pop()], credentials: 'same-origin' }});\n{}",
+        integrity.join(", "),
+        loader.replace(FETCH, "__fetchChecked(new URL(")
+    );
+
+    // 3. The glue and the loader import each other: one hash over both.
+    let pair = [glue.as_bytes(), &[0], loader.as_bytes()].concat();
+    let pair_hash = hex8(&pair);
+    let glue_hashed = format!("{APP}-{pair_hash}.js");
+    let loader_hashed = format!("__wasm_split-{pair_hash}.js");
+    // Only the `import … from "…"` specifiers change: the glue also names
+    // the loader as the wasm's import module (`"./__wasm_split.js": import1`),
+    // a name inside the wasm, which must stay.
+    let loader_import = format!("from \"./{LOADER}\"");
+    if !glue.contains(&loader_import) {
+        return Err(format!(
+            "{glue_name} does not import {LOADER}: was the wasm split?"
+        ));
+    }
+    glue = glue.replace(&loader_import, &format!("from \"./{loader_hashed}\""));
+    let glue_import = format!("from \"./{glue_name}\"");
+    if !loader.contains(&glue_import) {
+        return Err(format!("{LOADER} does not import {glue_name}"));
+    }
+    loader = loader.replace(&glue_import, &format!("from \"./{glue_hashed}\""));
+
+    let wasm = get(&wasm_name)?;
+    let wasm_hashed = hashed_name(&wasm_name, wasm, "_bg.wasm");
+    let wasm_integrity = sri(wasm);
+
+    // 4. The boot script and the page.
     let boot_js = format!(
         "// Generated by `portal seal`: starts the app without inline script.\n\
          const showFatal = (error) => {{\n\
@@ -132,69 +234,40 @@ pub fn seal_html(
          \x20 if ('serviceWorker' in navigator) navigator.serviceWorker.register('/sw.js').catch((e) => console.warn('offline shell unavailable', e));\n\
          }} catch (error) {{\n\
          \x20 showFatal(error);\n\
-         }}\n"
+         }}\n",
+        wasm = format!("/{wasm_hashed}"),
+        glue = format!("/{glue_hashed}"),
     );
-    let boot_integrity = sri(boot_js.as_bytes());
-    let boot_name = format!("boot-{}.js", &hex8(boot_js.as_bytes()));
-    let tag = format!(
-        "<script type=\"module\" src=\"/{boot_name}\" integrity=\"{boot_integrity}\" crossorigin=\"anonymous\"></script>"
+    let boot_name = format!("boot-{}.js", hex8(boot_js.as_bytes()));
+    let tags = format!(
+        "<link rel=\"modulepreload\" href=\"/{glue_hashed}\" integrity=\"{}\" crossorigin=\"anonymous\">\n\
+         <link rel=\"modulepreload\" href=\"/{loader_hashed}\" integrity=\"{}\" crossorigin=\"anonymous\">\n\
+         <script type=\"module\" src=\"/{boot_name}\" integrity=\"{}\" crossorigin=\"anonymous\"></script>\n",
+        sri(glue.as_bytes()),
+        sri(loader.as_bytes()),
+        sri(boot_js.as_bytes()),
     );
-    let mut out = String::with_capacity(html.len());
-    out.push_str(&html[..start]);
-    out.push_str(&tag);
-    out.push_str(&html[end..]);
-    let out = remove_wasm_preload(&out);
-    Ok(Sealed {
-        html: out,
+    let head_end = html
+        .find("</head>")
+        .ok_or("index.html has no </head> to put the start-up script in")?;
+    let html = format!("{}{tags}{}", &html[..head_end], &html[head_end..]);
+    files.push((wasm_hashed, wasm.to_vec()));
+    files.push((glue_hashed, glue.into_bytes()));
+    files.push((loader_hashed, loader.into_bytes()));
+    files.push((boot_name.clone(), boot_js.into_bytes()));
+    Ok(SealedBuild {
+        html,
+        files,
         boot_name,
-        boot_js,
     })
 }
 
-/// Byte range of the first inline `<script type="module">…</script>` that
-/// imports something (Trunk's loader), including the tags.
-fn find_inline_module(html: &str) -> Option<(usize, usize)> {
-    let mut from = 0;
-    while let Some(rel) = html[from..].find("<script") {
-        let start = from + rel;
-        let open_end = start + html[start..].find('>')? + 1;
-        let open = &html[start..open_end];
-        let close = open_end + html[open_end..].find("</script>")?;
-        let end = close + "</script>".len();
-        if open.contains("type=\"module\"")
-            && !open.contains("src=")
-            && html[open_end..close].contains("import")
-        {
-            return Some((start, end));
-        }
-        from = end;
-    }
-    None
-}
-
-/// The contents of every '…' string in `js`.
-fn quoted_strings(js: &str) -> Vec<&str> {
-    js.split('\'').skip(1).step_by(2).collect()
-}
-
-/// Drops `<link rel="preload" … .wasm …>`: the boot script fetches the wasm
-/// itself, with integrity.
-fn remove_wasm_preload(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(i) = rest.find("<link") {
-        let Some(len) = rest[i..].find('>') else {
-            break;
-        };
-        let tag = &rest[i..i + len + 1];
-        out.push_str(&rest[..i]);
-        if !(tag.contains("rel=\"preload\"") && tag.contains(".wasm")) {
-            out.push_str(tag);
-        }
-        rest = &rest[i + len + 1..];
-    }
-    out.push_str(rest);
-    out
+/// `split_kb.wasm` → `split_kb-<16 hex>.wasm` (`suffix` is kept at the end,
+/// so `portal-app_bg.wasm` → `portal-app-<hash>_bg.wasm`, as Trunk names it
+/// and as nginx's immutable-caching rule expects).
+fn hashed_name(name: &str, bytes: &[u8], suffix: &str) -> String {
+    let stem = name.strip_suffix(suffix).unwrap_or(name);
+    format!("{stem}-{}{suffix}", hex8(bytes))
 }
 
 fn sri(bytes: &[u8]) -> String {
@@ -230,53 +303,160 @@ fn base64(bytes: &[u8]) -> String {
 mod tests {
     use super::*;
 
+    /// index.html as Trunk writes it with `data-trunk-skip` on the Rust link.
     const TRUNK_OUTPUT: &str = r#"<!DOCTYPE html><html><head>
 <link rel="stylesheet" href="/main-1.css" integrity="sha384-abc" crossorigin="anonymous"/>
-<link rel="modulepreload" href="/portal-app-1.js" crossorigin="anonymous" integrity="sha384-def"><link rel="preload" href="/portal-app-1_bg.wasm" crossorigin="anonymous" integrity="sha384-ghi" as="fetch" type="application/wasm"></head>
-<body><div id="app"></div>
-<script type="module">
-import init, * as bindings from '/portal-app-1.js';
-const wasm = await init({ module_or_path: '/portal-app-1_bg.wasm' });
-window.wasmBindings = bindings;
-</script></body></html>"#;
+</head><body><div id="app"></div></body></html>"#;
 
-    fn assets(name: &str) -> Result<Vec<u8>, String> {
-        match name {
-            "/portal-app-1.js" => Ok(b"glue".to_vec()),
-            "/portal-app-1_bg.wasm" => Ok(b"wasm".to_vec()),
-            other => Err(format!("{other}: no such file")),
-        }
+    /// The shape of wasm-bindgen's glue and wasm-split-cli's loader.
+    fn pkg(chunk: &[u8]) -> Vec<(String, Vec<u8>)> {
+        vec![
+            (
+                "portal-app.js".into(),
+                b"import * as import1 from \"./__wasm_split.js\"\n\
+                  const imports = { \"./__wasm_split.js\": import1 };\nexport default init;"
+                    .to_vec(),
+            ),
+            ("portal-app_bg.wasm".into(), b"main wasm".to_vec()),
+            (
+                "__wasm_split.js".into(),
+                b"import { initSync } from \"./portal-app.js\";\n\
+                  const __chunk_0 = makeLoad(() => { const src = fetch(new URL(\"./chunk_0_kb.wasm\", import.meta.url)); });\n\
+                  export const kb = makeLoad(() => { const src = fetch(new URL(\"./split_kb_1.wasm\", import.meta.url)); }, [__chunk_0]);\n"
+                    .to_vec(),
+            ),
+            ("split_kb_1.wasm".into(), chunk.to_vec()),
+            ("chunk_0_kb.wasm".into(), b"shared".to_vec()),
+        ]
+    }
+
+    /// The script whose name starts with `prefix`.
+    fn file<'a>(build: &'a SealedBuild, prefix: &str) -> (&'a str, String) {
+        let (name, bytes) = build
+            .files
+            .iter()
+            .find(|(n, _)| n.starts_with(prefix) && n.ends_with(".js"))
+            .unwrap_or_else(|| panic!("no {prefix}* in {:?}", build.files));
+        (name, String::from_utf8_lossy(bytes).into_owned())
     }
 
     #[test]
     fn sealed_page_has_no_inline_script_and_an_sri_boot_script() {
-        let sealed = seal_html(TRUNK_OUTPUT, assets).unwrap();
-        assert!(!sealed.html.contains("import init"));
-        assert!(sealed.html.contains(&format!(
+        let build = seal_build(TRUNK_OUTPUT, &pkg(b"kb")).unwrap();
+        let (_, boot) = file(&build, "boot-");
+        assert!(build.html.contains(&format!(
             "<script type=\"module\" src=\"/{}\" integrity=\"{}\"",
-            sealed.boot_name,
-            sri(sealed.boot_js.as_bytes())
+            build.boot_name,
+            sri(boot.as_bytes())
         )));
-        assert!(!sealed.html.contains("_bg.wasm"), "wasm preload must go");
+        assert!(!build.html.contains("<script type=\"module\">"));
+    }
+
+    #[test]
+    fn glue_and_loader_are_preloaded_with_their_integrity() {
+        let build = seal_build(TRUNK_OUTPUT, &pkg(b"kb")).unwrap();
+        for prefix in ["portal-app-", "__wasm_split-"] {
+            let (name, body) = file(&build, prefix);
+            assert!(
+                build.html.contains(&format!(
+                    "<link rel=\"modulepreload\" href=\"/{name}\" integrity=\"{}\"",
+                    sri(body.as_bytes())
+                )),
+                "{name} in {}",
+                build.html
+            );
+        }
+    }
+
+    #[test]
+    fn boot_script_fetches_the_main_wasm_with_its_integrity() {
+        let build = seal_build(TRUNK_OUTPUT, &pkg(b"kb")).unwrap();
+        let (_, boot) = file(&build, "boot-");
+        let wasm = format!("/portal-app-{}_bg.wasm", hex8(b"main wasm"));
+        assert!(boot.contains(&format!(
+            "fetch({wasm:?}, {{ integrity: {:?}",
+            sri(b"main wasm")
+        )));
+        let (glue, _) = file(&build, "portal-app-");
+        assert!(boot.contains(&format!("import(\"/{glue}\")")), "{boot}");
+        assert!(boot.contains("navigator.serviceWorker.register('/sw.js')"));
+    }
+
+    #[test]
+    fn every_chunk_is_named_by_its_content_and_fetched_with_its_integrity() {
+        let build = seal_build(TRUNK_OUTPUT, &pkg(b"kb")).unwrap();
+        let (_, loader) = file(&build, "__wasm_split-");
+        for (plain, bytes) in [("split_kb_1", &b"kb"[..]), ("chunk_0_kb", &b"shared"[..])] {
+            let hashed = format!("{plain}-{}.wasm", hex8(bytes));
+            assert!(build.files.iter().any(|(n, b)| *n == hashed && b == bytes));
+            assert!(loader.contains(&format!("\"./{hashed}\"")), "{loader}");
+            assert!(
+                loader.contains(&format!("{hashed:?}: {:?}", sri(bytes))),
+                "{loader}"
+            );
+            assert!(!loader.contains(&format!("./{plain}.wasm")));
+        }
+        assert!(loader.contains("const src = __fetchChecked(new URL(\"./split_kb_1-"));
         assert!(
-            sealed.html.contains("rel=\"modulepreload\""),
-            "glue preload with SRI stays"
+            !loader.contains(" fetch(new URL("),
+            "no chunk fetched unchecked"
         );
     }
 
     #[test]
-    fn boot_script_fetches_the_wasm_with_its_integrity() {
-        let sealed = seal_html(TRUNK_OUTPUT, assets).unwrap();
-        assert!(sealed
-            .boot_js
-            .contains(&format!("integrity: \"{}\"", sri(b"wasm"))));
-        assert!(sealed.boot_js.contains("import(\"/portal-app-1.js\")"));
+    fn glue_and_loader_import_each_other_by_hashed_name() {
+        let build = seal_build(TRUNK_OUTPUT, &pkg(b"kb")).unwrap();
+        let (glue_name, glue) = file(&build, "portal-app-");
+        let (loader_name, loader) = file(&build, "__wasm_split-");
+        assert!(
+            glue.contains(&format!("from \"./{loader_name}\"")),
+            "{glue}"
+        );
+        assert!(
+            loader.contains(&format!("from \"./{glue_name}\"")),
+            "{loader}"
+        );
+        assert!(
+            glue.contains("{ \"./__wasm_split.js\": import1 }"),
+            "the wasm's import module name stays: {glue}"
+        );
     }
 
     #[test]
-    fn missing_trunk_script_is_an_error_not_a_silent_pass() {
-        let err = seal_html("<html><body></body></html>", assets).unwrap_err();
-        assert!(err.contains("no inline <script"), "{err}");
+    fn a_changed_chunk_renames_the_loader_and_the_glue() {
+        let a = seal_build(TRUNK_OUTPUT, &pkg(b"kb")).unwrap();
+        let b = seal_build(TRUNK_OUTPUT, &pkg(b"kb v2")).unwrap();
+        assert_ne!(file(&a, "__wasm_split-").0, file(&b, "__wasm_split-").0);
+        assert_ne!(file(&a, "portal-app-").0, file(&b, "portal-app-").0);
+        assert_ne!(a.boot_name, b.boot_name);
+        let again = seal_build(TRUNK_OUTPUT, &pkg(b"kb")).unwrap();
+        assert_eq!(a.boot_name, again.boot_name, "same input, same names");
+    }
+
+    #[test]
+    fn trunks_own_inline_loader_is_an_error_not_a_silent_pass() {
+        let html = TRUNK_OUTPUT.replace(
+            "</body>",
+            "<script type=\"module\">import init from '/portal-app-1.js';</script></body>",
+        );
+        let err = seal_build(&html, &pkg(b"kb")).unwrap_err();
+        assert!(err.contains("data-trunk-skip"), "{err}");
+    }
+
+    #[test]
+    fn an_unsplit_build_is_refused() {
+        let mut files = pkg(b"kb");
+        files.retain(|(n, _)| n != "__wasm_split.js");
+        let err = seal_build(TRUNK_OUTPUT, &files).unwrap_err();
+        assert!(err.contains("__wasm_split.js is missing"), "{err}");
+    }
+
+    #[test]
+    fn a_loader_that_changed_shape_is_refused() {
+        let mut files = pkg(b"kb");
+        files[2].1 = b"import { initSync } from \"./portal-app.js\"; load(\"./split_kb_1.wasm\", \"./chunk_0_kb.wasm\");".to_vec();
+        let err = seal_build(TRUNK_OUTPUT, &files).unwrap_err();
+        assert!(err.contains("fetch(new URL("), "{err}");
     }
 
     #[test]
@@ -304,14 +484,6 @@ window.wasmBindings = bindings;
         };
         assert_ne!(cache(&sw), cache(&service_worker(&b)));
         assert_eq!(cache(&sw), cache(&service_worker(&a)));
-    }
-
-    #[test]
-    fn boot_script_registers_the_service_worker() {
-        let sealed = seal_html(TRUNK_OUTPUT, assets).unwrap();
-        assert!(sealed
-            .boot_js
-            .contains("navigator.serviceWorker.register('/sw.js')"));
     }
 
     #[test]

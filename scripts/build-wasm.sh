@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Builds the app's wasm split per route (Trunk 0.21 has no split step,
+# trunk-rs/trunk#1022). Trunk runs this as a pre_build hook (Trunk.toml); it
+# can also run alone. Steps, as cargo-leptos's front-end build does them:
+#
+#   1. cargo build, wasm32, feature `split` (turns `#[lazy_route]` on), with
+#      relocations kept (`--emit-relocs`: the splitter needs them);
+#   2. wasm-split-cli: the main module, one module per lazy function
+#      (split_*.wasm), shared code (chunk_*.wasm) and the loader __wasm_split.js;
+#   3. wasm-bindgen on the main module (--keep-lld-exports: the chunks link
+#      against its function table);
+#   4. wasm-opt -Oz on every module (release only).
+#
+# Output: target/split/pkg/ with plain names. `portal seal` (post_build)
+# content-hashes them into the build, adds SRI to every chunk fetch and
+# precaches them all in the service worker.
+#
+#   scripts/build-wasm.sh [release|debug]      (default: $TRUNK_PROFILE, else release)
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+export PATH="$ROOT/scripts/bin:$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+profile=${1:-${TRUNK_PROFILE:-release}}
+app=portal-app
+target_dir=target/split
+stage=$target_dir/stage
+pkg=$target_dir/pkg
+
+cargo_args=(build -p "$app" --bin "$app" --target wasm32-unknown-unknown --features split
+            --target-dir "$target_dir")
+if [ "$profile" = release ]; then cargo_args+=(--release); fi
+# A separate target dir: RUSTFLAGS change every crate's build, and the plain
+# (unsplit) builds of clippy and wasm-bindgen-test keep theirs.
+RUSTFLAGS="${RUSTFLAGS:-} -Clink-args=--emit-relocs" cargo "${cargo_args[@]}"
+
+wasm="$target_dir/wasm32-unknown-unknown/$profile/$app.wasm"
+rm -rf "$stage" "$pkg"
+mkdir -p "$stage" "$pkg"
+wasm-split-cli --target web --out-name "$app" "$wasm" "$stage" >/dev/null
+wasm-bindgen --target web --keep-lld-exports --no-demangle --no-typescript \
+  --out-name "$app" --out-dir "$pkg" "$stage/$app.wasm"
+cp "$stage/__wasm_split.js" "$pkg/"
+for f in "$stage"/split_*.wasm "$stage"/chunk_*.wasm; do
+  [ -e "$f" ] && cp "$f" "$pkg/"
+done
+if [ "$profile" = release ]; then
+  for f in "$pkg"/*.wasm; do
+    wasm-opt -Oz "$f" -o "$f"
+  done
+fi
+echo "build-wasm: $(ls "$pkg" | wc -l) files in $pkg" >&2
