@@ -4,10 +4,9 @@
 
 use crate::i18n::{load_lang, save_lang, use_lang};
 use crate::pages::{
-    History, Home, KbArticlePage, KbCategoryPage, NotFound, OfflineLibrary, Services, TicketLookup,
-    TicketPage,
+    HistoryRoute, HomeRoute, KbArticleRoute, KbCategoryRoute, KbRoute, NotFound, OfflineRoute,
+    ServicesRoute, SlaRoute, TicketLookupRoute, TicketRoute,
 };
-use crate::pages::{KbRoute, SlaRoute};
 use crate::routes;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
@@ -35,16 +34,18 @@ pub fn App() -> impl IntoView {
             <main id="main" tabindex="-1">
                 // Literal patterns (`path!`); `routes` builds the URLs they match.
                 <Routes fallback=NotFound>
-                    <Route path=path!("/") view=Home/>
-                    <Route path=path!("/services") view=Services/>
+                    // Every section is a lazy route: its code is a wasm module of
+                    // its own, fetched when the section is first opened.
+                    <Route path=path!("/") view={Lazy::<HomeRoute>::new()}/>
+                    <Route path=path!("/services") view={Lazy::<ServicesRoute>::new()}/>
                     <Route path=path!("/sla") view={Lazy::<SlaRoute>::new()}/>
-                    <Route path=path!("/tickets") view=TicketLookup/>
-                    <Route path=path!("/tickets/:number") view=TicketPage/>
-                    <Route path=path!("/history") view=History/>
+                    <Route path=path!("/tickets") view={Lazy::<TicketLookupRoute>::new()}/>
+                    <Route path=path!("/tickets/:number") view={Lazy::<TicketRoute>::new()}/>
+                    <Route path=path!("/history") view={Lazy::<HistoryRoute>::new()}/>
                     <Route path=path!("/kb") view={Lazy::<KbRoute>::new()}/>
-                    <Route path=path!("/kb/offline") view=OfflineLibrary/>
-                    <Route path=path!("/kb/c/:category") view=KbCategoryPage/>
-                    <Route path=path!("/kb/a/:id") view=KbArticlePage/>
+                    <Route path=path!("/kb/offline") view={Lazy::<OfflineRoute>::new()}/>
+                    <Route path=path!("/kb/c/:category") view={Lazy::<KbCategoryRoute>::new()}/>
+                    <Route path=path!("/kb/a/:id") view={Lazy::<KbArticleRoute>::new()}/>
                 </Routes>
             </main>
             <Footer/>

@@ -58,5 +58,13 @@ macro_rules! lazy_page {
     };
 }
 
+lazy_page!(HomeRoute, Home);
+lazy_page!(ServicesRoute, Services);
 lazy_page!(SlaRoute, SlaCalculator);
+lazy_page!(TicketLookupRoute, TicketLookup);
+lazy_page!(TicketRoute, TicketPage);
+lazy_page!(HistoryRoute, History);
 lazy_page!(KbRoute, KnowledgeBase);
+lazy_page!(KbCategoryRoute, KbCategoryPage);
+lazy_page!(KbArticleRoute, KbArticlePage);
+lazy_page!(OfflineRoute, OfflineLibrary);
