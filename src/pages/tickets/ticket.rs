@@ -1,12 +1,8 @@
-//! 工单查询: look a ticket up by number + contact e-mail (no account), and
-//! show it: workflow progress, live SLA status with its reasons, and the
-//! conversation as plain text.
-//!
-//! The page URL carries only the ticket number (`/tickets/CM2026-001244`):
-//! safe to share. The e-mail and the ticket's file key stay in IndexedDB on
-//! this device, with the last copy seen, which is shown "as of" when the
-//! network is down.
+//! `/tickets/:number`: a ticket's workflow progress, its live SLA status
+//! with the reasons, and the conversation as plain text; the device's copy
+//! "as of" when the network is down.
 
+use super::form::LookupForm;
 use crate::api::{answer, fetch_products, fetch_text, use_sla, ApiError, SlaSetup};
 use crate::components::{
     deadline_block, format_duration, loaded, priority_badge_class, state_badge, step_name,
@@ -14,229 +10,20 @@ use crate::components::{
     StoreUse,
 };
 use crate::i18n::{use_lang, Texts};
-use crate::routes;
-use crate::store::{self, RecentLookup, StoreError};
-use crate::time::{format_beijing, format_ms};
+use crate::store::{self, RecentLookup};
+use crate::time::format_beijing;
 use crate::visit::{use_store_warning, use_visit_lookups, StoreWarning};
 use chrono::{DateTime, FixedOffset};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_params_map;
 use portal_core::fallback::Shown;
-use portal_core::keys::{normalise_ticket_number, ticket_key};
+use portal_core::keys::normalise_ticket_number;
 use portal_core::model::{Actor, Product, Ticket};
 use portal_core::sla::SlaState;
 use portal_core::tickets::progress;
 use portal_core::{files, parse_json};
 use std::sync::Arc;
 use std::time::Duration;
-
-/// `/tickets`: the lookup form and the recent lookups.
-#[component]
-pub fn TicketLookup() -> impl IntoView {
-    let lang = use_lang();
-    let header = move || {
-        let t = lang.get().texts();
-        view! {
-            <h1>{t.tickets_title}</h1>
-            <p class="lead-text">{t.tickets_lead}</p>
-        }
-    };
-    view! {
-        <section class="page">
-            {header}
-            <LookupForm number=String::new()/>
-            <RecentLookups/>
-        </section>
-    }
-}
-
-/// Why a lookup did not open a ticket.
-#[derive(Debug, Clone, PartialEq)]
-enum LookupProblem {
-    Incomplete,
-    NoMatch,
-    Failed(ApiError),
-}
-
-/// Fetches the ticket stored under number + e-mail and remembers the lookup.
-/// A wrong number and a wrong e-mail are the same "no match": the static API
-/// cannot tell them apart, and neither should a stranger.
-async fn look_up(
-    number: String,
-    email: String,
-) -> Result<(RecentLookup, Result<(), StoreError>), LookupProblem> {
-    if number.trim().is_empty() || email.trim().is_empty() {
-        return Err(LookupProblem::Incomplete);
-    }
-    let key = ticket_key(&number, &email);
-    let file = files::ticket(&key);
-    let text = match fetch_text(&file).await {
-        Ok(text) => text,
-        Err(ApiError::Status { status: 404, .. }) => return Err(LookupProblem::NoMatch),
-        Err(e) => return Err(LookupProblem::Failed(e)),
-    };
-    let ticket: Ticket =
-        parse_json(&file, &text).map_err(|e| LookupProblem::Failed(ApiError::Malformed(e)))?;
-    let entry = RecentLookup {
-        key,
-        number: ticket.number.clone(),
-        email: Some(email.trim().to_owned()),
-        title: ticket.title.clone(),
-        opened_at: store::now_ms(),
-        ticket_json: Some(text),
-        fetched_at: Some(store::now_ms()),
-    };
-    let stored = store::remember(entry.clone()).await;
-    Ok((entry, stored))
-}
-
-/// The number + e-mail form. A successful lookup joins this visit's lookups,
-/// which the ticket page watches, so it also reloads a page already at the
-/// ticket's URL (a shared link).
-#[component]
-fn LookupForm(number: String) -> impl IntoView {
-    let lang = use_lang();
-    let number = RwSignal::new(number);
-    let email = RwSignal::new(String::new());
-    let problem = RwSignal::new(None::<LookupProblem>);
-    let busy = RwSignal::new(false);
-    let navigate = use_navigate();
-    // Contexts are read here, while the component is being created: the
-    // async task below runs outside any reactive owner.
-    let visit = use_visit_lookups();
-    let warning = use_store_warning();
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        busy.set(true);
-        problem.set(None);
-        let navigate = navigate.clone();
-        leptos::task::spawn_local(async move {
-            match look_up(number.get_untracked(), email.get_untracked()).await {
-                Ok((entry, stored)) => {
-                    let found = entry.number.clone();
-                    visit.remember(entry);
-                    warning.record(stored);
-                    navigate(&routes::ticket(&found), Default::default());
-                }
-                Err(p) => problem.set(Some(p)),
-            }
-            busy.set(false);
-        });
-    };
-    move || {
-        let t = lang.get().texts();
-        let message = problem.get().map(|p| match p {
-            LookupProblem::Incomplete => {
-                view! { <p class="notice" role="alert">{t.need_both}</p> }.into_any()
-            }
-            LookupProblem::NoMatch => {
-                view! { <p class="notice" role="alert">{t.no_match}</p> }.into_any()
-            }
-            LookupProblem::Failed(error) => {
-                view! { <ErrorPanel error on_retry=move || problem.set(None)/> }.into_any()
-            }
-        });
-        view! {
-            <form class="card lookup-form" on:submit=submit.clone()>
-                <div class="field">
-                    <label for="ticket-number">{t.field_number}</label>
-                    <input
-                        id="ticket-number"
-                        name="number"
-                        autocomplete="off"
-                        placeholder="CM2026-001244"
-                        prop:value=move || number.get()
-                        on:input=move |ev| number.set(event_target_value(&ev))
-                    />
-                </div>
-                <div class="field">
-                    <label for="ticket-email">{t.field_email}</label>
-                    <input
-                        id="ticket-email"
-                        name="email"
-                        type="email"
-                        autocomplete="email"
-                        placeholder="name@example.com"
-                        prop:value=move || email.get()
-                        on:input=move |ev| email.set(event_target_value(&ev))
-                    />
-                </div>
-                <button type="submit" class="button primary" prop:disabled=move || busy.get()>
-                    {move || if busy.get() { t.looking_up } else { t.lookup_button }}
-                </button>
-            </form>
-            {message}
-        }
-    }
-}
-
-#[component]
-fn RecentLookups() -> impl IntoView {
-    let lang = use_lang();
-    let recent = LocalResource::new(store::recent);
-    // Forgetting is a privacy action: if it fails, the user must know.
-    let forget_problem = RwSignal::new(None::<StoreError>);
-    let forget = move |key: Option<String>| {
-        leptos::task::spawn_local(async move {
-            let forgotten = match key {
-                Some(key) => store::forget(&key).await,
-                None => store::forget_all().await,
-            };
-            forget_problem.set(forgotten.err());
-            recent.refetch();
-        });
-    };
-    move || {
-        let t = lang.get().texts();
-        let problem = forget_problem
-            .get()
-            .map(|error| view! { <StoreProblem error used_for=StoreUse::ForgetLookup/> });
-        let body = match recent.get() {
-            None => ().into_any(),
-            Some(Err(error)) => {
-                view! { <StoreProblem error used_for=StoreUse::RememberLookup/> }.into_any()
-            }
-            Some(Ok(list)) if list.is_empty() => {
-                view! { <p class="muted">{t.recent_empty}</p> }.into_any()
-            }
-            Some(Ok(list)) => {
-                let items = list
-                    .into_iter()
-                    .map(|r| {
-                        let key = r.key.clone();
-                        view! {
-                            <li class="recent-item">
-                                <a href=routes::ticket(&r.number) class="recent-link">
-                                    <span class="recent-number">{r.number.clone()}</span>
-                                    <span class="recent-title">{r.title.clone()}</span>
-                                </a>
-                                <span class="recent-when">{t.looked_up_at}" "{format_ms(r.opened_at)}</span>
-                                <button type="button" class="button small" on:click=move |_| forget(Some(key.clone()))>
-                                    {t.forget_button}
-                                </button>
-                            </li>
-                        }
-                    })
-                    .collect_view();
-                view! {
-                    <ul class="recent-list">{items}</ul>
-                    <button type="button" class="button small" on:click=move |_| forget(None)>{t.forget_all_button}</button>
-                }
-                .into_any()
-            }
-        };
-        view! {
-            <section class="section recent" aria-labelledby="recent-title">
-                <h2 id="recent-title">{t.recent_title}</h2>
-                {problem}
-                {body}
-            </section>
-        }
-    }
-}
 
 /// What the ticket page could load.
 #[derive(Debug, Clone)]
