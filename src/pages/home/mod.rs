@@ -69,7 +69,7 @@ pub fn Home() -> impl IntoView {
     // Plain reactive blocks rather than <Suspense>: the same behaviour
     // here, for several KB less wasm.
     let policy_view = loaded(setup, move |setup| {
-        service_info(lang.get().texts(), setup, now).into_any()
+        service_info(lang.get(), setup, now).into_any()
     });
     let stamp = move || {
         meta.get()

@@ -113,7 +113,7 @@ pub fn KbArticlePage() -> impl IntoView {
                 view! { <ErrorPanel error on_retry=move || load.refetch()/> }.into_any()
             }
             Some(ArticleLoad::Offline { article, blocks, saved_at }) => view! {
-                <DeviceCopyNotice message=|t| t.offline_article saved_at_ms=saved_at on_retry=move || load.refetch()>
+                <DeviceCopyNotice message=|lang, time| (lang.texts().offline_article)(time) saved_at_ms=saved_at on_retry=move || load.refetch()>
                     {article_view(t, &article, blocks, String::new(), ().into_any())}
                 </DeviceCopyNotice>
             }

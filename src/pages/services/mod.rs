@@ -25,7 +25,7 @@ pub fn Services() -> impl IntoView {
         }
     };
     let policy = loaded(setup, move |setup| {
-        service_info(lang.get().texts(), setup, now).into_any()
+        service_info(lang.get(), setup, now).into_any()
     });
     let catalogue_view = loaded(catalogue, move |classes| {
         catalogue_section(lang.get().texts(), classes).into_any()

@@ -7,7 +7,7 @@ use crate::api::{fetch_json, fetch_products, use_sla, ApiError};
 use crate::components::{
     loaded, priority_badge_class, state_badge, step_name, use_clock, ErrorPanel, Loading,
 };
-use crate::i18n::{use_lang, Texts};
+use crate::i18n::{use_lang, Lang};
 use crate::routes;
 use crate::store::{self, RecentLookup};
 use crate::time::format_beijing;
@@ -125,7 +125,8 @@ fn HistoryList(history: CustomerHistory, query: RwSignal<HistoryQuery>) -> impl 
         ids
     };
     loaded(setup, move |setup| {
-        let t = lang.get().texts();
+        let lang = lang.get();
+        let t = lang.texts();
         let rows = history_rows(&history, &setup.engine, &now.get());
         let c = counts(&rows);
         let product_names = products.get().and_then(Result::ok).unwrap_or_default();
@@ -133,7 +134,7 @@ fn HistoryList(history: CustomerHistory, query: RwSignal<HistoryQuery>) -> impl 
             product_names
                 .iter()
                 .find(|p| p.id == id)
-                .map(|p| p.name.get(t.is_en()).to_owned())
+                .map(|p| p.name.get(lang.is_en()).to_owned())
                 .unwrap_or_else(|| id.to_owned())
         };
         let product_options = product_ids
@@ -145,7 +146,7 @@ fn HistoryList(history: CustomerHistory, query: RwSignal<HistoryQuery>) -> impl 
             if shown.is_empty() {
                 return view! { <p class="muted">{t.no_results}</p> }.into_any();
             }
-            view! { <ul class="history-list">{shown.into_iter().map(|r| history_row(t, r, visit, warning)).collect_view()}</ul> }
+            view! { <ul class="history-list">{shown.into_iter().map(|r| history_row(lang, r, visit, warning)).collect_view()}</ul> }
                 .into_any()
         };
         view! {
@@ -229,14 +230,15 @@ fn HistoryList(history: CustomerHistory, query: RwSignal<HistoryQuery>) -> impl 
 }
 
 fn history_row(
-    t: &'static Texts,
+    lang: Lang,
     row: HistoryRow,
     visit: VisitLookups,
     warning: StoreWarning,
 ) -> impl IntoView {
+    let t = lang.texts();
     let s = row.summary;
     let navigate = use_navigate();
-    let state = row.state.map(|st| state_badge(t, st));
+    let state = row.state.map(|st| state_badge(lang, st));
     let due = row
         .deadline
         .map(|d| format!(" · {} {}", t.due_label, format_beijing(&d)));
@@ -268,7 +270,7 @@ fn history_row(
             <span class="history-title">{s.number.clone()}" "{s.title.clone()}</span>
             <button type="button" class="button small" on:click=open>{t.open_button}</button>
             <span class="history-meta">
-                {step_name(t, s.status)}" · "{t.received_label}" "{format_beijing(&s.received)}{due}" "{state}
+                {step_name(lang, s.status)}" · "{t.received_label}" "{format_beijing(&s.received)}{due}" "{state}
             </span>
         </li>
     }

@@ -9,7 +9,7 @@ use crate::components::{
     timeline_list, use_clock, DeviceCopyNotice, ErrorPanel, Loading, SlaErrorMessage, StoreProblem,
     StoreUse,
 };
-use crate::i18n::{use_lang, Texts};
+use crate::i18n::{use_lang, Lang};
 use crate::store::{self, RecentLookup};
 use crate::time::format_beijing;
 use crate::visit::{use_store_warning, use_visit_lookups, StoreWarning};
@@ -101,7 +101,8 @@ pub fn TicketPage() -> impl IntoView {
     let now = use_clock(Duration::from_secs(1));
 
     let body = loaded(setup, move |setup| {
-        let t = lang.get().texts();
+        let lang = lang.get();
+        let t = lang.texts();
         let products = products.get().and_then(Result::ok).unwrap_or_default();
         match load.get() {
             None => view! { <Loading/> }.into_any(),
@@ -119,10 +120,10 @@ pub fn TicketPage() -> impl IntoView {
             Some(TicketLoad::Failed(error)) => {
                 view! { <ErrorPanel error on_retry=move || load.refetch()/> }.into_any()
             }
-            Some(TicketLoad::Fresh(ticket)) => ticket_view(t, &ticket, &setup, &products, now).into_any(),
+            Some(TicketLoad::Fresh(ticket)) => ticket_view(lang, &ticket, &setup, &products, now).into_any(),
             Some(TicketLoad::Offline(ticket, at)) => view! {
-                <DeviceCopyNotice message=|t| t.offline_copy saved_at_ms=at on_retry=move || load.refetch()>
-                    {ticket_view(t, &ticket, &setup, &products, now)}
+                <DeviceCopyNotice message=|lang, time| (lang.texts().offline_copy)(time) saved_at_ms=at on_retry=move || load.refetch()>
+                    {ticket_view(lang, &ticket, &setup, &products, now)}
                 </DeviceCopyNotice>
             }
             .into_any(),
@@ -143,13 +144,13 @@ pub fn TicketPage() -> impl IntoView {
 }
 
 fn ticket_view(
-    t: &'static Texts,
+    lang: Lang,
     ticket: &Ticket,
     setup: &SlaSetup,
     products: &[Product],
     now: ReadSignal<DateTime<FixedOffset>>,
 ) -> impl IntoView {
-    let en = t.is_en();
+    let (t, en) = (lang.texts(), lang.is_en());
     let product = products
         .iter()
         .find(|p| p.id == ticket.product)
@@ -182,13 +183,13 @@ fn ticket_view(
             };
             view! {
                 <li class=class aria-current=s.current.then_some("step")>
-                    <span class="step-name">{step_name(t, s.step)}</span>
+                    <span class="step-name">{step_name(lang, s.step)}</span>
                     <span class="step-time">{s.at.map(|at| format_beijing(&at))}</span>
                 </li>
             }
         })
         .collect_view();
-    let sla = sla_panel(t, ticket, setup, now);
+    let sla = sla_panel(lang, ticket, setup, now);
     let events = ticket
         .events
         .iter()
@@ -203,7 +204,7 @@ fn ticket_view(
                 <li class="event">
                     <p class="event-meta">
                         <strong>{who}</strong>" · "{format_beijing(&e.at)}
-                        {e.step.map(|s| view! { " · "<span class="tag">{step_name(t, s)}</span> })}
+                        {e.step.map(|s| view! { " · "<span class="tag">{step_name(lang, s)}</span> })}
                     </p>
                     <p class="event-text">{e.text.clone()}</p>
                 </li>
@@ -220,7 +221,7 @@ fn ticket_view(
                 </dd></div>
                 <div><dt>{t.field_product}</dt><dd>{product}" "{ticket.version.clone()}</dd></div>
                 <div><dt>{t.field_channel}</dt><dd>{channel}</dd></div>
-                <div><dt>{t.field_status}</dt><dd class="ticket-status">{step_name(t, ticket.status)}</dd></div>
+                <div><dt>{t.field_status}</dt><dd class="ticket-status">{step_name(lang, ticket.status)}</dd></div>
             </dl>
         </header>
         <section class="card" aria-labelledby="progress-title">
@@ -237,11 +238,12 @@ fn ticket_view(
 }
 
 fn sla_panel(
-    t: &'static Texts,
+    lang: Lang,
     ticket: &Ticket,
     setup: &SlaSetup,
     now: ReadSignal<DateTime<FixedOffset>>,
 ) -> impl IntoView {
+    let t = lang.texts();
     let engine = &setup.engine;
     let timeline = engine.timeline(ticket.priority, ticket.channel, &ticket.received);
     let timeline = match timeline {
@@ -272,23 +274,23 @@ fn sla_panel(
             _ => format!(
                 "{} {}",
                 t.time_left,
-                format_duration(t, (deadline - now).num_seconds(), true)
+                format_duration(lang, (deadline - now).num_seconds(), true)
             ),
         };
         Some(view! {
             <p class="sla-state">
-                {state_badge(t, status.state)}" "<span class="sla-detail">{detail}</span>
+                {state_badge(lang, status.state)}" "<span class="sla-detail">{detail}</span>
             </p>
         })
     };
     view! {
         <section class="card sla-panel" aria-labelledby="sla-title">
             <h2 id="sla-title">{t.result_deadline}</h2>
-            {deadline_block(t, &deadline)}
+            {deadline_block(lang, &deadline)}
             {state}
             <details class="why">
                 <summary>{t.timeline_title}</summary>
-                {timeline_list(t, timeline.entries)}
+                {timeline_list(lang, timeline.entries)}
             </details>
         </section>
     }
