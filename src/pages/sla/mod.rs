@@ -2,6 +2,8 @@
 //! the response deadline, a live countdown, and a timeline of what was
 //! counted and what was skipped. All computation is the core's `SlaEngine`.
 
+mod texts;
+
 use crate::api::{use_sla, SlaSetup};
 use crate::components::{
     deadline_block, format_duration, loaded, priority_badge_class, response_target, target_amount,
@@ -16,6 +18,7 @@ use portal_core::model::{Channel, Priority};
 use portal_core::sla::{SlaError, Timeline};
 use std::sync::Arc;
 use std::time::Duration;
+use texts::sla_texts;
 
 #[component]
 pub fn SlaCalculator() -> impl IntoView {
@@ -26,10 +29,10 @@ pub fn SlaCalculator() -> impl IntoView {
     let received = RwSignal::new(now_input_value());
 
     let header = move || {
-        let t = lang.get().texts();
+        let t = sla_texts(lang.get());
         view! {
-            <h1>{t.sla_title}</h1>
-            <p class="lead-text">{t.sla_lead}</p>
+            <h1>{t.title}</h1>
+            <p class="lead-text">{t.lead}</p>
         }
     };
     let body = loaded(setup, move |setup| {
@@ -61,7 +64,8 @@ fn CalculatorForm(
     let lang = use_lang();
     move || {
         let lang = lang.get();
-        let (t, en) = (lang.texts(), lang.is_en());
+        let (t, en) = (sla_texts(lang), lang.is_en());
+        let your_time = lang.texts().your_time;
         let priority_options = setup
             .policy
             .priorities
@@ -134,7 +138,7 @@ fn CalculatorForm(
                             parse_beijing_input(&received.get())
                                 .ok()
                                 .and_then(|at| format_local_if_different(&at))
-                                .map(|local| format!("{} {local}", t.your_time))
+                                .map(|local| format!("{your_time} {local}"))
                         }}
                     </p>
                 </div>
@@ -202,7 +206,7 @@ fn CalculatorResult(
     let now = use_clock(Duration::from_secs(1));
     move || {
         let lang = lang.get();
-        let t = lang.texts();
+        let t = sla_texts(lang);
         match calculation.get() {
             Calculation::NoTime => {
                 view! { <p class="card result notice" role="status">{t.err_pick_time}</p> }
@@ -225,7 +229,7 @@ fn CalculatorResult(
 }
 
 fn result_view(lang: Lang, tl: Timeline, now: ReadSignal<DateTime<FixedOffset>>) -> impl IntoView {
-    let t = lang.texts();
+    let t = sla_texts(lang);
     let deadline = tl.deadline;
     let countdown = move || {
         let left = (deadline - now.get()).num_seconds();
@@ -245,7 +249,7 @@ fn result_view(lang: Lang, tl: Timeline, now: ReadSignal<DateTime<FixedOffset>>)
             <h2 id="deadline-title">{t.result_deadline}</h2>
             {deadline_block(lang, &deadline)}
             {countdown}
-            <p class="field-note">{t.target_note.replace("{amount}", &target_amount(lang, tl.target_minutes))}</p>
+            <p class="field-note">{(t.target_note)(&target_amount(lang, tl.target_minutes))}</p>
             <h3>{t.timeline_title}</h3>
             {timeline_list(lang, tl.entries)}
         </section>
