@@ -1,5 +1,6 @@
 //! The number + e-mail form, and the lookup it runs.
 
+use super::texts::tickets_texts;
 use crate::api::{fetch_text, ApiError};
 use crate::components::ErrorPanel;
 use crate::i18n::use_lang;
@@ -89,7 +90,7 @@ pub(super) fn LookupForm(number: String) -> impl IntoView {
         });
     };
     move || {
-        let t = lang.get().texts();
+        let t = tickets_texts(lang.get());
         let message = problem.get().map(|p| match p {
             LookupProblem::Incomplete => {
                 view! { <p class="notice" role="alert">{t.need_both}</p> }.into_any()

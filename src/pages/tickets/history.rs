@@ -3,6 +3,7 @@
 //! filter by status, priority and product, search titles, sort by date or
 //! deadline. The key itself is kept only in memory for this visit.
 
+use super::texts::tickets_texts;
 use crate::api::{fetch_json, fetch_products, use_sla, ApiError};
 use crate::components::{
     loaded, priority_badge_class, state_badge, step_name, use_clock, ErrorPanel, Loading,
@@ -55,7 +56,7 @@ pub fn History() -> impl IntoView {
     let query = RwSignal::new(HistoryQuery::default());
 
     let form = move || {
-        let t = lang.get().texts();
+        let t = tickets_texts(lang.get());
         view! {
             <h1>{t.history_title}</h1>
             <p class="lead-text">{t.history_lead}</p>
@@ -81,7 +82,7 @@ pub fn History() -> impl IntoView {
         }
     };
     let body = move || {
-        let t = lang.get().texts();
+        let t = tickets_texts(lang.get());
         match history.get() {
             None => {
                 if submitted.get().is_some() {
@@ -126,7 +127,7 @@ fn HistoryList(history: CustomerHistory, query: RwSignal<HistoryQuery>) -> impl 
     };
     loaded(setup, move |setup| {
         let lang = lang.get();
-        let t = lang.texts();
+        let t = tickets_texts(lang);
         let rows = history_rows(&history, &setup.engine, &now.get());
         let c = counts(&rows);
         let product_names = products.get().and_then(Result::ok).unwrap_or_default();
@@ -152,9 +153,9 @@ fn HistoryList(history: CustomerHistory, query: RwSignal<HistoryQuery>) -> impl 
         view! {
             <p class="history-customer"><strong>{history.customer.clone()}</strong></p>
             <div class="history-counts">
-                <span class="count-box">{t.count_total.replace("{n}", &c.total.to_string())}</span>
-                <span class="count-box open">{t.count_open.replace("{n}", &c.open.to_string())}</span>
-                <span class="count-box breached">{t.count_breached.replace("{n}", &c.breached.to_string())}</span>
+                <span class="count-box">{(t.count_total)(c.total)}</span>
+                <span class="count-box open">{(t.count_open)(c.open)}</span>
+                <span class="count-box breached">{(t.count_breached)(c.breached)}</span>
             </div>
             <div class="history-filters">
                 <label>
@@ -235,7 +236,7 @@ fn history_row(
     visit: VisitLookups,
     warning: StoreWarning,
 ) -> impl IntoView {
-    let t = lang.texts();
+    let t = tickets_texts(lang);
     let s = row.summary;
     let navigate = use_navigate();
     let state = row.state.map(|st| state_badge(lang, st));

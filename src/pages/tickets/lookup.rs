@@ -2,6 +2,7 @@
 //! to reopen or forget.
 
 use super::form::LookupForm;
+use super::texts::tickets_texts;
 use crate::components::{StoreProblem, StoreUse};
 use crate::i18n::use_lang;
 use crate::routes;
@@ -14,7 +15,7 @@ use leptos::prelude::*;
 pub fn TicketLookup() -> impl IntoView {
     let lang = use_lang();
     let header = move || {
-        let t = lang.get().texts();
+        let t = tickets_texts(lang.get());
         view! {
             <h1>{t.tickets_title}</h1>
             <p class="lead-text">{t.tickets_lead}</p>
@@ -46,7 +47,7 @@ fn RecentLookups() -> impl IntoView {
         });
     };
     move || {
-        let t = lang.get().texts();
+        let t = tickets_texts(lang.get());
         let problem = forget_problem
             .get()
             .map(|error| view! { <StoreProblem error used_for=StoreUse::ForgetLookup/> });

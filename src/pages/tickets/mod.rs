@@ -12,6 +12,7 @@
 mod form;
 mod history;
 mod lookup;
+mod texts;
 mod ticket;
 
 pub use history::History;

@@ -3,6 +3,7 @@
 //! "as of" when the network is down.
 
 use super::form::LookupForm;
+use super::texts::tickets_texts;
 use crate::api::{answer, fetch_products, fetch_text, use_sla, ApiError, SlaSetup};
 use crate::components::{
     deadline_block, format_duration, loaded, priority_badge_class, state_badge, step_name,
@@ -102,13 +103,13 @@ pub fn TicketPage() -> impl IntoView {
 
     let body = loaded(setup, move |setup| {
         let lang = lang.get();
-        let t = lang.texts();
+        let t = tickets_texts(lang);
         let products = products.get().and_then(Result::ok).unwrap_or_default();
         match load.get() {
             None => view! { <Loading/> }.into_any(),
             Some(TicketLoad::NotRemembered) => view! {
                 <h1>{t.tickets_title}</h1>
-                <p class="lead-text">{t.enter_email_for.replace("{number}", &number())}</p>
+                <p class="lead-text">{(t.enter_email_for)(&number())}</p>
                 <LookupForm number=number()/>
             }
             .into_any(),
@@ -122,7 +123,7 @@ pub fn TicketPage() -> impl IntoView {
             }
             Some(TicketLoad::Fresh(ticket)) => ticket_view(lang, &ticket, &setup, &products, now).into_any(),
             Some(TicketLoad::Offline(ticket, at)) => view! {
-                <DeviceCopyNotice message=|lang, time| (lang.texts().offline_copy)(time) saved_at_ms=at on_retry=move || load.refetch()>
+                <DeviceCopyNotice message=|lang, time| (tickets_texts(lang).offline_copy)(time) saved_at_ms=at on_retry=move || load.refetch()>
                     {ticket_view(lang, &ticket, &setup, &products, now)}
                 </DeviceCopyNotice>
             }
@@ -150,7 +151,7 @@ fn ticket_view(
     products: &[Product],
     now: ReadSignal<DateTime<FixedOffset>>,
 ) -> impl IntoView {
-    let (t, en) = (lang.texts(), lang.is_en());
+    let (t, en) = (tickets_texts(lang), lang.is_en());
     let product = products
         .iter()
         .find(|p| p.id == ticket.product)
@@ -243,7 +244,7 @@ fn sla_panel(
     setup: &SlaSetup,
     now: ReadSignal<DateTime<FixedOffset>>,
 ) -> impl IntoView {
-    let t = lang.texts();
+    let t = tickets_texts(lang);
     let engine = &setup.engine;
     let timeline = engine.timeline(ticket.priority, ticket.channel, &ticket.received);
     let timeline = match timeline {
