@@ -2,12 +2,13 @@
 //! articles. Every article opened is kept on the device; with the network
 //! unreachable, the device's copy is shown, saying when it was saved.
 
+use super::texts::kb_texts;
 use super::{fetch_kb, Kb};
 use crate::api::{failure, fetch_article_blocks, ApiError};
 use crate::components::{
     ArticleBody, DeviceCopyNotice, ErrorPanel, Loading, StoreProblem, StoreUse,
 };
-use crate::i18n::{use_lang, Texts};
+use crate::i18n::{use_lang, Lang};
 use crate::routes;
 use crate::store::{self, SavedArticle, StoreError};
 use leptos::prelude::*;
@@ -102,8 +103,8 @@ pub fn KbArticlePage() -> impl IntoView {
     let load = LocalResource::new(move || load_article(id()));
     let save_state = RwSignal::new(None::<Result<(), StoreError>>);
     let page = move || {
-        let t = lang.get().texts();
-        let en = t.is_en();
+        let lang = lang.get();
+        let (t, en) = (kb_texts(lang), lang.is_en());
         match load.get() {
             None => view! { <Loading/> }.into_any(),
             Some(ArticleLoad::Missing) => {
@@ -113,8 +114,8 @@ pub fn KbArticlePage() -> impl IntoView {
                 view! { <ErrorPanel error on_retry=move || load.refetch()/> }.into_any()
             }
             Some(ArticleLoad::Offline { article, blocks, saved_at }) => view! {
-                <DeviceCopyNotice message=|lang, time| (lang.texts().offline_article)(time) saved_at_ms=saved_at on_retry=move || load.refetch()>
-                    {article_view(t, &article, blocks, String::new(), ().into_any())}
+                <DeviceCopyNotice message=|lang, time| (kb_texts(lang).offline_article)(time) saved_at_ms=saved_at on_retry=move || load.refetch()>
+                    {article_view(lang, &article, blocks, String::new(), ().into_any())}
                 </DeviceCopyNotice>
             }
             .into_any(),
@@ -162,7 +163,7 @@ pub fn KbArticlePage() -> impl IntoView {
                         <ul class="related">{related}</ul>
                     </section>
                 };
-                article_view(t, &article, blocks, category, extra.into_any()).into_any()
+                article_view(lang, &article, blocks, category, extra.into_any()).into_any()
             }
         }
     };
@@ -170,26 +171,26 @@ pub fn KbArticlePage() -> impl IntoView {
 }
 
 fn article_view(
-    t: &'static Texts,
+    lang: Lang,
     article: &KbArticle,
     blocks: Vec<Block>,
     category: String,
     extra: AnyView,
 ) -> impl IntoView {
-    let en = t.is_en();
+    let (t, en) = (kb_texts(lang), lang.is_en());
     let crumb = (!category.is_empty()).then(|| {
         let href = routes::kb_category(&article.category);
         view! { " › "<A href=href>{category}</A> }
     });
     view! {
         <nav class="breadcrumbs" aria-label="breadcrumbs">
-            <A href=routes::KB>{t.nav_kb}</A>{crumb}
+            <A href=routes::KB>{t.index_crumb}</A>{crumb}
         </nav>
         <article class="card article">
             <h1>{article.title.get(en).to_owned()}</h1>
             <p class="muted article-meta">
                 {t.updated_on}" "{article.updated.to_string()}" · "
-                {t.revision_n.replace("{n}", &article.revision.to_string())}
+                {(t.revision)(article.revision)}
                 {en.then_some(" · ")}{en.then_some(t.body_in_chinese)}
             </p>
             <ArticleBody blocks/>

@@ -1,6 +1,7 @@
 //! `/kb/c/:category`: a category's articles, and saving them all for
 //! offline reading.
 
+use super::texts::kb_texts;
 use super::{article_card, fetch_kb, Kb};
 use crate::api::{fetch_article_blocks, ApiError};
 use crate::components::{loaded, ErrorPanel, StoreProblem, StoreUse};
@@ -50,15 +51,15 @@ pub fn KbCategoryPage() -> impl IntoView {
     let kb = LocalResource::new(fetch_kb);
     let saving = RwSignal::new(CategorySave::Ready);
     let body = loaded(kb, move |kb| {
-        let t = lang.get().texts();
-        let en = t.is_en();
+        let lang = lang.get();
+        let (t, en) = (kb_texts(lang), lang.is_en());
         let id = params.read().get("category").unwrap_or_default();
         let Some(category) = kb.categories.iter().find(|c| c.id == id) else {
             return view! { <p class="notice" role="alert">{t.category_missing}</p> }.into_any();
         };
         let articles = in_category(&kb.articles, &id)
             .into_iter()
-            .map(|a| article_card(t, a))
+            .map(|a| article_card(lang, a))
             .collect_view();
         let save = {
             let (kb, id) = (kb.clone(), id.clone());
@@ -80,7 +81,7 @@ pub fn KbCategoryPage() -> impl IntoView {
             CategorySave::Saving => view! { <p class="muted" role="status">{t.saving}</p> }.into_any(),
             CategorySave::Saved(n) => view! {
                 <p class="muted" role="status">
-                    {t.saved_category.replace("{n}", &n.to_string())}" "<A href=routes::KB_OFFLINE>{t.offline_library}</A>
+                    {(t.saved_category)(n)}" "<A href=routes::KB_OFFLINE>{t.offline_library}</A>
                 </p>
             }
             .into_any(),
@@ -90,7 +91,7 @@ pub fn KbCategoryPage() -> impl IntoView {
         };
         view! {
             <nav class="breadcrumbs" aria-label="breadcrumbs">
-                <A href=routes::KB>{t.nav_kb}</A>" › "<span>{category.name.get(en).to_owned()}</span>
+                <A href=routes::KB>{t.index_crumb}</A>" › "<span>{category.name.get(en).to_owned()}</span>
             </nav>
             <h1>{category.name.get(en).to_owned()}</h1>
             <p class="lead-text">{category.description.get(en).to_owned()}</p>

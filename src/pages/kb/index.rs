@@ -2,10 +2,11 @@
 //! their counts, and search over the published index, fetched the first time
 //! the user searches.
 
+use super::texts::kb_texts;
 use super::{article_card, fetch_kb, Kb};
 use crate::api::SearchCache;
 use crate::components::{loaded, ErrorPanel, OfflineLibraryHint};
-use crate::i18n::{use_lang, Texts};
+use crate::i18n::{use_lang, Lang};
 use crate::routes;
 use crate::time::now_beijing;
 use leptos::prelude::*;
@@ -34,8 +35,8 @@ pub fn KnowledgeBase() -> impl IntoView {
         }
     });
     let search_box = move || {
-        let t = lang.get().texts();
-        let en = t.is_en();
+        let lang = lang.get();
+        let (t, en) = (kb_texts(lang), lang.is_en());
         let options = kb.get().and_then(Result::ok).map(|kb| {
             kb.categories
                 .iter()
@@ -67,7 +68,8 @@ pub fn KnowledgeBase() -> impl IntoView {
         }
     };
     let results = move || {
-        let t = lang.get().texts();
+        let lang = lang.get();
+        let t = kb_texts(lang);
         let q = query.get();
         if q.trim().is_empty() {
             return None;
@@ -77,20 +79,22 @@ pub fn KnowledgeBase() -> impl IntoView {
             (Some(Some(Err(error))), _) | (_, Some(Err(error))) => {
                 view! { <ErrorPanel error on_retry=move || hits.refetch()/> }.into_any()
             }
-            (Some(Some(Ok(found))), Some(Ok(kb))) => search_results(t, &kb, &found, &q).into_any(),
+            (Some(Some(Ok(found))), Some(Ok(kb))) => {
+                search_results(lang, &kb, &found, &q).into_any()
+            }
             _ => searching(),
         })
     };
     let searching = move || !query.get().trim().is_empty();
     let body = loaded(kb, move |kb| {
-        let t = lang.get().texts();
-        let en = t.is_en();
+        let lang = lang.get();
+        let (t, en) = (kb_texts(lang), lang.is_en());
         let picks = featured(&kb.articles, &now_beijing());
         let week = picks.as_ref().map(|f| f.week.to_string());
         let featured = picks
             .into_iter()
             .flat_map(|f| f.articles)
-            .map(|a| article_card(t, a))
+            .map(|a| article_card(lang, a))
             .collect_view();
         let categories = category_counts(&kb.categories, &kb.articles)
             .into_iter()
@@ -103,7 +107,7 @@ pub fn KnowledgeBase() -> impl IntoView {
                     <li class="card category-card" data-category=id>
                         <h3><A href=href>{name}</A></h3>
                         <p>{description}</p>
-                        <p class="muted">{t.articles_count.replace("{n}", &n.to_string())}</p>
+                        <p class="muted">{(t.articles_count)(n)}</p>
                     </li>
                 }
             })
@@ -121,10 +125,10 @@ pub fn KnowledgeBase() -> impl IntoView {
         .into_any()
     });
     let header = move || {
-        let t = lang.get().texts();
+        let t = kb_texts(lang.get());
         view! {
-            <h1>{t.kb_title}</h1>
-            <p class="lead-text">{t.kb_lead}" "<A href=routes::KB_OFFLINE>{t.offline_library}" →"</A></p>
+            <h1>{t.title}</h1>
+            <p class="lead-text">{t.lead}" "<A href=routes::KB_OFFLINE>{t.offline_library}" →"</A></p>
         }
     };
     // Offline (server room): point at what this device has.
@@ -144,8 +148,8 @@ pub fn KnowledgeBase() -> impl IntoView {
 }
 
 /// The hits as article cards, with the query's words highlighted.
-fn search_results(t: &'static Texts, kb: &Kb, hits: &[Hit], query: &str) -> impl IntoView {
-    let en = t.is_en();
+fn search_results(lang: Lang, kb: &Kb, hits: &[Hit], query: &str) -> impl IntoView {
+    let (t, en) = (kb_texts(lang), lang.is_en());
     if hits.is_empty() {
         return view! { <p class="notice" role="status">{t.search_none}</p> }.into_any();
     }
@@ -166,7 +170,7 @@ fn search_results(t: &'static Texts, kb: &Kb, hits: &[Hit], query: &str) -> impl
         .collect_view();
     view! {
         <section class="section" aria-live="polite">
-            <p class="muted">{t.search_results.replace("{n}", &hits.len().to_string())}</p>
+            <p class="muted">{(t.search_results)(hits.len())}</p>
             <ul class="card-grid search-results">{cards}</ul>
         </section>
     }

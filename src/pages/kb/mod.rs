@@ -8,19 +8,21 @@
 mod article;
 mod category;
 mod index;
+mod texts;
 
 pub use article::KbArticlePage;
 pub use category::KbCategoryPage;
 pub use index::KnowledgeBase;
 
 use crate::api::{fetch_json, ApiError};
-use crate::i18n::Texts;
+use crate::i18n::Lang;
 use crate::routes;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use portal_core::files;
 use portal_core::model::{KbArticle, KbCategory};
 use std::sync::Arc;
+use texts::kb_texts;
 
 /// Categories and the article index, loaded together.
 #[derive(Clone)]
@@ -41,8 +43,8 @@ pub(super) async fn fetch_kb() -> Result<Kb, ApiError> {
     })
 }
 
-pub(super) fn article_card(t: &'static Texts, a: &KbArticle) -> impl IntoView {
-    let en = t.is_en();
+pub(super) fn article_card(lang: Lang, a: &KbArticle) -> impl IntoView {
+    let (t, en) = (kb_texts(lang), lang.is_en());
     let (href, title) = (routes::kb_article(&a.id), a.title.get(en).to_owned());
     let (summary, updated) = (a.summary.get(en).to_owned(), a.updated.to_string());
     view! {
