@@ -1,8 +1,14 @@
-//! zh-CN / en strings. The pages' strings live in [`Texts`]; a shared
-//! widget with strings of its own keeps them beside it. Either way a new
-//! field must be filled in both languages or the crate does not compile,
-//! and a string with something in it is a formatting function, not a
-//! placeholder. The choice is kept in `localStorage` under [`STORAGE_KEY`].
+//! The language: [`Lang`], the remembered choice (`localStorage` under
+//! [`STORAGE_KEY`]), and the strings of the shell and of the widgets every
+//! page shares ([`Texts`]: site name, navigation, footer, language switch,
+//! loading, the error panel, the time-zone labels).
+//!
+//! Each section of `pages/` owns its strings in its `texts.rs`, and a
+//! widget with strings of its own keeps them beside it; only that code
+//! refers to them. Every texts struct is a static literal per language, so
+//! a missing translation does not compile, and a string with something in
+//! it is a formatting function (`fn(usize) -> String`, …), never a
+//! placeholder to `replace`; English plurals go through [`plural`].
 
 use leptos::prelude::*;
 
@@ -50,15 +56,16 @@ impl Lang {
         }
     }
 
+    /// The shell's and the shared widgets' strings.
     pub fn texts(self) -> &'static Texts {
         self.pick(&ZH, &EN)
     }
 }
 
 /// `1 article`, `2 articles`: an English count with its noun. (Chinese has
-/// no plural.)
-pub fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+/// no plural: its formatting functions just `format!`.)
+pub fn plural(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
 }
 
 /// The saved language, or Chinese when none (or an unknown one) is saved.
@@ -92,44 +99,31 @@ pub fn use_lang() -> RwSignal<Lang> {
     use_context::<RwSignal<Lang>>().unwrap_or_else(|| RwSignal::new(Lang::default()))
 }
 
-/// A closure view code can call for the current strings: `t().nav_home`.
-pub fn use_texts() -> impl Fn() -> &'static Texts + Copy + Send + Sync + 'static {
-    let lang = use_lang();
-    move || lang.get().texts()
-}
-
-impl Texts {
-    pub fn is_en(&self) -> bool {
-        std::ptr::eq(self, &EN)
-    }
-}
-
+/// The shell (header, navigation, footer) and the widgets every page uses.
 pub struct Texts {
     pub site_name: &'static str,
     pub site_tagline: &'static str,
     pub skip_to_content: &'static str,
     pub nav_label: &'static str,
     pub nav_home: &'static str,
-    pub switch_to: &'static str,
-    pub switch_to_label: &'static str,
-    pub loading: &'static str,
-    pub footer_hotline: &'static str,
-
-    pub beijing_time: &'static str,
-    pub your_time: &'static str,
-
-    pub nav_services: &'static str,
-    pub nav_sla: &'static str,
     pub nav_tickets: &'static str,
     pub nav_history: &'static str,
     pub nav_kb: &'static str,
-    pub not_found_title: &'static str,
-    pub not_found_body: &'static str,
-    pub back_home: &'static str,
+    pub nav_services: &'static str,
+    pub nav_sla: &'static str,
+    pub switch_to: &'static str,
+    pub switch_to_label: &'static str,
+    pub footer_hotline: &'static str,
+
+    pub loading: &'static str,
+    /// Deadlines and stamps: "(北京时间)", "您的当地时间 …".
+    pub beijing_time: &'static str,
+    pub your_time: &'static str,
 
     pub error_title: &'static str,
     pub error_network: &'static str,
     pub error_not_found: &'static str,
+    /// Any other HTTP status.
     pub error_status: fn(u16) -> String,
     pub error_malformed: &'static str,
     pub error_next_step: &'static str,
@@ -137,28 +131,24 @@ pub struct Texts {
     pub retry: &'static str,
 }
 
-pub static ZH: Texts = Texts {
+static ZH: Texts = Texts {
     site_name: "Coremail 云服务中心",
     site_tagline: "标准级售后服务 · 自助服务平台",
     skip_to_content: "跳到正文",
     nav_label: "主导航",
     nav_home: "首页",
-    switch_to: "English",
-    switch_to_label: "Switch to English",
-    loading: "正在加载…",
-    footer_hotline: "Coremail 售后服务热线",
-
-    beijing_time: "北京时间",
-    your_time: "您的当地时间",
-
-    nav_services: "服务目录",
-    nav_sla: "时限计算",
     nav_tickets: "工单查询",
     nav_history: "历史工单",
     nav_kb: "知识库",
-    not_found_title: "页面不存在",
-    not_found_body: "您访问的地址没有对应的页面，可能链接已过期或输入有误。",
-    back_home: "返回首页",
+    nav_services: "服务目录",
+    nav_sla: "时限计算",
+    switch_to: "English",
+    switch_to_label: "Switch to English",
+    footer_hotline: "Coremail 售后服务热线",
+
+    loading: "正在加载…",
+    beijing_time: "北京时间",
+    your_time: "您的当地时间",
 
     error_title: "数据暂时无法加载",
     error_network: "无法连接到服务中心的数据接口，可能是网络已断开。",
@@ -170,28 +160,24 @@ pub static ZH: Texts = Texts {
     retry: "重试",
 };
 
-pub static EN: Texts = Texts {
+static EN: Texts = Texts {
     site_name: "Coremail Cloud Service Centre",
     site_tagline: "Standard after-sales service · self-service portal",
     skip_to_content: "Skip to content",
     nav_label: "Main navigation",
     nav_home: "Home",
-    switch_to: "中文",
-    switch_to_label: "切换到中文",
-    loading: "Loading…",
-    footer_hotline: "Coremail after-sales hotline",
-
-    beijing_time: "Beijing time",
-    your_time: "Your local time",
-
-    nav_services: "Services",
-    nav_sla: "SLA calculator",
     nav_tickets: "Ticket lookup",
     nav_history: "Ticket history",
     nav_kb: "Knowledge base",
-    not_found_title: "Page not found",
-    not_found_body: "There is no page at this address. The link may be out of date or mistyped.",
-    back_home: "Back to the home page",
+    nav_services: "Services",
+    nav_sla: "SLA calculator",
+    switch_to: "中文",
+    switch_to_label: "切换到中文",
+    footer_hotline: "Coremail after-sales hotline",
+
+    loading: "Loading…",
+    beijing_time: "Beijing time",
+    your_time: "Your local time",
 
     error_title: "The data could not be loaded",
     error_network: "The service centre's data could not be reached: the network may be down.",

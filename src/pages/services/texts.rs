@@ -20,7 +20,7 @@ static ZH: ServicesTexts = ServicesTexts {
     catalogue_title: "服务项目",
     remote: "远程",
     onsite: "现场",
-    items: |n| format!("{n} 项"),
+    items: |count| format!("{count} 项"),
 };
 
 static EN: ServicesTexts = ServicesTexts {
@@ -29,7 +29,7 @@ static EN: ServicesTexts = ServicesTexts {
     catalogue_title: "Service items",
     remote: "Remote",
     onsite: "On-site",
-    items: |n| plural(n, "item", "items"),
+    items: |count| plural(count, "item", "items"),
 };
 
 pub fn services_texts(lang: Lang) -> &'static ServicesTexts {
