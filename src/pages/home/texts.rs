@@ -1,6 +1,6 @@
 //! The home page's strings: the welcome, what the service centre offers,
-//! and the data stamp. (The channels and severity levels below them are
-//! `components::service_info`'s.)
+//! and the data stamp. (The channels and severity levels below them speak
+//! through `components::service_info`.)
 
 use crate::i18n::Lang;
 

@@ -1,6 +1,6 @@
 //! The knowledge base's strings: the index with its search, a category
 //! with "save for offline", and an article with its notices. (The offline
-//! library is its own section; the article body has no strings.)
+//! library is a section of its own; an article's body has no strings.)
 
 use crate::i18n::{plural, Lang};
 

@@ -1,6 +1,6 @@
-//! The offline library's strings: the list of articles kept on this
-//! device, its size, search, refresh and remove. (Storage failures are
-//! `components::store_problem`'s.)
+//! The offline library's strings: the articles kept on this device, their
+//! size, search, refresh and remove. (Storage failures speak through
+//! `components::store_problem`.)
 
 use crate::i18n::{plural, Lang};
 

@@ -1,6 +1,6 @@
 //! The service directory's strings: its heading and the service catalogue.
-//! (The channels, severity levels and on-site rule are
-//! `components::service_info`'s.)
+//! (The channels, severity levels and on-site rule speak through
+//! `components::service_info`.)
 
 use crate::i18n::{plural, Lang};
 

@@ -1,7 +1,7 @@
-//! The response-deadline calculator's strings: its form, its result and
-//! the reasons it cannot compute one. (Durations, the timeline's lines and
-//! response targets are the shared widgets'; `SlaError`s are
-//! `components::sla_error`'s.)
+//! The response-deadline calculator's strings: its form, its result, and
+//! what it says when the received time is missing or unreadable. (The
+//! timeline, durations and response targets speak through the shared
+//! widgets, an `SlaError` through `components::sla_error`.)
 
 use crate::i18n::Lang;
 

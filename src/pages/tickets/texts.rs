@@ -1,6 +1,7 @@
-//! The strings of the tickets section: the lookup form and recent lookups,
-//! the ticket page, and the customer's history. (Step and state names are
-//! `components::ticket_labels`'; storage failures, `components::store_problem`'s.)
+//! The tickets section's strings: the lookup form and recent lookups, the
+//! ticket page, and a customer's history. (Step and state names live in
+//! `components::ticket_labels`, storage failures in
+//! `components::store_problem`.)
 
 use crate::i18n::{plural, Lang};
 
