@@ -12,9 +12,7 @@ pub fn ErrorPanel(error: ApiError, #[prop(into)] on_retry: Callback<()>) -> impl
         let summary = match &error {
             ApiError::Network { .. } => t.error_network.to_owned(),
             ApiError::Status { status: 404, .. } => t.error_not_found.to_owned(),
-            ApiError::Status { status, .. } => {
-                t.error_status.replace("{status}", &status.to_string())
-            }
+            ApiError::Status { status, .. } => (t.error_status)(*status),
             ApiError::Malformed(_) => t.error_malformed.to_owned(),
         };
         view! {

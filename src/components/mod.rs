@@ -1,5 +1,6 @@
 //! Widgets shared by several pages.
 
+mod article_body;
 mod clock;
 mod deadline;
 mod error_panel;
@@ -13,6 +14,7 @@ mod sla_timeline;
 mod store_problem;
 mod ticket_labels;
 
+pub use article_body::ArticleBody;
 pub use clock::use_clock;
 pub use deadline::deadline_block;
 pub use error_panel::{ErrorDetail, ErrorPanel};

@@ -1,8 +1,27 @@
-use crate::i18n::{use_lang, Texts};
+//! Pages shown without the network: the notice over a device copy, and the
+//! pointer to the offline library (whose words it owns).
+
+use crate::i18n::{use_lang, Lang};
 use crate::routes;
 use crate::time::format_ms;
 use leptos::prelude::*;
 use leptos_router::components::A;
+
+struct HintTexts {
+    hint: &'static str,
+    library: &'static str,
+}
+
+static ZH: HintTexts = HintTexts {
+    hint: "网络不可用。保存在本机的文章仍可阅读和搜索：",
+    library: "离线文章",
+};
+
+static EN: HintTexts = HintTexts {
+    hint:
+        "The network is unavailable. Articles saved on this device can still be read and searched:",
+    library: "Offline library",
+};
 
 /// A page shown from the copy on this device because the network cannot be
 /// reached (`portal_core::fallback::Shown::DeviceCopy`): a notice saying
@@ -10,8 +29,8 @@ use leptos_router::components::A;
 /// then the page itself.
 #[component]
 pub fn DeviceCopyNotice(
-    /// The notice, with `{time}` where the saving time goes.
-    message: fn(&Texts) -> &'static str,
+    /// The notice in a language, given when the copy was saved.
+    message: fn(Lang, &str) -> String,
     /// When the copy was saved (ms since the epoch).
     saved_at_ms: f64,
     #[prop(into)] on_retry: Callback<()>,
@@ -19,10 +38,10 @@ pub fn DeviceCopyNotice(
 ) -> impl IntoView {
     let lang = use_lang();
     let notice = move || {
-        let t = lang.get().texts();
+        let lang = lang.get();
         view! {
-            <p>{message(t).replace("{time}", &format_ms(saved_at_ms))}</p>
-            <button type="button" class="button small" on:click=move |_| on_retry.run(())>{t.retry}</button>
+            <p>{message(lang, &format_ms(saved_at_ms))}</p>
+            <button type="button" class="button small" on:click=move |_| on_retry.run(())>{lang.texts().retry}</button>
         }
     };
     view! {
@@ -37,10 +56,10 @@ pub fn DeviceCopyNotice(
 pub fn OfflineLibraryHint() -> impl IntoView {
     let lang = use_lang();
     move || {
-        let t = lang.get().texts();
+        let t = lang.get().pick(&ZH, &EN);
         view! {
             <p class="notice" role="status">
-                {t.offline_hint}" "<A href=routes::KB_OFFLINE>{t.offline_library}" →"</A>
+                {t.hint}" "<A href=routes::KB_OFFLINE>{t.library}" →"</A>
             </p>
         }
     }

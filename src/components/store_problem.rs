@@ -1,4 +1,7 @@
-use crate::i18n::{use_lang, Texts};
+//! A storage failure (`StoreError`) in the words of what the storage was
+//! for; owns those words.
+
+use crate::i18n::{use_lang, Lang};
 use crate::store::StoreError;
 use leptos::prelude::*;
 
@@ -17,16 +20,41 @@ pub enum StoreUse {
     KeepOpenedArticle,
 }
 
+struct StoreTexts {
+    lookup_full: &'static str,
+    lookup_unavailable: &'static str,
+    forget_failed: &'static str,
+    article_full: &'static str,
+    article_unavailable: &'static str,
+}
+
+static ZH: StoreTexts = StoreTexts {
+    lookup_full: "本机存储空间已满，这次查询没有被记住，但工单照常显示。可在“最近查询”中忘记旧记录以释放空间。",
+    lookup_unavailable: "本机存储不可用（可能处于无痕模式），查询记录不会被保存。",
+    forget_failed: "未能从本机删除查询记录，它仍保存在本机。请重试；如仍不行，可在浏览器设置中清除本站数据。",
+    article_full: "本机存储空间已满，文章没有保存；已保存的文章不受影响。可在“离线文章”中移除不需要的文章后重试。",
+    article_unavailable: "本机存储不可用（可能处于无痕模式），文章无法保存以离线阅读。",
+};
+
+static EN: StoreTexts = StoreTexts {
+    lookup_full: "This device's storage is full, so this lookup was not remembered; the ticket is shown all the same. Forget old lookups to free space.",
+    lookup_unavailable: "Storage on this device is unavailable (private browsing?), so lookups are not remembered.",
+    forget_failed: "The lookup could not be removed and is still on this device. Try again; if it stays, clear this site's data in the browser settings.",
+    article_full: "This device's storage is full, so the article was not saved; articles saved before are untouched. Remove some in the offline library and try again.",
+    article_unavailable: "Storage on this device is unavailable (private browsing?), so articles cannot be kept for offline reading.",
+};
+
 /// The user's words for a storage failure during `used_for`.
-pub fn store_error_message(t: &Texts, error: &StoreError, used_for: StoreUse) -> &'static str {
+pub fn store_error_message(lang: Lang, error: &StoreError, used_for: StoreUse) -> &'static str {
     use StoreError::{Full, Unavailable};
+    let t = lang.pick(&ZH, &EN);
     match (used_for, error) {
-        (StoreUse::RememberLookup, Full) => t.store_full,
-        (StoreUse::RememberLookup, Unavailable(_)) => t.store_unavailable,
+        (StoreUse::RememberLookup, Full) => t.lookup_full,
+        (StoreUse::RememberLookup, Unavailable(_)) => t.lookup_unavailable,
         (StoreUse::ForgetLookup, _) => t.forget_failed,
-        (StoreUse::SaveArticles | StoreUse::KeepOpenedArticle, Full) => t.storage_full_kb,
+        (StoreUse::SaveArticles | StoreUse::KeepOpenedArticle, Full) => t.article_full,
         (StoreUse::SaveArticles | StoreUse::KeepOpenedArticle, Unavailable(_)) => {
-            t.store_unavailable_kb
+            t.article_unavailable
         }
     }
 }
@@ -42,7 +70,7 @@ pub fn StoreProblem(error: StoreError, used_for: StoreUse) -> impl IntoView {
     };
     view! {
         <p class="notice" role=role>
-            {move || store_error_message(lang.get().texts(), &error, used_for)}
+            {move || store_error_message(lang.get(), &error, used_for)}
         </p>
     }
 }

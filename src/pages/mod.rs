@@ -1,24 +1,26 @@
-//! One file per route. Each section is a lazy route: in the split build
-//! (`scripts/build-wasm.sh`, cargo feature `split`) its code is a module of
-//! its own, downloaded the first time the section is opened.
+//! One folder per section, one file per page, each section's strings in its
+//! `texts.rs`. A section never imports from another: what they share lives
+//! in `components/` (or `api`, `store`, `visit`, `i18n`).
+//!
+//! Each section is a lazy route: in the split build (`scripts/build-wasm.sh`,
+//! cargo feature `split`) its code is a wasm module of its own, downloaded
+//! the first time the section is opened.
 
-mod history;
 mod home;
 mod kb;
 mod not_found;
 mod offline;
 mod services;
-mod sla_calculator;
-mod ticket;
+mod sla;
+mod tickets;
 
-pub use history::History;
 pub use home::Home;
 pub use kb::{KbArticlePage, KbCategoryPage, KnowledgeBase};
 pub use not_found::NotFound;
 pub use offline::OfflineLibrary;
 pub use services::Services;
-pub use sla_calculator::SlaCalculator;
-pub use ticket::{TicketLookup, TicketPage};
+pub use sla::SlaCalculator;
+pub use tickets::{History, TicketLookup, TicketPage};
 
 /// `lazy_page!(Route, Page)` declares `Route`, a [`leptos_router::LazyRoute`]
 /// that shows the component `Page`. With the `split` feature the view goes

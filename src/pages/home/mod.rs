@@ -6,9 +6,11 @@
 //! reactive closure per block, not one per string): these blocks hold no
 //! user input, and it keeps the wasm small.
 
+mod texts;
+
 use crate::api::{fetch_json, use_sla, ApiError};
 use crate::components::{loaded, service_info, use_clock};
-use crate::i18n::{use_lang, Texts};
+use crate::i18n::{use_lang, Lang};
 use crate::routes;
 use crate::time::{format_beijing, format_local_if_different};
 use leptos::prelude::*;
@@ -16,8 +18,9 @@ use leptos_router::components::A;
 use portal_core::files;
 use portal_core::model::{Meta, API_VERSION};
 use std::time::Duration;
+use texts::home_texts;
 
-/// Where each entry of `Texts::offers` leads, once built.
+/// Where each entry of `HomeTexts::offers` leads, once built.
 const OFFER_LINKS: [Option<&str>; 6] = [
     Some(routes::TICKETS),
     None,
@@ -35,11 +38,11 @@ pub fn Home() -> impl IntoView {
     let meta = LocalResource::new(|| fetch_json::<Meta>(files::META));
 
     let intro = move || {
-        let t = lang.get().texts();
+        let t = home_texts(lang.get());
         view! {
             <section class="hero">
-                <h1>{t.home_title}</h1>
-                <p class="lead">{t.home_lead}</p>
+                <h1>{t.title}</h1>
+                <p class="lead">{t.lead}</p>
             </section>
             <section class="section" aria-labelledby="offers-title">
                 <h2 id="offers-title">{t.offers_title}</h2>
@@ -69,15 +72,12 @@ pub fn Home() -> impl IntoView {
     // Plain reactive blocks rather than <Suspense>: the same behaviour
     // here, for several KB less wasm.
     let policy_view = loaded(setup, move |setup| {
-        service_info(lang.get().texts(), setup, now).into_any()
+        service_info(lang.get(), setup, now).into_any()
     });
-    let stamp = move || {
-        meta.get()
-            .and_then(|result| data_stamp(lang.get().texts(), result))
-    };
+    let stamp = move || meta.get().and_then(|result| data_stamp(lang.get(), result));
 
     let more = move || {
-        let t = lang.get().texts();
+        let t = home_texts(lang.get());
         view! { <p><A href=routes::SERVICES>{t.see_directory}</A></p> }
     };
     view! {
@@ -90,24 +90,22 @@ pub fn Home() -> impl IntoView {
 
 /// When the data was generated. Secondary: if meta.json fails, the page says
 /// nothing here rather than show a second error panel.
-fn data_stamp(t: &'static Texts, result: Result<Meta, ApiError>) -> Option<impl IntoView> {
+fn data_stamp(lang: Lang, result: Result<Meta, ApiError>) -> Option<impl IntoView> {
+    let (t, shared) = (home_texts(lang), lang.texts());
     let meta = result.ok()?;
     let beijing = format_beijing(&meta.generated_at);
     let mismatch = (meta.api_version != API_VERSION).then(|| {
-        let text = t
-            .api_version_mismatch
-            .replace("{found}", &meta.api_version.to_string())
-            .replace("{expected}", &API_VERSION.to_string());
+        let text = (t.api_version_mismatch)(meta.api_version, API_VERSION);
         view! { <p class="notice" role="alert">{text}</p> }
     });
-    let local =
-        format_local_if_different(&meta.generated_at).map(|l| format!(" · {} {l}", t.your_time));
+    let local = format_local_if_different(&meta.generated_at)
+        .map(|l| format!(" · {} {l}", shared.your_time));
     Some(view! {
         {mismatch}
         <p class="data-stamp">
             {t.data_as_of}" "
             <time datetime=format!("{beijing}+08:00")>{beijing.clone()}</time>
-            " ("{t.beijing_time}")"{local}" · "{meta.data_version}
+            " ("{shared.beijing_time}")"{local}" · "{meta.data_version}
         </p>
     })
 }

@@ -2,13 +2,16 @@
 //! with a live "open now / opens at …" badge from the calendar, the
 //! severity levels and the on-site rule.
 
+mod texts;
+
 use crate::api::{fetch_json, use_sla};
 use crate::components::{loaded, service_info, use_clock};
-use crate::i18n::{use_lang, Texts};
+use crate::i18n::{use_lang, Lang};
 use leptos::prelude::*;
 use portal_core::files;
 use portal_core::model::{Delivery, ServiceClass};
 use std::time::Duration;
+use texts::services_texts;
 
 #[component]
 pub fn Services() -> impl IntoView {
@@ -18,17 +21,17 @@ pub fn Services() -> impl IntoView {
     let now = use_clock(Duration::from_secs(30));
 
     let header = move || {
-        let t = lang.get().texts();
+        let t = services_texts(lang.get());
         view! {
-            <h1>{t.services_title}</h1>
-            <p class="lead-text">{t.services_lead}</p>
+            <h1>{t.title}</h1>
+            <p class="lead-text">{t.lead}</p>
         }
     };
     let policy = loaded(setup, move |setup| {
-        service_info(lang.get().texts(), setup, now).into_any()
+        service_info(lang.get(), setup, now).into_any()
     });
     let catalogue_view = loaded(catalogue, move |classes| {
-        catalogue_section(lang.get().texts(), classes).into_any()
+        catalogue_section(lang.get(), classes).into_any()
     });
     view! {
         <section class="page">
@@ -39,19 +42,19 @@ pub fn Services() -> impl IntoView {
     }
 }
 
-fn catalogue_section(t: &'static Texts, classes: Vec<ServiceClass>) -> impl IntoView {
-    let en = t.is_en();
+fn catalogue_section(lang: Lang, classes: Vec<ServiceClass>) -> impl IntoView {
+    let (t, en) = (services_texts(lang), lang.is_en());
     let classes = classes
         .into_iter()
         .map(|class| {
-            let count = t.items_count.replace("{n}", &class.items.len().to_string());
+            let count = (t.items)(class.items.len());
             let items = class
                 .items
                 .into_iter()
                 .map(|item| {
                     let delivery = match item.delivery {
-                        Delivery::Remote => t.delivery_remote,
-                        Delivery::Onsite => t.delivery_onsite,
+                        Delivery::Remote => t.remote,
+                        Delivery::Onsite => t.onsite,
                     };
                     view! {
                         <li class="service-item" data-service=item.id>

@@ -2,12 +2,14 @@
 //! the response deadline, a live countdown, and a timeline of what was
 //! counted and what was skipped. All computation is the core's `SlaEngine`.
 
+mod texts;
+
 use crate::api::{use_sla, SlaSetup};
 use crate::components::{
-    deadline_block, format_duration, loaded, priority_badge_class, target_amount, timeline_list,
-    use_clock, ErrorDetail, SlaErrorMessage,
+    deadline_block, format_duration, loaded, priority_badge_class, response_target, target_amount,
+    timeline_list, use_clock, ErrorDetail, SlaErrorMessage,
 };
-use crate::i18n::{use_lang, Texts};
+use crate::i18n::{use_lang, Lang};
 use crate::time::{format_local_if_different, now_input_value};
 use chrono::{DateTime, FixedOffset};
 use leptos::prelude::*;
@@ -16,6 +18,7 @@ use portal_core::model::{Channel, Priority};
 use portal_core::sla::{SlaError, Timeline};
 use std::sync::Arc;
 use std::time::Duration;
+use texts::sla_texts;
 
 #[component]
 pub fn SlaCalculator() -> impl IntoView {
@@ -26,10 +29,10 @@ pub fn SlaCalculator() -> impl IntoView {
     let received = RwSignal::new(now_input_value());
 
     let header = move || {
-        let t = lang.get().texts();
+        let t = sla_texts(lang.get());
         view! {
-            <h1>{t.sla_title}</h1>
-            <p class="lead-text">{t.sla_lead}</p>
+            <h1>{t.title}</h1>
+            <p class="lead-text">{t.lead}</p>
         }
     };
     let body = loaded(setup, move |setup| {
@@ -60,8 +63,9 @@ fn CalculatorForm(
 ) -> impl IntoView {
     let lang = use_lang();
     move || {
-        let t = lang.get().texts();
-        let en = t.is_en();
+        let lang = lang.get();
+        let (t, en) = (sla_texts(lang), lang.is_en());
+        let your_time = lang.texts().your_time;
         let priority_options = setup
             .policy
             .priorities
@@ -71,8 +75,7 @@ fn CalculatorForm(
                 let title = format!(
                     "{} · {}",
                     level.name.get(en),
-                    t.respond_within
-                        .replace("{amount}", &target_amount(t, level.response_minutes))
+                    response_target(lang, level.response_minutes)
                 );
                 let title = view! {
                     <span class=priority_badge_class(id)>{id.as_str()}</span>
@@ -135,7 +138,7 @@ fn CalculatorForm(
                             parse_beijing_input(&received.get())
                                 .ok()
                                 .and_then(|at| format_local_if_different(&at))
-                                .map(|local| format!("{} {local}", t.your_time))
+                                .map(|local| format!("{your_time} {local}"))
                         }}
                     </p>
                 </div>
@@ -202,7 +205,8 @@ fn CalculatorResult(
     });
     let now = use_clock(Duration::from_secs(1));
     move || {
-        let t = lang.get().texts();
+        let lang = lang.get();
+        let t = sla_texts(lang);
         match calculation.get() {
             Calculation::NoTime => {
                 view! { <p class="card result notice" role="status">{t.err_pick_time}</p> }
@@ -219,23 +223,20 @@ fn CalculatorResult(
                 <div class="card result notice" role="alert"><SlaErrorMessage error/></div>
             }
             .into_any(),
-            Calculation::Deadline(tl) => result_view(t, tl, now).into_any(),
+            Calculation::Deadline(tl) => result_view(lang, tl, now).into_any(),
         }
     }
 }
 
-fn result_view(
-    t: &'static Texts,
-    tl: Timeline,
-    now: ReadSignal<DateTime<FixedOffset>>,
-) -> impl IntoView {
+fn result_view(lang: Lang, tl: Timeline, now: ReadSignal<DateTime<FixedOffset>>) -> impl IntoView {
+    let t = sla_texts(lang);
     let deadline = tl.deadline;
     let countdown = move || {
         let left = (deadline - now.get()).num_seconds();
         if left > 0 {
             view! {
                 <p class="countdown" aria-live="off">
-                    {t.time_left}" "<strong>{format_duration(t, left, true)}</strong>
+                    {t.time_left}" "<strong>{format_duration(lang, left, true)}</strong>
                 </p>
             }
             .into_any()
@@ -246,11 +247,11 @@ fn result_view(
     view! {
         <section class="card result" aria-labelledby="deadline-title">
             <h2 id="deadline-title">{t.result_deadline}</h2>
-            {deadline_block(t, &deadline)}
+            {deadline_block(lang, &deadline)}
             {countdown}
-            <p class="field-note">{t.target_note.replace("{amount}", &target_amount(t, tl.target_minutes))}</p>
+            <p class="field-note">{(t.target_note)(&target_amount(lang, tl.target_minutes))}</p>
             <h3>{t.timeline_title}</h3>
-            {timeline_list(t, tl.entries)}
+            {timeline_list(lang, tl.entries)}
         </section>
     }
 }

@@ -3,9 +3,11 @@
 //! the published revision has moved on, and search over the saved copies.
 //! The order, the search and the flag are `portal_core::library`'s.
 
+mod texts;
+
 use crate::api::{fetch_article_blocks, fetch_json};
 use crate::components::{StoreProblem, StoreUse};
-use crate::i18n::{use_lang, Texts};
+use crate::i18n::{use_lang, Lang};
 use crate::routes;
 use crate::store::{self, SavedArticle, StoreError};
 use crate::time::format_ms;
@@ -15,6 +17,7 @@ use portal_core::files;
 use portal_core::library::{library_order, newer_revision_published, DeviceCopy};
 use portal_core::markdown::plain_text;
 use portal_core::model::KbArticle;
+use texts::offline_texts;
 
 /// The saved copies with their index entries.
 fn entries(saved: &[SavedArticle]) -> Vec<(SavedArticle, Option<KbArticle>)> {
@@ -62,10 +65,11 @@ pub fn OfflineLibrary() -> impl IntoView {
     };
 
     move || {
-        let t = lang.get().texts();
+        let lang = lang.get();
+        let t = offline_texts(lang);
         let header = view! {
-            <h1>{t.offline_library}</h1>
-            <p class="lead-text">{t.offline_lead}</p>
+            <h1>{t.title}</h1>
+            <p class="lead-text">{t.lead}</p>
         };
         let problem_view = problem
             .get()
@@ -76,7 +80,7 @@ pub fn OfflineLibrary() -> impl IntoView {
                 view! { <StoreProblem error used_for=StoreUse::SaveArticles/> }.into_any()
             }
             Some(Ok(list)) if list.is_empty() => {
-                view! { <p class="muted">{t.offline_empty}</p> }.into_any()
+                view! { <p class="muted">{t.empty}</p> }.into_any()
             }
             Some(Ok(list)) => {
                 let total_kb = list
@@ -106,20 +110,18 @@ pub fn OfflineLibrary() -> impl IntoView {
                     .into_iter()
                     .map(|i| {
                         let (s, entry) = rows[i].clone();
-                        offline_row(t, s, entry, &published, refresh, remove)
+                        offline_row(lang, s, entry, &published, refresh, remove)
                     })
                     .collect_view();
                 view! {
                     <p class="muted">
-                        {t.offline_total
-                            .replace("{n}", &list.len().to_string())
-                            .replace("{kb}", &total_kb.to_string())}
+                        {(t.total)(list.len(), total_kb)}
                     </p>
                     <input
                         class="offline-search"
                         type="search"
-                        placeholder=t.search_offline_placeholder
-                        aria-label=t.search_offline_placeholder
+                        placeholder=t.search_placeholder
+                        aria-label=t.search_placeholder
                         prop:value=move || query.get()
                         on:input=move |ev| query.set(event_target_value(&ev))
                     />
@@ -133,14 +135,14 @@ pub fn OfflineLibrary() -> impl IntoView {
 }
 
 fn offline_row(
-    t: &'static Texts,
+    lang: Lang,
     saved: SavedArticle,
     entry: Option<KbArticle>,
     published: &[KbArticle],
     refresh: impl Fn(String) + Copy + 'static,
     remove: impl Fn(String) + Copy + 'static,
 ) -> impl IntoView {
-    let en = t.is_en();
+    let (t, en) = (offline_texts(lang), lang.is_en());
     let title = entry
         .as_ref()
         .map(|e| e.title.get(en).to_owned())

@@ -3,11 +3,12 @@
 //! filter by status, priority and product, search titles, sort by date or
 //! deadline. The key itself is kept only in memory for this visit.
 
+use super::texts::tickets_texts;
 use crate::api::{fetch_json, fetch_products, use_sla, ApiError};
 use crate::components::{
     loaded, priority_badge_class, state_badge, step_name, use_clock, ErrorPanel, Loading,
 };
-use crate::i18n::{use_lang, Texts};
+use crate::i18n::{use_lang, Lang};
 use crate::routes;
 use crate::store::{self, RecentLookup};
 use crate::time::format_beijing;
@@ -55,7 +56,7 @@ pub fn History() -> impl IntoView {
     let query = RwSignal::new(HistoryQuery::default());
 
     let form = move || {
-        let t = lang.get().texts();
+        let t = tickets_texts(lang.get());
         view! {
             <h1>{t.history_title}</h1>
             <p class="lead-text">{t.history_lead}</p>
@@ -81,7 +82,7 @@ pub fn History() -> impl IntoView {
         }
     };
     let body = move || {
-        let t = lang.get().texts();
+        let t = tickets_texts(lang.get());
         match history.get() {
             None => {
                 if submitted.get().is_some() {
@@ -125,7 +126,8 @@ fn HistoryList(history: CustomerHistory, query: RwSignal<HistoryQuery>) -> impl 
         ids
     };
     loaded(setup, move |setup| {
-        let t = lang.get().texts();
+        let lang = lang.get();
+        let t = tickets_texts(lang);
         let rows = history_rows(&history, &setup.engine, &now.get());
         let c = counts(&rows);
         let product_names = products.get().and_then(Result::ok).unwrap_or_default();
@@ -133,7 +135,7 @@ fn HistoryList(history: CustomerHistory, query: RwSignal<HistoryQuery>) -> impl 
             product_names
                 .iter()
                 .find(|p| p.id == id)
-                .map(|p| p.name.get(t.is_en()).to_owned())
+                .map(|p| p.name.get(lang.is_en()).to_owned())
                 .unwrap_or_else(|| id.to_owned())
         };
         let product_options = product_ids
@@ -145,15 +147,15 @@ fn HistoryList(history: CustomerHistory, query: RwSignal<HistoryQuery>) -> impl 
             if shown.is_empty() {
                 return view! { <p class="muted">{t.no_results}</p> }.into_any();
             }
-            view! { <ul class="history-list">{shown.into_iter().map(|r| history_row(t, r, visit, warning)).collect_view()}</ul> }
+            view! { <ul class="history-list">{shown.into_iter().map(|r| history_row(lang, r, visit, warning)).collect_view()}</ul> }
                 .into_any()
         };
         view! {
             <p class="history-customer"><strong>{history.customer.clone()}</strong></p>
             <div class="history-counts">
-                <span class="count-box">{t.count_total.replace("{n}", &c.total.to_string())}</span>
-                <span class="count-box open">{t.count_open.replace("{n}", &c.open.to_string())}</span>
-                <span class="count-box breached">{t.count_breached.replace("{n}", &c.breached.to_string())}</span>
+                <span class="count-box">{(t.count_total)(c.total)}</span>
+                <span class="count-box open">{(t.count_open)(c.open)}</span>
+                <span class="count-box breached">{(t.count_breached)(c.breached)}</span>
             </div>
             <div class="history-filters">
                 <label>
@@ -229,14 +231,15 @@ fn HistoryList(history: CustomerHistory, query: RwSignal<HistoryQuery>) -> impl 
 }
 
 fn history_row(
-    t: &'static Texts,
+    lang: Lang,
     row: HistoryRow,
     visit: VisitLookups,
     warning: StoreWarning,
 ) -> impl IntoView {
+    let t = tickets_texts(lang);
     let s = row.summary;
     let navigate = use_navigate();
-    let state = row.state.map(|st| state_badge(t, st));
+    let state = row.state.map(|st| state_badge(lang, st));
     let due = row
         .deadline
         .map(|d| format!(" · {} {}", t.due_label, format_beijing(&d)));
@@ -268,7 +271,7 @@ fn history_row(
             <span class="history-title">{s.number.clone()}" "{s.title.clone()}</span>
             <button type="button" class="button small" on:click=open>{t.open_button}</button>
             <span class="history-meta">
-                {step_name(t, s.status)}" · "{t.received_label}" "{format_beijing(&s.received)}{due}" "{state}
+                {step_name(lang, s.status)}" · "{t.received_label}" "{format_beijing(&s.received)}{due}" "{state}
             </span>
         </li>
     }

@@ -1,0 +1,61 @@
+//! The home page's strings: the welcome, what the service centre offers,
+//! and the data stamp. (The channels and severity levels below them speak
+//! through `components::service_info`.)
+
+use crate::i18n::Lang;
+
+pub struct HomeTexts {
+    pub title: &'static str,
+    pub lead: &'static str,
+    pub offers_title: &'static str,
+    /// Name and description of each service, in the order of `OFFER_LINKS`.
+    pub offers: [(&'static str, &'static str); 6],
+    pub go_to: &'static str,
+    pub coming_soon: &'static str,
+    pub see_directory: &'static str,
+    pub data_as_of: &'static str,
+    /// The data is API version `found`; this build reads `expected`.
+    pub api_version_mismatch: fn(u32, u32) -> String,
+}
+
+static ZH: HomeTexts = HomeTexts {
+    title: "您好，欢迎来到 Coremail 云服务中心",
+    lead: "为购买 Coremail 产品标准级售后服务的企业管理员提供自助服务：查询工单进度与响应时限、下载系统补丁、查阅知识库、预约工程师、设置消息提醒。",
+    offers_title: "服务中心提供",
+    offers: [
+        ("工单查询", "凭工单号与联系邮箱查询处理进度、故障级别与响应时限，无需账号。"),
+        ("补丁管理", "按产品与版本浏览系统补丁，查看 CNVD/CVE 编号、发布说明与 SHA-256 校验值。"),
+        ("在线知识库", "收发信、磁盘空间、弱密码、垃圾邮件等管理员常见问题，支持离线阅读。"),
+        ("工程师预约", "预约补丁部署、远程支持或现场服务，只提供工作时间内的时段。"),
+        ("消息设置", "选择补丁提醒、版本升级、安全漏洞、到期续费等提醒的频率与渠道。"),
+        ("响应时限计算", "按故障级别、渠道与提交时间计算响应截止时间，自动跳过夜间、周末与法定节假日。"),
+    ],
+    go_to: "进入 →",
+    coming_soon: "即将上线",
+    see_directory: "查看服务目录与实时服务状态 →",
+    data_as_of: "数据更新于",
+    api_version_mismatch: |found, expected| format!("数据接口为版本 {found}，本页面只支持版本 {expected}：显示的信息可能不完整。请刷新页面；如仍出现，请联系 support@coremail.cn。"),
+};
+
+static EN: HomeTexts = HomeTexts {
+    title: "Welcome to the Coremail Cloud Service Centre",
+    lead: "Self-service for administrators of enterprises under Coremail's standard after-sales service: follow tickets and their response deadlines, download patches, read the knowledge base, book an engineer and choose your reminders.",
+    offers_title: "What the service centre offers",
+    offers: [
+        ("Ticket lookup", "Follow a ticket's progress, severity and response deadline with its number and contact e-mail: no account needed."),
+        ("Patches", "Browse patches by product and version, with CNVD/CVE ids, release notes and SHA-256 checksums."),
+        ("Knowledge base", "Answers to admins' everyday questions (delivery, disk space, weak passwords, spam), readable offline."),
+        ("Engineer booking", "Book patch deployment, remote support or an on-site visit, in working-time slots only."),
+        ("Notifications", "Choose how often and where patch, upgrade, security and renewal reminders reach you."),
+        ("Response deadlines", "Work out when a response is due for a priority, channel and time, skipping nights, weekends and public holidays."),
+    ],
+    go_to: "Open →",
+    coming_soon: "Coming soon",
+    see_directory: "Service directory and live status →",
+    data_as_of: "Data as of",
+    api_version_mismatch: |found, expected| format!("The data is API version {found}, but this page reads version {expected}: what it shows may be incomplete. Reload the page; if this stays, contact support@coremail.cn."),
+};
+
+pub fn home_texts(lang: Lang) -> &'static HomeTexts {
+    lang.pick(&ZH, &EN)
+}

@@ -1,0 +1,192 @@
+//! `/kb`: this week's featured articles (每周精选), the categories with
+//! their counts, and search over the published index, fetched the first time
+//! the user searches.
+
+use super::texts::kb_texts;
+use super::{article_card, fetch_kb, Kb};
+use crate::api::SearchCache;
+use crate::components::{loaded, ErrorPanel, OfflineLibraryHint};
+use crate::i18n::{use_lang, Lang};
+use crate::routes;
+use crate::time::now_beijing;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use portal_core::kb::{category_counts, featured};
+use portal_core::search::{highlight, Hit};
+
+/// `/kb`
+#[component]
+pub fn KnowledgeBase() -> impl IntoView {
+    let lang = use_lang();
+    let kb = LocalResource::new(fetch_kb);
+    let query = RwSignal::new(String::new());
+    let category = RwSignal::new(String::new());
+    let cache = StoredValue::new_local(SearchCache::default());
+    // The index is fetched the first time the user searches, not before.
+    let hits = LocalResource::new(move || {
+        let (q, c) = (query.get(), category.get());
+        let cache = cache.get_value();
+        async move {
+            if q.trim().is_empty() {
+                return None;
+            }
+            let c = (!c.is_empty()).then_some(c);
+            Some(cache.search(&q, c.as_deref(), 20).await)
+        }
+    });
+    let search_box = move || {
+        let lang = lang.get();
+        let (t, en) = (kb_texts(lang), lang.is_en());
+        let options = kb.get().and_then(Result::ok).map(|kb| {
+            kb.categories
+                .iter()
+                .map(|c| {
+                    let (id, name) = (c.id.clone(), c.name.get(en).to_owned());
+                    view! { <option value=id>{name}</option> }
+                })
+                .collect_view()
+        });
+        view! {
+            <form class="card search-form" role="search" on:submit=|ev| ev.prevent_default()>
+                <label for="kb-search" class="visually-hidden">{t.search_label}</label>
+                <input
+                    id="kb-search"
+                    type="search"
+                    placeholder=t.search_placeholder
+                    prop:value=move || query.get()
+                    on:input=move |ev| query.set(event_target_value(&ev))
+                />
+                <select
+                    name="category"
+                    aria-label=t.categories_title
+                    on:change=move |ev| category.set(event_target_value(&ev))
+                >
+                    <option value="">{t.search_all_categories}</option>
+                    {options}
+                </select>
+            </form>
+        }
+    };
+    let results = move || {
+        let lang = lang.get();
+        let t = kb_texts(lang);
+        let q = query.get();
+        if q.trim().is_empty() {
+            return None;
+        }
+        let searching = || view! { <p class="muted" role="status">{t.searching}</p> }.into_any();
+        Some(match (hits.get(), kb.get()) {
+            (Some(Some(Err(error))), _) | (_, Some(Err(error))) => {
+                view! { <ErrorPanel error on_retry=move || hits.refetch()/> }.into_any()
+            }
+            (Some(Some(Ok(found))), Some(Ok(kb))) => {
+                search_results(lang, &kb, &found, &q).into_any()
+            }
+            _ => searching(),
+        })
+    };
+    let searching = move || !query.get().trim().is_empty();
+    let body = loaded(kb, move |kb| {
+        let lang = lang.get();
+        let (t, en) = (kb_texts(lang), lang.is_en());
+        let picks = featured(&kb.articles, &now_beijing());
+        let week = picks.as_ref().map(|f| f.week.to_string());
+        let featured = picks
+            .into_iter()
+            .flat_map(|f| f.articles)
+            .map(|a| article_card(lang, a))
+            .collect_view();
+        let categories = category_counts(&kb.categories, &kb.articles)
+            .into_iter()
+            .map(|count| {
+                let (c, n) = (count.category, count.articles);
+                let (id, href) = (c.id.clone(), routes::kb_category(&c.id));
+                let (name, description) =
+                    (c.name.get(en).to_owned(), c.description.get(en).to_owned());
+                view! {
+                    <li class="card category-card" data-category=id>
+                        <h3><A href=href>{name}</A></h3>
+                        <p>{description}</p>
+                        <p class="muted">{(t.articles_count)(n)}</p>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <section class="section" aria-labelledby="featured-title">
+                <h2 id="featured-title">{t.featured_title}" "<span class="muted">{week.unwrap_or_default()}</span></h2>
+                <ul class="card-grid featured">{featured}</ul>
+            </section>
+            <section class="section" aria-labelledby="categories-title">
+                <h2 id="categories-title">{t.categories_title}</h2>
+                <ul class="card-grid categories">{categories}</ul>
+            </section>
+        }
+        .into_any()
+    });
+    let header = move || {
+        let t = kb_texts(lang.get());
+        view! {
+            <h1>{t.title}</h1>
+            <p class="lead-text">{t.lead}" "<A href=routes::KB_OFFLINE>{t.offline_library}" →"</A></p>
+        }
+    };
+    // Offline (server room): point at what this device has.
+    let offline_hint = move || {
+        matches!(kb.get(), Some(Err(e)) if e.is_unreachable())
+            .then(|| view! { <OfflineLibraryHint/> })
+    };
+    view! {
+        <section class="page kb">
+            {header}
+            {offline_hint}
+            {search_box}
+            {results}
+            <div class:hidden=searching>{body}</div>
+        </section>
+    }
+}
+
+/// The hits as article cards, with the query's words highlighted.
+fn search_results(lang: Lang, kb: &Kb, hits: &[Hit], query: &str) -> impl IntoView {
+    let (t, en) = (kb_texts(lang), lang.is_en());
+    if hits.is_empty() {
+        return view! { <p class="notice" role="status">{t.search_none}</p> }.into_any();
+    }
+    let cards = hits
+        .iter()
+        .filter_map(|h| kb.articles.iter().find(|a| a.id == h.id))
+        .map(|a| {
+            let href = routes::kb_article(&a.id);
+            let title = marked(highlight(a.title.get(en), query));
+            let summary = marked(highlight(a.summary.get(en), query));
+            view! {
+                <li class="card article-card search-hit" data-article=a.id.clone()>
+                    <h3><A href=href>{title}</A></h3>
+                    <p>{summary}</p>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="section" aria-live="polite">
+            <p class="muted">{(t.search_results)(hits.len())}</p>
+            <ul class="card-grid search-results">{cards}</ul>
+        </section>
+    }
+    .into_any()
+}
+
+/// Highlighted runs as text and `<mark>` (text nodes only).
+fn marked(parts: Vec<(String, bool)>) -> impl IntoView {
+    parts
+        .into_iter()
+        .map(|(text, hit)| {
+            if hit {
+                view! { <mark>{text}</mark> }.into_any()
+            } else {
+                text.into_any()
+            }
+        })
+        .collect_view()
+}

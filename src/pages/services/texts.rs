@@ -1,0 +1,37 @@
+//! The service directory's strings: its heading and the service catalogue.
+//! (The channels, severity levels and on-site rule speak through
+//! `components::service_info`.)
+
+use crate::i18n::{plural, Lang};
+
+pub struct ServicesTexts {
+    pub title: &'static str,
+    pub lead: &'static str,
+    pub catalogue_title: &'static str,
+    pub remote: &'static str,
+    pub onsite: &'static str,
+    /// How many items a class of service has.
+    pub items: fn(usize) -> String,
+}
+
+static ZH: ServicesTexts = ServicesTexts {
+    title: "服务目录",
+    lead: "Coremail 产品标准级售后服务的全部服务项目（服务手册附表一）、服务渠道与实时服务状态、故障级别与现场服务规则。",
+    catalogue_title: "服务项目",
+    remote: "远程",
+    onsite: "现场",
+    items: |count| format!("{count} 项"),
+};
+
+static EN: ServicesTexts = ServicesTexts {
+    title: "Service directory",
+    lead: "Everything Coremail's standard after-sales service covers (manual, appendix 1), the service channels with their live status, severity levels and the on-site rule.",
+    catalogue_title: "Service items",
+    remote: "Remote",
+    onsite: "On-site",
+    items: |count| plural(count, "item", "items"),
+};
+
+pub fn services_texts(lang: Lang) -> &'static ServicesTexts {
+    lang.pick(&ZH, &EN)
+}

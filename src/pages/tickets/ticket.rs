@@ -1,0 +1,299 @@
+//! `/tickets/:number`: a ticket's workflow progress, its live SLA status
+//! with the reasons, and the conversation as plain text; the device's copy
+//! "as of" when the network is down.
+
+use super::form::LookupForm;
+use super::texts::tickets_texts;
+use crate::api::{answer, fetch_products, fetch_text, use_sla, ApiError, SlaSetup};
+use crate::components::{
+    deadline_block, format_duration, loaded, priority_badge_class, state_badge, step_name,
+    timeline_list, use_clock, DeviceCopyNotice, ErrorPanel, Loading, SlaErrorMessage, StoreProblem,
+    StoreUse,
+};
+use crate::i18n::{use_lang, Lang};
+use crate::store::{self, RecentLookup};
+use crate::time::format_beijing;
+use crate::visit::{use_store_warning, use_visit_lookups, StoreWarning};
+use chrono::{DateTime, FixedOffset};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use portal_core::fallback::Shown;
+use portal_core::keys::normalise_ticket_number;
+use portal_core::model::{Actor, Product, Ticket};
+use portal_core::sla::SlaState;
+use portal_core::tickets::progress;
+use portal_core::{files, parse_json};
+use std::sync::Arc;
+use std::time::Duration;
+
+/// What the ticket page could load.
+#[derive(Debug, Clone)]
+enum TicketLoad {
+    /// Nothing remembered for this number on this device.
+    NotRemembered,
+    Fresh(Arc<Ticket>),
+    /// The network failed; the last copy seen, with when it was fetched.
+    Offline(Arc<Ticket>, f64),
+    /// The file is gone from the API.
+    Gone,
+    Failed(ApiError),
+}
+
+/// The remembered ticket, fresh or the device's copy; refreshing the copy
+/// records in `warning` whether the device could keep it.
+async fn load_ticket(
+    number: String,
+    visit: Vec<RecentLookup>,
+    warning: StoreWarning,
+) -> TicketLoad {
+    let remembered = match store::find_number(&number).await {
+        Ok(Some(entry)) => Some(entry),
+        _ => None,
+    };
+    let wanted = normalise_ticket_number(&number);
+    let entry = match remembered.or_else(|| {
+        visit
+            .into_iter()
+            .find(|r| normalise_ticket_number(&r.number) == wanted)
+    }) {
+        Some(entry) => entry,
+        None => return TicketLoad::NotRemembered,
+    };
+    let file = files::ticket(&entry.key);
+    let fetched = fetch_text(&file).await.and_then(|text| {
+        let ticket = parse_json::<Ticket>(&file, &text).map_err(ApiError::Malformed)?;
+        Ok((ticket, text))
+    });
+    let copy = || {
+        let ticket = parse_json::<Ticket>(&file, entry.ticket_json.as_deref()?).ok()?;
+        Some((Arc::new(ticket), entry.fetched_at?))
+    };
+    match answer(fetched).or_device_copy(copy) {
+        Shown::Fresh((ticket, text)) => {
+            let stored = store::remember(RecentLookup {
+                title: ticket.title.clone(),
+                opened_at: store::now_ms(),
+                ticket_json: Some(text),
+                fetched_at: Some(store::now_ms()),
+                ..entry
+            })
+            .await;
+            warning.record(stored);
+            TicketLoad::Fresh(Arc::new(ticket))
+        }
+        Shown::DeviceCopy((ticket, at)) => TicketLoad::Offline(ticket, at),
+        Shown::Gone => TicketLoad::Gone,
+        Shown::Failed(error) => TicketLoad::Failed(error),
+    }
+}
+
+/// `/tickets/:number`: the ticket, if this device remembers how to open it;
+/// otherwise the form with the number filled in.
+#[component]
+pub fn TicketPage() -> impl IntoView {
+    let lang = use_lang();
+    let params = use_params_map();
+    let number = move || normalise_ticket_number(&params.read().get("number").unwrap_or_default());
+    let visit = use_visit_lookups();
+    let warning = use_store_warning();
+    let load = LocalResource::new(move || load_ticket(number(), visit.0.get(), warning));
+    let setup = use_sla();
+    let products = LocalResource::new(fetch_products);
+    let now = use_clock(Duration::from_secs(1));
+
+    let body = loaded(setup, move |setup| {
+        let lang = lang.get();
+        let t = tickets_texts(lang);
+        let products = products.get().and_then(Result::ok).unwrap_or_default();
+        match load.get() {
+            None => view! { <Loading/> }.into_any(),
+            Some(TicketLoad::NotRemembered) => view! {
+                <h1>{t.tickets_title}</h1>
+                <p class="lead-text">{(t.enter_email_for)(&number())}</p>
+                <LookupForm number=number()/>
+            }
+            .into_any(),
+            Some(TicketLoad::Gone) => view! {
+                <h1>{number()}</h1>
+                <p class="notice" role="alert">{t.ticket_gone}</p>
+            }
+            .into_any(),
+            Some(TicketLoad::Failed(error)) => {
+                view! { <ErrorPanel error on_retry=move || load.refetch()/> }.into_any()
+            }
+            Some(TicketLoad::Fresh(ticket)) => ticket_view(lang, &ticket, &setup, &products, now).into_any(),
+            Some(TicketLoad::Offline(ticket, at)) => view! {
+                <DeviceCopyNotice message=|lang, time| (tickets_texts(lang).offline_copy)(time) saved_at_ms=at on_retry=move || load.refetch()>
+                    {ticket_view(lang, &ticket, &setup, &products, now)}
+                </DeviceCopyNotice>
+            }
+            .into_any(),
+        }
+    });
+    let warning_view = move || {
+        warning
+            .0
+            .get()
+            .map(|error| view! { <StoreProblem error used_for=StoreUse::RememberLookup/> })
+    };
+    view! {
+        <section class="page ticket-page">
+            {warning_view}
+            {body}
+        </section>
+    }
+}
+
+fn ticket_view(
+    lang: Lang,
+    ticket: &Ticket,
+    setup: &SlaSetup,
+    products: &[Product],
+    now: ReadSignal<DateTime<FixedOffset>>,
+) -> impl IntoView {
+    let (t, en) = (tickets_texts(lang), lang.is_en());
+    let product = products
+        .iter()
+        .find(|p| p.id == ticket.product)
+        .map(|p| p.name.get(en).to_owned())
+        .unwrap_or_else(|| ticket.product.clone());
+    let level = setup
+        .policy
+        .priorities
+        .iter()
+        .find(|l| l.id == ticket.priority);
+    let priority_text = level
+        .map(|l| format!("{} · {}", l.name.get(en), l.definition.get(en)))
+        .unwrap_or_default();
+    let channel = setup
+        .policy
+        .channels
+        .iter()
+        .find(|c| c.id == ticket.channel)
+        .map(|c| c.name.get(en).to_owned())
+        .unwrap_or_default();
+    let steps = progress(ticket)
+        .into_iter()
+        .map(|s| {
+            let class = if s.current {
+                "step current"
+            } else if s.reached {
+                "step reached"
+            } else {
+                "step"
+            };
+            view! {
+                <li class=class aria-current=s.current.then_some("step")>
+                    <span class="step-name">{step_name(lang, s.step)}</span>
+                    <span class="step-time">{s.at.map(|at| format_beijing(&at))}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    let sla = sla_panel(lang, ticket, setup, now);
+    let events = ticket
+        .events
+        .iter()
+        .map(|e| {
+            let who = match e.by {
+                Actor::Customer => t.actor_customer,
+                Actor::Specialist => t.actor_specialist,
+                Actor::Engineer => t.actor_engineer,
+            };
+            // Untrusted text: a text node, never HTML.
+            view! {
+                <li class="event">
+                    <p class="event-meta">
+                        <strong>{who}</strong>" · "{format_beijing(&e.at)}
+                        {e.step.map(|s| view! { " · "<span class="tag">{step_name(lang, s)}</span> })}
+                    </p>
+                    <p class="event-text">{e.text.clone()}</p>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <header class="ticket-header">
+            <p class="ticket-number">{ticket.number.clone()}</p>
+            <h1>{ticket.title.clone()}</h1>
+            <dl class="ticket-facts">
+                <div><dt>{t.field_priority}</dt><dd>
+                    <span class=priority_badge_class(ticket.priority)>{ticket.priority.as_str()}</span>" "{priority_text}
+                </dd></div>
+                <div><dt>{t.field_product}</dt><dd>{product}" "{ticket.version.clone()}</dd></div>
+                <div><dt>{t.field_channel}</dt><dd>{channel}</dd></div>
+                <div><dt>{t.field_status}</dt><dd class="ticket-status">{step_name(lang, ticket.status)}</dd></div>
+            </dl>
+        </header>
+        <section class="card" aria-labelledby="progress-title">
+            <h2 id="progress-title">{t.progress_title}</h2>
+            <ol class="steps">{steps}</ol>
+        </section>
+        {sla}
+        <section class="card" aria-labelledby="events-title">
+            <h2 id="events-title">{t.events_title}</h2>
+            <ol class="events">{events}</ol>
+        </section>
+        <p class="muted share-note">{t.share_note}</p>
+    }
+}
+
+fn sla_panel(
+    lang: Lang,
+    ticket: &Ticket,
+    setup: &SlaSetup,
+    now: ReadSignal<DateTime<FixedOffset>>,
+) -> impl IntoView {
+    let t = tickets_texts(lang);
+    let engine = &setup.engine;
+    let timeline = engine.timeline(ticket.priority, ticket.channel, &ticket.received);
+    let timeline = match timeline {
+        Ok(timeline) => timeline,
+        Err(error) => {
+            return view! {
+                <section class="card"><div class="notice" role="status"><SlaErrorMessage error/></div></section>
+            }
+            .into_any()
+        }
+    };
+    let deadline = timeline.deadline;
+    let (priority, channel, received, first_response) = (
+        ticket.priority,
+        ticket.channel,
+        ticket.received,
+        ticket.first_response,
+    );
+    let engine = engine.clone();
+    let state = move || {
+        let now = now.get();
+        let status = engine
+            .status(priority, channel, &received, first_response.as_ref(), &now)
+            .ok()?;
+        let detail = match (status.state, first_response) {
+            (_, Some(r)) => format!("{} {}", t.first_response, format_beijing(&r)),
+            (SlaState::Breached, None) => t.awaiting_response.to_owned(),
+            _ => format!(
+                "{} {}",
+                t.time_left,
+                format_duration(lang, (deadline - now).num_seconds(), true)
+            ),
+        };
+        Some(view! {
+            <p class="sla-state">
+                {state_badge(lang, status.state)}" "<span class="sla-detail">{detail}</span>
+            </p>
+        })
+    };
+    view! {
+        <section class="card sla-panel" aria-labelledby="sla-title">
+            <h2 id="sla-title">{t.result_deadline}</h2>
+            {deadline_block(lang, &deadline)}
+            {state}
+            <details class="why">
+                <summary>{t.timeline_title}</summary>
+                {timeline_list(lang, timeline.entries)}
+            </details>
+        </section>
+    }
+    .into_any()
+}
