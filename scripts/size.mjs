@@ -1,0 +1,110 @@
+// What a first visit downloads, per route: opens each route cold (empty
+// cache, service worker blocked so its background precache is not counted
+// as the page's) in headless Chromium against the release build served by
+// nginx, records every file the page fetched, and adds up the bytes nginx
+// sends for each (the build's .br next to the file, as brotli_static serves
+// it to browsers that accept brotli; the file itself where there is none).
+//
+//   node scripts/size.mjs URL DIST_DIR
+//
+// Prints a Markdown table per route and the service worker's precache, then
+// exits 1 if the home page is over HOME_BUDGET or a deep link over
+// DEEP_BUDGET (issue #8). A route that fails to load also exits 1.
+import { chromium } from '@playwright/test';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const HOME_BUDGET = 200 * 1024;
+const DEEP_BUDGET = 260 * 1024;
+
+const [base, dist] = process.argv.slice(2);
+if (!base || !dist) {
+  console.error('usage: node scripts/size.mjs URL DIST_DIR');
+  process.exit(2);
+}
+
+// Each section's deep link, with what proves the page is there (the h1).
+const ROUTES = [
+  ['/', 'home'],
+  ['/services', 'service directory'],
+  ['/sla', 'SLA calculator'],
+  ['/tickets', 'ticket lookup'],
+  ['/tickets/CM2026-001244', 'a ticket'],
+  ['/history', 'ticket history'],
+  ['/kb', 'knowledge base'],
+  ['/kb/c/send-receive', 'a KB category'],
+  ['/kb/a/sr-smtp-535-auth-failed', 'a KB article'],
+  ['/kb/offline', 'offline library'],
+];
+
+/** Bytes nginx sends for `path` of the build, and which kind of file it is. */
+function sent(path) {
+  const file = join(dist, decodeURIComponent(path));
+  if (!existsSync(file)) throw new Error(`${path}: fetched but not in ${dist}`);
+  const br = `${file}.br`;
+  return existsSync(br) ? statSync(br).size : statSync(file).size;
+}
+
+function kind(path) {
+  if (path.startsWith('/api/')) return 'api';
+  if (/^\/(split|chunk)_.*\.wasm$/.test(path)) return 'chunks';
+  if (/^\/(portal-app-|__wasm_split-|boot-)/.test(path)) return 'main';
+  return 'page';
+}
+
+const kb = (n) => (n / 1024).toFixed(1);
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const rows = [];
+let failed = false;
+try {
+  for (const [route, label] of ROUTES) {
+    const context = await browser.newContext({ serviceWorkers: 'block', locale: 'zh-CN' });
+    const page = await context.newPage();
+    const paths = new Set();
+    page.on('requestfinished', (request) => {
+      const url = new URL(request.url());
+      if (url.origin === new URL(base).origin) paths.add(url.pathname === '/' || !url.pathname.includes('.') ? '/index.html' : url.pathname);
+    });
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(new URL(route, base).href, { waitUntil: 'networkidle' });
+    const h1 = await page.locator('main h1').first().textContent({ timeout: 10_000 }).catch(() => null);
+    if (!h1 || errors.length) {
+      console.error(`${route}: the page did not show (h1: ${h1}; errors: ${errors.join('; ')})`);
+      failed = true;
+    }
+    const sums = { main: 0, chunks: 0, page: 0, api: 0 };
+    for (const path of paths) sums[kind(path)] += sent(path);
+    const total = sums.main + sums.chunks + sums.page + sums.api;
+    const budget = route === '/' ? HOME_BUDGET : DEEP_BUDGET;
+    rows.push({ route, label, ...sums, total, budget, files: paths.size });
+    if (total > budget) failed = true;
+    await context.close();
+  }
+} finally {
+  await browser.close();
+}
+
+console.log('| route | what | main module KB | route chunks KB | HTML, CSS, icon KB | API data KB | **total KB** | budget KB | files |');
+console.log('|---|---|---|---|---|---|---|---|---|');
+for (const r of rows) {
+  const mark = r.total > r.budget ? ' (over)' : '';
+  console.log(`| \`${r.route}\` | ${r.label} | ${kb(r.main)} | ${kb(r.chunks)} | ${kb(r.page)} | ${kb(r.api)} | **${kb(r.total)}**${mark} | ${kb(r.budget)} | ${r.files} |`);
+}
+
+// The service worker's precache: fetched in the background after the first
+// page shows, so that every section opens offline.
+const sw = readFileSync(join(dist, 'sw.js'), 'utf8');
+const shell = [...sw.matchAll(/'(\/[^']+)'/g)].map((m) => m[1]).filter((p) => p !== '/');
+const precache = shell.reduce((sum, p) => sum + sent(p), 0);
+const chunks = shell.filter((p) => kind(p) === 'chunks');
+console.log(`\nService worker precache (background, after the first page): ${shell.length} files, ${kb(precache)} KB brotli, of which ${chunks.length} route chunks ${kb(chunks.reduce((s, p) => s + sent(p), 0))} KB.`);
+
+const over = rows.filter((r) => r.total > r.budget);
+for (const r of over) console.error(`over budget: ${r.route} loads ${kb(r.total)} KB brotli, budget ${kb(r.budget)} KB`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,61 @@
+// Route-level code splitting: each section's code is a wasm module of its
+// own, fetched with integrity when the section is first opened, and
+// precached by the service worker so that a section never visited still
+// opens with the network off.
+import { test, expect, expectNoConsoleErrors } from './fixtures.mjs';
+
+const chunk = (url) => /\/(split|chunk)_[^/]*-[0-9a-f]{16}\.wasm$/.test(url);
+
+test('the home page does not download the code of other sections', async ({ page, consoleErrors }) => {
+  const fetched = [];
+  page.on('request', (r) => fetched.push(r.url()));
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('您好，欢迎来到 Coremail 云服务中心');
+  await page.waitForLoadState('networkidle');
+  const before = fetched.filter(chunk);
+  // Opening the knowledge base fetches modules the home page never did.
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '知识库' }).click();
+  await expect(page.locator('.category-card').first()).toBeVisible();
+  const after = fetched.filter(chunk);
+  expect(after.length).toBeGreaterThan(before.length);
+  expectNoConsoleErrors(consoleErrors);
+});
+
+test('a tampered section module is refused by its integrity check', async ({ page, consoleErrors }) => {
+  await page.route(chunk, async (route) => {
+    const body = Buffer.from(await (await route.fetch()).body());
+    body[body.length - 1] ^= 0xff;
+    await route.fulfill({ status: 200, contentType: 'application/wasm', body });
+  });
+  await page.goto('/sla');
+  // A module that cannot load stops the app: the reload panel, never a frozen page.
+  await expect(page.locator('#fatal-error')).toBeVisible();
+  expect(consoleErrors.some((e) => /integrity/i.test(e)), consoleErrors.join('\n')).toBe(true);
+});
+
+test('after one visit, a section never opened still opens offline', async ({ page, context, consoleErrors }) => {
+  const fetched = [];
+  page.on('request', (r) => fetched.push(r.url()));
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('您好，欢迎来到 Coremail 云服务中心');
+  // The service worker installs and precaches every module of the build.
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await context.setOffline(true);
+  // The offline library was never opened on this device: its code comes
+  // from the service worker's cache, its content from IndexedDB.
+  await page.evaluate(() => {
+    const a = document.createElement('a');
+    a.href = '/kb/offline';
+    document.body.appendChild(a);
+    a.click();
+  });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('离线文章');
+  // A full reload with the network off, straight into another unvisited
+  // section: the shell and its module come from the cache; the page shows
+  // and says the data cannot be loaded, instead of failing to start.
+  await page.goto('/services');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('服务目录');
+  await expect(page.locator('#fatal-error')).toBeHidden();
+  await context.setOffline(false);
+  expectNoConsoleErrors(consoleErrors, [/Failed to load resource/, /net::ERR_INTERNET_DISCONNECTED/]);
+});
