@@ -1,0 +1,226 @@
+//! Checks a whole static-API directory against the contract: every file
+//! parses into its model, and the files agree with each other (no duplicate
+//! ids, no reference to something that does not exist, tickets stored under
+//! their own key, each article's published blocks safe and up to date).
+//! The reading is done by the caller through [`ApiSource`], and turning
+//! Markdown into blocks by the caller's [`ToBlocks`] (the publisher's
+//! converter), so this module stays free of I/O and of any Markdown parser.
+//!
+//! One file per area checks its own files: `products` (products, patches,
+//! licences), `services` (service catalogue, stations, engineers, courses,
+//! the security report), `kb`, `sla` (policy, calendar) and `tickets`
+//! (tickets, customer histories). This file holds what they share: reading
+//! a file into its model or a [`Problem`], and the order of the checks.
+
+mod kb;
+mod products;
+mod services;
+mod sla;
+mod tickets;
+
+pub use sla::parse_hhmm;
+
+use crate::markdown::Block;
+use crate::model::*;
+use crate::parse::{files, parse_json, ParseError};
+use serde::de::DeserializeOwned;
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+/// Where the validator reads files from (a directory, in the CLI).
+pub trait ApiSource {
+    /// The file's text, `Ok(None)` when it does not exist.
+    fn read(&self, path: &str) -> Result<Option<String>, String>;
+    /// The names of the files directly inside `dir` (empty when it does not exist).
+    fn list(&self, dir: &str) -> Result<Vec<String>, String>;
+}
+
+/// One thing wrong with the data, printed as `file: json-path: what is wrong`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub file: String,
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}: {}", self.file, self.path, self.message)
+    }
+}
+
+impl From<ParseError> for Problem {
+    fn from(e: ParseError) -> Self {
+        Problem {
+            file: e.file,
+            path: e.path,
+            message: e.message,
+        }
+    }
+}
+
+/// How `portal index` turns an article's Markdown into its blocks: the
+/// published `kb/articles/<id>.json` must hold exactly what it gives for the
+/// current `kb/articles/<id>.md`.
+pub type ToBlocks<'a> = &'a dyn Fn(&str) -> Vec<Block>;
+
+/// Validates everything; an empty result means the directory is valid.
+pub fn validate(src: &dyn ApiSource, to_blocks: ToBlocks) -> Vec<Problem> {
+    let mut v = Validator {
+        src,
+        to_blocks,
+        problems: Vec::new(),
+    };
+    v.run();
+    v.problems
+}
+
+/// Product id → its versions, as `products.json` lists them.
+type ProductVersions = HashMap<String, HashSet<String>>;
+
+struct Validator<'a> {
+    src: &'a dyn ApiSource,
+    to_blocks: ToBlocks<'a>,
+    problems: Vec<Problem>,
+}
+
+impl Validator<'_> {
+    fn problem(&mut self, file: &str, path: impl Into<String>, message: impl Into<String>) {
+        self.problems.push(Problem {
+            file: file.to_owned(),
+            path: path.into(),
+            message: message.into(),
+        });
+    }
+
+    /// Reads and parses one file; reports it missing or malformed.
+    fn load<T: DeserializeOwned>(&mut self, file: &str) -> Option<T> {
+        match self.src.read(file) {
+            Ok(Some(text)) => match parse_json(file, &text) {
+                Ok(value) => Some(value),
+                Err(e) => {
+                    self.problems.push(e.into());
+                    None
+                }
+            },
+            Ok(None) => {
+                self.problem(file, "$", "file is missing");
+                None
+            }
+            Err(e) => {
+                self.problem(file, "$", format!("cannot be read: {e}"));
+                None
+            }
+        }
+    }
+
+    fn list(&mut self, dir: &str) -> Vec<String> {
+        match self.src.list(dir) {
+            Ok(mut names) => {
+                names.sort();
+                names
+            }
+            Err(e) => {
+                self.problem(dir, "$", format!("cannot be listed: {e}"));
+                Vec::new()
+            }
+        }
+    }
+
+    /// Reports every id seen twice; returns the set of ids.
+    fn unique_ids<'i>(
+        &mut self,
+        file: &str,
+        ids: impl Iterator<Item = (String, &'i str)>,
+    ) -> HashSet<String> {
+        let mut seen = HashSet::new();
+        for (path, id) in ids {
+            if !seen.insert(id.to_owned()) {
+                self.problem(file, path, format!("duplicate id `{id}`"));
+            }
+        }
+        seen
+    }
+
+    /// Every check, in the order their problems are printed: file by file,
+    /// each cross-file check after the files it needs.
+    fn run(&mut self) {
+        if let Some(meta) = self.load::<Meta>(files::META) {
+            self.check_meta(&meta);
+        }
+        let products = self.load::<Vec<Product>>(files::PRODUCTS);
+        let versions = products.as_deref().map(|p| self.check_products(p));
+        if let Some(patches) = self.load::<Vec<Patch>>(files::PATCHES) {
+            self.check_patches(&patches, versions.as_ref());
+        }
+        self.check_kb(versions.as_ref());
+        if let Some(policy) = self.load::<SlaPolicy>(files::SLA_POLICY) {
+            self.check_policy(&policy);
+        }
+        if let Some(calendar) = self.load::<CalendarData>(files::CALENDAR) {
+            self.check_calendar(&calendar);
+        }
+        if let Some(classes) = self.load::<Vec<ServiceClass>>(files::SERVICES) {
+            self.check_services(&classes);
+        }
+        let stations = self.load::<Vec<ServiceStation>>(files::STATIONS);
+        let station_ids = stations.as_deref().map(|s| self.check_stations(s));
+        if let Some(engineers) = self.load::<Vec<Engineer>>(files::ENGINEERS) {
+            self.check_engineers(&engineers, station_ids.as_ref());
+        }
+        if let Some(licences) = self.load::<Vec<Licence>>(files::LICENCES) {
+            self.check_licences(&licences, versions.as_ref());
+        }
+        if let Some(courses) = self.load::<Vec<Course>>(files::COURSES) {
+            self.check_courses(&courses);
+        }
+        if let Some(guard) = self.load::<GuardReport>(files::GUARD) {
+            self.check_guard(&guard);
+        }
+        let tickets = self.check_tickets(versions.as_ref());
+        self.check_customers(&tickets);
+    }
+
+    fn check_meta(&mut self, meta: &Meta) {
+        if meta.api_version != API_VERSION {
+            self.problem(
+                files::META,
+                "$.api_version",
+                format!(
+                    "API version {} is not supported (this build reads version {API_VERSION})",
+                    meta.api_version
+                ),
+            );
+        }
+    }
+
+    /// Reports a product or version that `products.json` does not list.
+    fn check_product_ref(
+        &mut self,
+        file: &str,
+        path: &str,
+        versions: Option<&ProductVersions>,
+        product: &str,
+        version: Option<&str>,
+    ) {
+        let Some(versions) = versions else { return };
+        match versions.get(product) {
+            None => self.problem(
+                file,
+                format!("{path}.product"),
+                format!("unknown product `{product}` (not in {})", files::PRODUCTS),
+            ),
+            Some(known) => {
+                if let Some(version) = version {
+                    if !known.contains(version) {
+                        self.problem(
+                            file,
+                            format!("{path}.version"),
+                            format!("product `{product}` has no version `{version}`"),
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
