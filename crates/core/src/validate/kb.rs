@@ -30,7 +30,10 @@ impl Validator<'_> {
                 .enumerate()
                 .map(|(i, a)| (format!("$[{i}].id"), a.id.as_str())),
         );
-        let bodies: HashSet<String> = self.list(files::KB_ARTICLE_DIR).into_iter().collect();
+        // In name order, so that the files without an entry are reported in
+        // the same order on every run.
+        let names = self.list(files::KB_ARTICLE_DIR);
+        let bodies: HashSet<&str> = names.iter().map(String::as_str).collect();
         for (i, a) in articles.iter().enumerate() {
             let at = format!("$[{i}]");
             if let Some(cats) = &category_ids {
@@ -73,13 +76,13 @@ impl Validator<'_> {
                     format!("{at}.id"),
                     "ids may hold only a-z, 0-9 and '-'",
                 );
-            } else if !bodies.contains(&format!("{}.md", a.id)) {
+            } else if !bodies.contains(format!("{}.md", a.id).as_str()) {
                 self.problem(
                     &files::article_body(&a.id),
                     "$",
                     format!("file is missing (the body of article `{}`)", a.id),
                 );
-            } else if !bodies.contains(&format!("{}.json", a.id)) {
+            } else if !bodies.contains(format!("{}.json", a.id).as_str()) {
                 self.problem(
                     &files::article_blocks(&a.id),
                     "$",
@@ -92,7 +95,7 @@ impl Validator<'_> {
                 self.check_blocks(&a.id);
             }
         }
-        for name in &bodies {
+        for name in &names {
             let file = format!("{}/{name}", files::KB_ARTICLE_DIR);
             if let Some(id) = name.strip_suffix(".json") {
                 if !ids.contains(id) {
