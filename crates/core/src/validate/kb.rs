@@ -11,46 +11,30 @@ use std::collections::HashSet;
 impl Validator<'_> {
     pub(super) fn check_kb(&mut self, versions: Option<&ProductVersions>) {
         let categories = self.load::<Vec<KbCategory>>(files::KB_CATEGORIES);
-        let category_ids = categories.as_deref().map(|c| {
-            self.unique_ids(
-                files::KB_CATEGORIES,
-                c.iter()
-                    .enumerate()
-                    .map(|(i, c)| (format!("$[{i}].id"), c.id.as_str())),
-            )
-        });
+        let category_ids = categories
+            .as_deref()
+            .map(|c| self.unique_ids(files::KB_CATEGORIES, c, |c| &c.id));
         let Some(articles) = self.load::<Vec<KbArticle>>(files::KB_ARTICLES) else {
             return;
         };
         let file = files::KB_ARTICLES;
-        let ids = self.unique_ids(
-            file,
-            articles
-                .iter()
-                .enumerate()
-                .map(|(i, a)| (format!("$[{i}].id"), a.id.as_str())),
-        );
+        let ids = self.unique_ids(file, &articles, |a| &a.id);
         // In name order, so that the files without an entry are reported in
         // the same order on every run.
         let names = self.list(files::KB_ARTICLE_DIR);
         let bodies: HashSet<&str> = names.iter().map(String::as_str).collect();
         for (i, a) in articles.iter().enumerate() {
             let at = format!("$[{i}]");
-            if let Some(cats) = &category_ids {
-                if !cats.contains(&a.category) {
-                    self.problem(
-                        file,
-                        format!("{at}.category"),
-                        format!(
-                            "unknown category `{}` (not in {})",
-                            a.category,
-                            files::KB_CATEGORIES
-                        ),
-                    );
-                }
-            }
+            self.check_listed(
+                file,
+                format!("{at}.category"),
+                "category",
+                &a.category,
+                files::KB_CATEGORIES,
+                category_ids.as_ref(),
+            );
             if let Some(product) = &a.product {
-                self.check_product_ref(file, &at, versions, product, None);
+                self.check_product_ref(file, versions, &at, product, []);
             }
             for (j, r) in a.related.iter().enumerate() {
                 if r == &a.id || !ids.contains(r) {
@@ -126,10 +110,8 @@ impl Validator<'_> {
     pub(super) fn check_blocks(&mut self, id: &str) {
         let body_file = files::article_body(id);
         let file = files::article_blocks(id);
-        let md = match self.src.read(&body_file) {
-            Ok(Some(md)) => md,
-            Ok(None) => return self.problem(&body_file, "$", "file is missing"),
-            Err(e) => return self.problem(&body_file, "$", format!("cannot be read: {e}")),
+        let Some(md) = self.read(&body_file) else {
+            return;
         };
         let Some(published) = self.load::<ArticleBlocks>(&file) else {
             return;

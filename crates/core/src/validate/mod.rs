@@ -75,9 +75,6 @@ pub fn validate(src: &dyn ApiSource, to_blocks: ToBlocks) -> Vec<Problem> {
     v.problems
 }
 
-/// Product id → its versions, as `products.json` lists them.
-type ProductVersions = HashMap<String, HashSet<String>>;
-
 struct Validator<'a> {
     src: &'a dyn ApiSource,
     to_blocks: ToBlocks<'a>,
@@ -85,63 +82,6 @@ struct Validator<'a> {
 }
 
 impl Validator<'_> {
-    fn problem(&mut self, file: &str, path: impl Into<String>, message: impl Into<String>) {
-        self.problems.push(Problem {
-            file: file.to_owned(),
-            path: path.into(),
-            message: message.into(),
-        });
-    }
-
-    /// Reads and parses one file; reports it missing or malformed.
-    fn load<T: DeserializeOwned>(&mut self, file: &str) -> Option<T> {
-        match self.src.read(file) {
-            Ok(Some(text)) => match parse_json(file, &text) {
-                Ok(value) => Some(value),
-                Err(e) => {
-                    self.problems.push(e.into());
-                    None
-                }
-            },
-            Ok(None) => {
-                self.problem(file, "$", "file is missing");
-                None
-            }
-            Err(e) => {
-                self.problem(file, "$", format!("cannot be read: {e}"));
-                None
-            }
-        }
-    }
-
-    fn list(&mut self, dir: &str) -> Vec<String> {
-        match self.src.list(dir) {
-            Ok(mut names) => {
-                names.sort();
-                names
-            }
-            Err(e) => {
-                self.problem(dir, "$", format!("cannot be listed: {e}"));
-                Vec::new()
-            }
-        }
-    }
-
-    /// Reports every id seen twice; returns the set of ids.
-    fn unique_ids<'i>(
-        &mut self,
-        file: &str,
-        ids: impl Iterator<Item = (String, &'i str)>,
-    ) -> HashSet<String> {
-        let mut seen = HashSet::new();
-        for (path, id) in ids {
-            if !seen.insert(id.to_owned()) {
-                self.problem(file, path, format!("duplicate id `{id}`"));
-            }
-        }
-        seen
-    }
-
     /// Every check, in the order their problems are printed: file by file,
     /// each cross-file check after the files it needs.
     fn run(&mut self) {
@@ -193,34 +133,144 @@ impl Validator<'_> {
             );
         }
     }
+}
 
-    /// Reports a product or version that `products.json` does not list.
-    fn check_product_ref(
-        &mut self,
-        file: &str,
-        path: &str,
-        versions: Option<&ProductVersions>,
-        product: &str,
-        version: Option<&str>,
-    ) {
-        let Some(versions) = versions else { return };
-        match versions.get(product) {
-            None => self.problem(
-                file,
-                format!("{path}.product"),
-                format!("unknown product `{product}` (not in {})", files::PRODUCTS),
-            ),
-            Some(known) => {
-                if let Some(version) = version {
-                    if !known.contains(version) {
-                        self.problem(
-                            file,
-                            format!("{path}.version"),
-                            format!("product `{product}` has no version `{version}`"),
-                        );
-                    }
-                }
+// The helpers every area uses: reading a file into its model or a problem,
+// and the checks that several files share.
+
+/// Product id → its versions, as `products.json` lists them.
+type ProductVersions = HashMap<String, HashSet<String>>;
+
+impl Validator<'_> {
+    fn problem(&mut self, file: &str, path: impl Into<String>, message: impl Into<String>) {
+        self.problems.push(Problem {
+            file: file.to_owned(),
+            path: path.into(),
+            message: message.into(),
+        });
+    }
+
+    /// A file's text; reports it missing or unreadable.
+    fn read(&mut self, file: &str) -> Option<String> {
+        match self.src.read(file) {
+            Ok(Some(text)) => Some(text),
+            Ok(None) => {
+                self.problem(file, "$", "file is missing");
+                None
+            }
+            Err(e) => {
+                self.problem(file, "$", format!("cannot be read: {e}"));
+                None
             }
         }
     }
+
+    /// A file parsed into its model; reports it missing, unreadable or
+    /// malformed (at the JSON path of the bad value).
+    fn load<T: DeserializeOwned>(&mut self, file: &str) -> Option<T> {
+        let text = self.read(file)?;
+        match parse_json(file, &text) {
+            Ok(value) => Some(value),
+            Err(e) => {
+                self.problems.push(e.into());
+                None
+            }
+        }
+    }
+
+    /// The names of the files in `dir`, sorted; reports it unlistable.
+    fn list(&mut self, dir: &str) -> Vec<String> {
+        match self.src.list(dir) {
+            Ok(mut names) => {
+                names.sort();
+                names
+            }
+            Err(e) => {
+                self.problem(dir, "$", format!("cannot be listed: {e}"));
+                Vec::new()
+            }
+        }
+    }
+
+    /// For a file that is an array of things with an id (`$[i].id`): reports
+    /// every id seen before, where it repeats; returns the set of ids.
+    fn unique_ids<T>(
+        &mut self,
+        file: &str,
+        items: &[T],
+        id: impl Fn(&T) -> &str,
+    ) -> HashSet<String> {
+        self.unique_ids_at(
+            file,
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| (format!("$[{i}].id"), id(item))),
+        )
+    }
+
+    /// The same for ids found elsewhere in a file, each with its path.
+    fn unique_ids_at<'i>(
+        &mut self,
+        file: &str,
+        ids: impl Iterator<Item = (String, &'i str)>,
+    ) -> HashSet<String> {
+        let mut seen = HashSet::new();
+        for (path, id) in ids {
+            if !seen.insert(id.to_owned()) {
+                self.problem(file, path, format!("duplicate id `{id}`"));
+            }
+        }
+        seen
+    }
+
+    /// Reports a reference to a `what` (`category`) that `listed_in` does
+    /// not list. `known` is `None` when that file did not load: there is
+    /// nothing to check against, and its own problem is reported already.
+    fn check_listed(
+        &mut self,
+        file: &str,
+        path: String,
+        what: &str,
+        id: &str,
+        listed_in: &str,
+        known: Option<&HashSet<String>>,
+    ) {
+        if known.is_some_and(|ids| !ids.contains(id)) {
+            self.problem(file, path, not_listed(what, id, listed_in));
+        }
+    }
+
+    /// Reports a product that `products.json` does not list (at
+    /// `<at>.product`), or else each of `versions` (path, version) that it
+    /// does not list for that product. Nothing is checked when
+    /// `products.json` did not load.
+    fn check_product_ref<'v>(
+        &mut self,
+        file: &str,
+        known: Option<&ProductVersions>,
+        at: &str,
+        product: &str,
+        versions: impl IntoIterator<Item = (String, &'v str)>,
+    ) {
+        let Some(known) = known else { return };
+        let Some(known_versions) = known.get(product) else {
+            let message = not_listed("product", product, files::PRODUCTS);
+            return self.problem(file, format!("{at}.product"), message);
+        };
+        for (path, version) in versions {
+            if !known_versions.contains(version) {
+                self.problem(
+                    file,
+                    path,
+                    format!("product `{product}` has no version `{version}`"),
+                );
+            }
+        }
+    }
+}
+
+/// `unknown category `x` (not in kb/categories.json)`
+fn not_listed(what: &str, id: &str, listed_in: &str) -> String {
+    format!("unknown {what} `{id}` (not in {listed_in})")
 }

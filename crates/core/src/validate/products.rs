@@ -13,13 +13,7 @@ impl Validator<'_> {
     /// Returns product id → its versions.
     pub(super) fn check_products(&mut self, products: &[Product]) -> ProductVersions {
         let file = files::PRODUCTS;
-        self.unique_ids(
-            file,
-            products
-                .iter()
-                .enumerate()
-                .map(|(i, p)| (format!("$[{i}].id"), p.id.as_str())),
-        );
+        self.unique_ids(file, products, |p| &p.id);
         let mut out = HashMap::new();
         for (i, p) in products.iter().enumerate() {
             if p.versions.is_empty() {
@@ -53,33 +47,23 @@ impl Validator<'_> {
 
     pub(super) fn check_patches(&mut self, patches: &[Patch], versions: Option<&ProductVersions>) {
         let file = files::PATCHES;
-        let ids = self.unique_ids(
-            file,
-            patches
-                .iter()
-                .enumerate()
-                .map(|(i, p)| (format!("$[{i}].id"), p.id.as_str())),
-        );
+        let ids = self.unique_ids(file, patches, |p| &p.id);
         for (i, p) in patches.iter().enumerate() {
             let at = format!("$[{i}]");
-            self.check_product_ref(file, &at, versions, &p.product, None);
+            let applies_to = p.applies_to.iter().enumerate();
+            self.check_product_ref(
+                file,
+                versions,
+                &at,
+                &p.product,
+                applies_to.map(|(j, v)| (format!("{at}.applies_to[{j}]"), v.as_str())),
+            );
             if p.applies_to.is_empty() {
                 self.problem(
                     file,
                     format!("{at}.applies_to"),
                     "a patch must apply to at least one version",
                 );
-            }
-            if let Some(known) = versions.and_then(|v| v.get(&p.product)) {
-                for (j, v) in p.applies_to.iter().enumerate() {
-                    if !known.contains(v) {
-                        self.problem(
-                            file,
-                            format!("{at}.applies_to[{j}]"),
-                            format!("product `{}` has no version `{v}`", p.product),
-                        );
-                    }
-                }
             }
             for (j, s) in p.supersedes.iter().enumerate() {
                 if s == &p.id {
@@ -137,16 +121,11 @@ impl Validator<'_> {
         versions: Option<&ProductVersions>,
     ) {
         let file = files::LICENCES;
-        self.unique_ids(
-            file,
-            licences
-                .iter()
-                .enumerate()
-                .map(|(i, l)| (format!("$[{i}].id"), l.id.as_str())),
-        );
+        self.unique_ids(file, licences, |l| &l.id);
         for (i, l) in licences.iter().enumerate() {
             let at = format!("$[{i}]");
-            self.check_product_ref(file, &at, versions, &l.product, Some(&l.version));
+            let version = (format!("{at}.version"), l.version.as_str());
+            self.check_product_ref(file, versions, &at, &l.product, [version]);
             if l.expires < l.issued {
                 self.problem(
                     file,

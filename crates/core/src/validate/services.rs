@@ -10,14 +10,8 @@ use std::collections::HashSet;
 impl Validator<'_> {
     pub(super) fn check_services(&mut self, classes: &[ServiceClass]) {
         let file = files::SERVICES;
-        self.unique_ids(
-            file,
-            classes
-                .iter()
-                .enumerate()
-                .map(|(i, c)| (format!("$[{i}].id"), c.id.as_str())),
-        );
-        self.unique_ids(
+        self.unique_ids(file, classes, |c| &c.id);
+        self.unique_ids_at(
             file,
             classes.iter().enumerate().flat_map(|(i, c)| {
                 c.items
@@ -39,13 +33,7 @@ impl Validator<'_> {
                 );
             }
         }
-        self.unique_ids(
-            file,
-            stations
-                .iter()
-                .enumerate()
-                .map(|(i, s)| (format!("$[{i}].id"), s.id.as_str())),
-        )
+        self.unique_ids(file, stations, |s| &s.id)
     }
 
     pub(super) fn check_engineers(
@@ -54,25 +42,16 @@ impl Validator<'_> {
         stations: Option<&HashSet<String>>,
     ) {
         let file = files::ENGINEERS;
-        self.unique_ids(
-            file,
-            engineers
-                .iter()
-                .enumerate()
-                .map(|(i, e)| (format!("$[{i}].id"), e.id.as_str())),
-        );
+        self.unique_ids(file, engineers, |e| &e.id);
         for (i, e) in engineers.iter().enumerate() {
-            if stations.is_some_and(|s| !s.contains(&e.station)) {
-                self.problem(
-                    file,
-                    format!("$[{i}].station"),
-                    format!(
-                        "unknown service station `{}` (not in {})",
-                        e.station,
-                        files::STATIONS
-                    ),
-                );
-            }
+            self.check_listed(
+                file,
+                format!("$[{i}].station"),
+                "service station",
+                &e.station,
+                files::STATIONS,
+                stations,
+            );
             for (j, b) in e.booked.iter().enumerate() {
                 if b.from >= b.to {
                     self.problem(
@@ -84,14 +63,9 @@ impl Validator<'_> {
             }
         }
     }
+
     pub(super) fn check_courses(&mut self, courses: &[Course]) {
-        self.unique_ids(
-            files::COURSES,
-            courses
-                .iter()
-                .enumerate()
-                .map(|(i, c)| (format!("$[{i}].id"), c.id.as_str())),
-        );
+        self.unique_ids(files::COURSES, courses, |c| &c.id);
     }
 
     pub(super) fn check_guard(&mut self, guard: &GuardReport) {

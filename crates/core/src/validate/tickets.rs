@@ -49,7 +49,8 @@ impl Validator<'_> {
                     format!("ticket {} is also published as {other}", t.number),
                 );
             }
-            self.check_product_ref(&file, "$", versions, &t.product, Some(&t.version));
+            let version = (String::from("$.version"), t.version.as_str());
+            self.check_product_ref(&file, versions, "$", &t.product, [version]);
             if t.first_response.is_some_and(|r| r < t.received) {
                 self.problem(
                     &file,
