@@ -274,3 +274,6 @@ impl Validator<'_> {
 fn not_listed(what: &str, id: &str, listed_in: &str) -> String {
     format!("unknown {what} `{id}` (not in {listed_in})")
 }
+
+#[cfg(test)]
+mod tests;
