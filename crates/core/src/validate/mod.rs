@@ -9,8 +9,10 @@
 //! One file per area checks its own files: `products` (products, patches,
 //! licences), `services` (service catalogue, stations, engineers, courses,
 //! the security report), `kb`, `sla` (policy, calendar) and `tickets`
-//! (tickets, customer histories). This file holds what they share: reading
-//! a file into its model or a [`Problem`], and the order of the checks.
+//! (tickets, customer histories). This file holds the order of the checks
+//! and what the areas share: reading a file into its model or a
+//! [`Problem`], unique ids, and references to ids another file lists and to
+//! product versions.
 
 mod kb;
 mod products;
