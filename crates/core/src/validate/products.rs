@@ -1,0 +1,151 @@
+//! `products.json`, `patches.json` and `licences.json`: the products and
+//! versions Coremail ships, the patches for them and the licences sold for
+//! them. The known product versions built here are what every other file's
+//! product references are checked against.
+
+use super::{ProductVersions, Validator};
+use crate::keys::is_sha256_hex;
+use crate::model::*;
+use crate::parse::files;
+use std::collections::{HashMap, HashSet};
+
+impl Validator<'_> {
+    /// Returns product id → its versions.
+    pub(super) fn check_products(&mut self, products: &[Product]) -> ProductVersions {
+        let file = files::PRODUCTS;
+        self.unique_ids(file, products, |p| &p.id);
+        let mut out = HashMap::new();
+        for (i, p) in products.iter().enumerate() {
+            if p.versions.is_empty() {
+                self.problem(
+                    file,
+                    format!("$[{i}].versions"),
+                    "a product needs at least one version",
+                );
+            }
+            let mut set = HashSet::new();
+            for (j, v) in p.versions.iter().enumerate() {
+                if !set.insert(v.version.clone()) {
+                    self.problem(
+                        file,
+                        format!("$[{i}].versions[{j}].version"),
+                        format!("duplicate version `{}`", v.version),
+                    );
+                }
+                if v.end_of_support.is_some_and(|end| end < v.released) {
+                    self.problem(
+                        file,
+                        format!("$[{i}].versions[{j}].end_of_support"),
+                        "support ends before the version was released",
+                    );
+                }
+            }
+            out.insert(p.id.clone(), set);
+        }
+        out
+    }
+
+    pub(super) fn check_patches(&mut self, patches: &[Patch], versions: Option<&ProductVersions>) {
+        let file = files::PATCHES;
+        let ids = self.unique_ids(file, patches, |p| &p.id);
+        for (i, p) in patches.iter().enumerate() {
+            let at = format!("$[{i}]");
+            let applies_to = p.applies_to.iter().enumerate();
+            self.check_product_ref(
+                file,
+                versions,
+                &at,
+                &p.product,
+                applies_to.map(|(j, v)| (format!("{at}.applies_to[{j}]"), v.as_str())),
+            );
+            if p.applies_to.is_empty() {
+                self.problem(
+                    file,
+                    format!("{at}.applies_to"),
+                    "a patch must apply to at least one version",
+                );
+            }
+            for (j, s) in p.supersedes.iter().enumerate() {
+                if s == &p.id {
+                    self.problem(
+                        file,
+                        format!("{at}.supersedes[{j}]"),
+                        "a patch cannot supersede itself",
+                    );
+                } else if !ids.contains(s) {
+                    self.problem(
+                        file,
+                        format!("{at}.supersedes[{j}]"),
+                        format!("unknown patch `{s}`"),
+                    );
+                }
+            }
+            if !is_sha256_hex(&p.file.sha256) {
+                self.problem(
+                    file,
+                    format!("{at}.file.sha256"),
+                    "must be 64 lower-case hex digits",
+                );
+            }
+            if p.file.size_bytes == 0 {
+                self.problem(
+                    file,
+                    format!("{at}.file.size_bytes"),
+                    "a patch file cannot be empty",
+                );
+            }
+            for (j, id) in p.cve.iter().enumerate() {
+                if !is_advisory_id(id, "CVE-") {
+                    self.problem(
+                        file,
+                        format!("{at}.cve[{j}]"),
+                        format!("`{id}` is not a CVE id (CVE-YYYY-NNNN)"),
+                    );
+                }
+            }
+            for (j, id) in p.cnvd.iter().enumerate() {
+                if !is_advisory_id(id, "CNVD-") {
+                    self.problem(
+                        file,
+                        format!("{at}.cnvd[{j}]"),
+                        format!("`{id}` is not a CNVD id (CNVD-YYYY-NNNNN)"),
+                    );
+                }
+            }
+        }
+    }
+
+    pub(super) fn check_licences(
+        &mut self,
+        licences: &[Licence],
+        versions: Option<&ProductVersions>,
+    ) {
+        let file = files::LICENCES;
+        self.unique_ids(file, licences, |l| &l.id);
+        for (i, l) in licences.iter().enumerate() {
+            let at = format!("$[{i}]");
+            let version = (format!("{at}.version"), l.version.as_str());
+            self.check_product_ref(file, versions, &at, &l.product, [version]);
+            if l.expires < l.issued {
+                self.problem(
+                    file,
+                    format!("{at}.expires"),
+                    "licence expires before it was issued",
+                );
+            }
+        }
+    }
+}
+
+fn is_advisory_id(s: &str, prefix: &str) -> bool {
+    let Some(rest) = s.strip_prefix(prefix) else {
+        return false;
+    };
+    let mut parts = rest.splitn(2, '-');
+    let year = parts.next().unwrap_or("");
+    let seq = parts.next().unwrap_or("");
+    year.len() == 4
+        && year.bytes().all(|b| b.is_ascii_digit())
+        && seq.len() >= 4
+        && seq.bytes().all(|b| b.is_ascii_digit())
+}

@@ -1,0 +1,338 @@
+//! The validator's rules, one test each, over an API directory held in
+//! memory: [`Api::minimal`] is a small valid directory, and each test breaks
+//! one thing in it and names the exact problems that must come out.
+
+use super::{validate, ApiSource, Problem};
+use crate::markdown::{Block, Inline};
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+
+mod files;
+mod kb;
+mod products;
+mod services;
+mod sla;
+mod tickets;
+
+/// The key of the one ticket below: `portal ticket-key --number
+/// CM2026-001244 --email zhang.li@demo-corp.cn`.
+const TICKET_KEY: &str = "236f353d14b8c0a10cf52958efacc6a5ffc2d150716d0a29061015d1321b6907";
+/// Its file.
+const TICKET: &str =
+    "tickets/236f353d14b8c0a10cf52958efacc6a5ffc2d150716d0a29061015d1321b6907.json";
+/// `portal customer-key --access-key test-access-key`.
+const CUSTOMER: &str =
+    "customers/bec5ebdb2b232264aca4e700a8e1d74d59ac608ae90566961d87835fdb21cde6.json";
+
+/// An API directory in memory: path → content. `list` derives the
+/// directories from the paths.
+#[derive(Debug, Clone, Default)]
+struct Api(BTreeMap<String, String>);
+
+impl ApiSource for Api {
+    fn read(&self, path: &str) -> Result<Option<String>, String> {
+        Ok(self.0.get(path).cloned())
+    }
+
+    fn list(&self, dir: &str) -> Result<Vec<String>, String> {
+        let prefix = format!("{dir}/");
+        Ok(self
+            .0
+            .keys()
+            .filter_map(|path| path.strip_prefix(&prefix))
+            .filter(|name| !name.contains('/'))
+            .map(String::from)
+            .collect())
+    }
+}
+
+impl Api {
+    /// Everything validate reads, as small as it can be while every check
+    /// still has something to look at: one product with two versions, two
+    /// patches (the second supersedes the first), two articles related to
+    /// each other, the 2026 calendar's 元旦 and 春节 with their 调休上班
+    /// days, one ticket (accepted) and the customer history listing it.
+    fn minimal() -> Api {
+        let mut api = Api::default();
+        api.put_json(
+            "meta.json",
+            json!({
+                "api_version": 1,
+                "generated_at": "2026-11-26T09:00:00+08:00",
+                "data_version": "test",
+                "support_email": "support@coremail.cn",
+                "hotline": "400-888-2488"
+            }),
+        );
+        api.put_json(
+            "products.json",
+            json!([{
+                "id": "xt5",
+                "name": {"zh": "Coremail XT V5.0"},
+                "versions": [
+                    {"version": "V5.0.13", "released": "2024-03-01", "end_of_support": "2027-03-01"},
+                    {"version": "V5.0.14", "released": "2025-06-01"}
+                ]
+            }]),
+        );
+        api.put_json(
+            "patches.json",
+            json!([
+                {
+                    "id": "xt5-p2025-0116",
+                    "product": "xt5",
+                    "applies_to": ["V5.0.13"],
+                    "kind": "security",
+                    "severity": "high",
+                    "released": "2025-01-16",
+                    "title": {"zh": "SMTP 认证安全补丁"},
+                    "notes": {"zh": "修复 SMTP 认证绕过。"},
+                    "cve": ["CVE-2025-1234"],
+                    "cnvd": ["CNVD-2025-01234"],
+                    "file": {"name": "xt5-p2025-0116.tar.gz", "size_bytes": 1024, "sha256": sha256_of_a()}
+                },
+                {
+                    "id": "xt5-p2025-0620",
+                    "product": "xt5",
+                    "applies_to": ["V5.0.13", "V5.0.14"],
+                    "kind": "bugfix",
+                    "severity": "medium",
+                    "released": "2025-06-20",
+                    "title": {"zh": "收信队列修复"},
+                    "notes": {"zh": "修复收信延迟。"},
+                    "supersedes": ["xt5-p2025-0116"],
+                    "file": {"name": "xt5-p2025-0620.tar.gz", "size_bytes": 2048, "sha256": sha256_of_a()}
+                }
+            ]),
+        );
+        api.put_json(
+            "kb/categories.json",
+            json!([{"id": "send-receive", "name": {"zh": "收发信"}, "description": {"zh": "收信、发信与退信。"}}]),
+        );
+        api.put_json(
+            "kb/articles.json",
+            json!([
+                {
+                    "id": "smtp-535",
+                    "category": "send-receive",
+                    "title": {"zh": "发信报 535 认证失败"},
+                    "summary": {"zh": "检查账号密码与客户端设置。"},
+                    "updated": "2026-11-01",
+                    "revision": 1,
+                    "product": "xt5",
+                    "featured_week": "2026-W48",
+                    "related": ["bounce-552"]
+                },
+                {
+                    "id": "bounce-552",
+                    "category": "send-receive",
+                    "title": {"zh": "退信 552 邮箱已满"},
+                    "summary": {"zh": "清理邮箱或扩容。"},
+                    "updated": "2026-10-01",
+                    "revision": 2,
+                    "related": ["smtp-535"]
+                }
+            ]),
+        );
+        api.put("kb/articles/smtp-535.md", "检查账号密码。\n");
+        api.put(
+            "kb/articles/smtp-535.json",
+            r#"{"v":1,"blocks":[{"p":["检查账号密码。"]}]}"#,
+        );
+        api.put("kb/articles/bounce-552.md", "清理邮箱。\n");
+        api.put(
+            "kb/articles/bounce-552.json",
+            r#"{"v":1,"blocks":[{"p":["清理邮箱。"]}]}"#,
+        );
+        api.put_json(
+            "sla/policy.json",
+            json!({
+                "timezone": "Asia/Shanghai",
+                "priorities": [
+                    {"id": "P1", "name": {"zh": "严重"}, "definition": {"zh": "系统不可用"}, "response_minutes": 60},
+                    {"id": "P2", "name": {"zh": "紧急"}, "definition": {"zh": "主要功能受损"}, "response_minutes": 480},
+                    {"id": "P3", "name": {"zh": "标准"}, "definition": {"zh": "部分功能受损"}, "response_minutes": 480},
+                    {"id": "P4", "name": {"zh": "咨询"}, "definition": {"zh": "使用咨询"}, "response_minutes": 480}
+                ],
+                "channels": [
+                    {"id": "phone", "name": {"zh": "热线电话"}, "contact": "400-888-2488", "opens": "08:30", "closes": "17:30"},
+                    {"id": "email", "name": {"zh": "邮箱"}, "contact": "support@coremail.cn", "opens": "08:30", "closes": "17:30"},
+                    {"id": "online", "name": {"zh": "在线咨询"}, "contact": "/online", "opens": "09:00", "closes": "18:00"}
+                ],
+                "onsite": {"radius_km": 40, "arrival_hours": 24},
+                "due_soon_fraction": 0.25
+            }),
+        );
+        api.put_json(
+            "sla/calendar.json",
+            json!({
+                "covers_from": "2026-01-01",
+                "covers_until": "2026-12-31",
+                "holidays": [
+                    {"name": {"zh": "元旦"}, "from": "2026-01-01", "to": "2026-01-03"},
+                    {"name": {"zh": "春节"}, "from": "2026-02-15", "to": "2026-02-23"}
+                ],
+                "adjusted_working_days": [
+                    {"date": "2026-01-04", "for_holiday": {"zh": "元旦"}},
+                    {"date": "2026-02-14", "for_holiday": {"zh": "春节"}},
+                    {"date": "2026-02-28", "for_holiday": {"zh": "春节"}}
+                ]
+            }),
+        );
+        api.put_json(
+            "services.json",
+            json!([{
+                "id": "remote",
+                "name": {"zh": "远程服务"},
+                "items": [
+                    {"id": "patch-deployment", "name": {"zh": "补丁部署"}, "delivery": "remote", "description": {"zh": "远程安装补丁。"}},
+                    {"id": "health-check", "name": {"zh": "系统巡检"}, "delivery": "onsite", "description": {"zh": "上门巡检。"}}
+                ]
+            }]),
+        );
+        api.put_json(
+            "stations.json",
+            json!([{"id": "guangzhou", "city": {"zh": "广州"}, "address": "天河区", "lat": 23.13, "lon": 113.26}]),
+        );
+        api.put_json(
+            "engineers.json",
+            json!([{
+                "id": "lin-xiaoyan",
+                "name": {"zh": "林晓燕"},
+                "station": "guangzhou",
+                "offers": ["patch_deployment", "remote_support"],
+                "booked": [{"from": "2026-11-27T09:00:00+08:00", "to": "2026-11-27T12:00:00+08:00"}]
+            }]),
+        );
+        api.put_json(
+            "licences.json",
+            json!([{
+                "id": "lic-2025-001",
+                "product": "xt5",
+                "version": "V5.0.14",
+                "edition": {"zh": "企业版"},
+                "seats": 2000,
+                "issued": "2025-07-01",
+                "expires": "2028-06-30",
+                "service_until": "2026-06-30"
+            }]),
+        );
+        api.put_json(
+            "courses.json",
+            json!([{
+                "id": "course-2026-11",
+                "title": {"zh": "反垃圾邮件策略"},
+                "speaker": "何雨",
+                "starts_at": "2026-11-28T14:00:00+08:00",
+                "duration_minutes": 60,
+                "summary": {"zh": "如何调整反垃圾策略。"}
+            }]),
+        );
+        api.put_json(
+            "security/guard.json",
+            json!({
+                "period_from": "2026-11-25",
+                "period_to": "2026-11-26",
+                "daily": [
+                    {"date": "2026-11-25", "brute_force_attempts": 120, "blocked_ips": 8, "attacked_accounts": 5, "phishing_mails": 3},
+                    {"date": "2026-11-26", "brute_force_attempts": 90, "blocked_ips": 6, "attacked_accounts": 4, "phishing_mails": 1}
+                ],
+                "top_attacked_accounts": [{"account": "admin@demo-corp.cn", "attempts": 80}],
+                "top_attacking_ips": [{"ip": "203.0.113.7", "region": "境外", "attempts": 60}]
+            }),
+        );
+        api.put_json(
+            TICKET,
+            json!({
+                "number": "CM2026-001244",
+                "contact_email": "zhang.li@demo-corp.cn",
+                "contact_name": "张丽",
+                "customer": "华南示范集团",
+                "title": "发信报 535 认证失败",
+                "product": "xt5",
+                "version": "V5.0.14",
+                "priority": "P3",
+                "channel": "email",
+                "status": "accepted",
+                "received": "2026-11-26T09:10:00+08:00",
+                "first_response": "2026-11-26T09:40:00+08:00",
+                "events": [
+                    {"at": "2026-11-26T09:10:00+08:00", "step": "submitted", "by": "customer", "text": "Foxmail 发信报 535。"},
+                    {"at": "2026-11-26T09:40:00+08:00", "step": "accepted", "by": "specialist", "text": "已受理。"},
+                    {"at": "2026-11-26T10:05:00+08:00", "by": "customer", "text": "补充：只有一个账号。"}
+                ]
+            }),
+        );
+        api.put_json(
+            CUSTOMER,
+            json!({
+                "customer": "华南示范集团",
+                "tickets": [{
+                    "number": "CM2026-001244",
+                    "key": TICKET_KEY,
+                    "title": "发信报 535 认证失败",
+                    "product": "xt5",
+                    "priority": "P3",
+                    "channel": "email",
+                    "status": "accepted",
+                    "received": "2026-11-26T09:10:00+08:00",
+                    "first_response": "2026-11-26T09:40:00+08:00"
+                }]
+            }),
+        );
+        api
+    }
+
+    fn put(&mut self, file: &str, text: &str) {
+        self.0.insert(file.to_owned(), text.to_owned());
+    }
+
+    fn put_json(&mut self, file: &str, value: Value) {
+        let text = serde_json::to_string_pretty(&value).expect("a JSON value serialises");
+        self.put(file, &text);
+    }
+
+    fn remove(&mut self, file: &str) {
+        assert!(self.0.remove(file).is_some(), "no {file} to remove");
+    }
+
+    /// Changes one JSON file in place, as a publisher's hand edit would.
+    fn edit(&mut self, file: &str, change: impl FnOnce(&mut Value)) {
+        let mut value: Value = serde_json::from_str(&self.0[file]).expect("the fixture is JSON");
+        change(&mut value);
+        self.put_json(file, value);
+    }
+
+    /// What validate reports, with [`to_blocks`] as the converter.
+    fn problems(&self) -> Vec<Problem> {
+        validate(self, &to_blocks)
+    }
+}
+
+/// The test's stand-in for the publisher's Markdown converter: each
+/// non-empty line a paragraph of plain text (for these one-line articles,
+/// what `portal index` publishes too).
+fn to_blocks(md: &str) -> Vec<Block> {
+    md.lines()
+        .filter(|line| !line.is_empty())
+        .map(|line| Block::Paragraph(vec![Inline::Text(line.to_owned())]))
+        .collect()
+}
+
+/// SHA-256 of the single byte `a`, a well-formed checksum.
+fn sha256_of_a() -> &'static str {
+    "ca978112ca1bbdcafac231b39a23dc4da786eff8147c4e72b9807785afee48bb"
+}
+
+fn problem(file: &str, path: &str, message: &str) -> Problem {
+    Problem {
+        file: file.to_owned(),
+        path: path.to_owned(),
+        message: message.to_owned(),
+    }
+}
+
+#[test]
+fn the_minimal_api_is_valid() {
+    assert_eq!(Api::minimal().problems(), []);
+}

@@ -1,0 +1,248 @@
+//! `products.json`, `patches.json`, `licences.json`.
+
+use super::*;
+
+#[test]
+fn a_repeated_patch_id_is_reported_where_it_repeats() {
+    let mut api = Api::minimal();
+    api.edit("patches.json", |v| v[1]["id"] = json!("xt5-p2025-0116"));
+    assert_eq!(
+        api.problems(),
+        [
+            problem("patches.json", "$[1].id", "duplicate id `xt5-p2025-0116`"),
+            // It now supersedes itself, too.
+            problem(
+                "patches.json",
+                "$[1].supersedes[0]",
+                "a patch cannot supersede itself"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_repeated_product_id_is_reported_where_it_repeats() {
+    let mut api = Api::minimal();
+    api.edit("products.json", |v| {
+        let copy = v[0].clone();
+        v.as_array_mut().unwrap().push(copy);
+    });
+    assert_eq!(
+        api.problems(),
+        [problem("products.json", "$[1].id", "duplicate id `xt5`")]
+    );
+}
+
+#[test]
+fn a_product_without_versions_is_reported() {
+    let mut api = Api::minimal();
+    api.edit("products.json", |v| {
+        v.as_array_mut().unwrap().push(json!({
+            "id": "archive2", "name": {"zh": "邮件归档"}, "versions": []
+        }))
+    });
+    assert_eq!(
+        api.problems(),
+        [problem(
+            "products.json",
+            "$[1].versions",
+            "a product needs at least one version"
+        )]
+    );
+}
+
+#[test]
+fn a_version_listed_twice_is_reported_where_it_repeats() {
+    let mut api = Api::minimal();
+    api.edit("products.json", |v| {
+        v[0]["versions"][1]["version"] = json!("V5.0.13")
+    });
+    assert_eq!(
+        api.problems(),
+        [
+            problem(
+                "products.json",
+                "$[0].versions[1].version",
+                "duplicate version `V5.0.13`"
+            ),
+            // V5.0.14 is gone, and a patch, the licence and the ticket are for it.
+            problem(
+                "patches.json",
+                "$[1].applies_to[1]",
+                "product `xt5` has no version `V5.0.14`"
+            ),
+            problem(
+                "licences.json",
+                "$[0].version",
+                "product `xt5` has no version `V5.0.14`"
+            ),
+            problem(
+                TICKET,
+                "$.version",
+                "product `xt5` has no version `V5.0.14`"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn support_ending_before_the_release_is_reported() {
+    let mut api = Api::minimal();
+    api.edit("products.json", |v| {
+        v[0]["versions"][0]["end_of_support"] = json!("2024-02-29")
+    });
+    assert_eq!(
+        api.problems(),
+        [problem(
+            "products.json",
+            "$[0].versions[0].end_of_support",
+            "support ends before the version was released"
+        )]
+    );
+}
+
+#[test]
+fn a_patch_naming_an_unknown_product_is_reported_at_its_product_not_its_versions() {
+    let mut api = Api::minimal();
+    api.edit("patches.json", |v| v[0]["product"] = json!("xt6"));
+    assert_eq!(
+        api.problems(),
+        [problem(
+            "patches.json",
+            "$[0].product",
+            "unknown product `xt6` (not in products.json)"
+        )]
+    );
+}
+
+#[test]
+fn a_patch_for_a_version_its_product_lacks_is_reported_at_that_version() {
+    let mut api = Api::minimal();
+    api.edit("patches.json", |v| {
+        v[1]["applies_to"] = json!(["V5.0.13", "V5.0.15"])
+    });
+    assert_eq!(
+        api.problems(),
+        [problem(
+            "patches.json",
+            "$[1].applies_to[1]",
+            "product `xt5` has no version `V5.0.15`"
+        )]
+    );
+}
+
+#[test]
+fn a_patch_that_applies_to_no_version_is_reported() {
+    let mut api = Api::minimal();
+    api.edit("patches.json", |v| v[0]["applies_to"] = json!([]));
+    assert_eq!(
+        api.problems(),
+        [problem(
+            "patches.json",
+            "$[0].applies_to",
+            "a patch must apply to at least one version"
+        )]
+    );
+}
+
+#[test]
+fn a_patch_superseding_one_that_is_not_published_is_reported() {
+    let mut api = Api::minimal();
+    api.edit("patches.json", |v| {
+        v[1]["supersedes"] = json!(["xt5-p1999-0000"])
+    });
+    assert_eq!(
+        api.problems(),
+        [problem(
+            "patches.json",
+            "$[1].supersedes[0]",
+            "unknown patch `xt5-p1999-0000`"
+        )]
+    );
+}
+
+#[test]
+fn a_checksum_that_is_not_64_lower_case_hex_digits_is_reported() {
+    let mut api = Api::minimal();
+    let upper = sha256_of_a().to_uppercase();
+    api.edit("patches.json", |v| v[0]["file"]["sha256"] = json!(upper));
+    assert_eq!(
+        api.problems(),
+        [problem(
+            "patches.json",
+            "$[0].file.sha256",
+            "must be 64 lower-case hex digits"
+        )]
+    );
+}
+
+#[test]
+fn an_empty_patch_file_is_reported() {
+    let mut api = Api::minimal();
+    api.edit("patches.json", |v| v[1]["file"]["size_bytes"] = json!(0));
+    assert_eq!(
+        api.problems(),
+        [problem(
+            "patches.json",
+            "$[1].file.size_bytes",
+            "a patch file cannot be empty"
+        )]
+    );
+}
+
+#[test]
+fn advisory_ids_must_be_written_as_cve_and_cnvd_write_them() {
+    let mut api = Api::minimal();
+    api.edit("patches.json", |v| {
+        v[0]["cve"] = json!(["CVE-2025-1234", "CVE-25-1234", "cve-2025-1234"]);
+        v[0]["cnvd"] = json!(["CNVD-2025-123"]);
+    });
+    assert_eq!(
+        api.problems(),
+        [
+            problem(
+                "patches.json",
+                "$[0].cve[1]",
+                "`CVE-25-1234` is not a CVE id (CVE-YYYY-NNNN)"
+            ),
+            problem(
+                "patches.json",
+                "$[0].cve[2]",
+                "`cve-2025-1234` is not a CVE id (CVE-YYYY-NNNN)"
+            ),
+            problem(
+                "patches.json",
+                "$[0].cnvd[0]",
+                "`CNVD-2025-123` is not a CNVD id (CNVD-YYYY-NNNNN)"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_licence_for_a_version_its_product_lacks_is_reported_at_its_version() {
+    let mut api = Api::minimal();
+    api.edit("licences.json", |v| v[0]["version"] = json!("V5.1"));
+    assert_eq!(
+        api.problems(),
+        [problem(
+            "licences.json",
+            "$[0].version",
+            "product `xt5` has no version `V5.1`"
+        )]
+    );
+}
+
+#[test]
+fn a_licence_expiring_before_it_was_issued_is_reported() {
+    let mut api = Api::minimal();
+    api.edit("licences.json", |v| v[0]["expires"] = json!("2025-06-30"));
+    assert_eq!(
+        api.problems(),
+        [problem(
+            "licences.json",
+            "$[0].expires",
+            "licence expires before it was issued"
+        )]
+    );
+}

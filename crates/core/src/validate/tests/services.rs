@@ -1,0 +1,146 @@
+//! `services.json`, `stations.json`, `engineers.json`, `courses.json`,
+//! `security/guard.json`.
+
+use super::*;
+
+#[test]
+fn a_service_item_id_is_unique_across_all_classes() {
+    let mut api = Api::minimal();
+    api.edit("services.json", |v| {
+        v.as_array_mut().unwrap().push(json!({
+            "id": "onsite",
+            "name": {"zh": "现场服务"},
+            "items": [{"id": "health-check", "name": {"zh": "现场巡检"}, "delivery": "onsite", "description": {"zh": "上门。"}}]
+        }))
+    });
+    assert_eq!(
+        api.problems(),
+        [problem(
+            "services.json",
+            "$[1].items[0].id",
+            "duplicate id `health-check`"
+        )]
+    );
+}
+
+#[test]
+fn a_service_class_id_listed_twice_is_reported_where_it_repeats() {
+    let mut api = Api::minimal();
+    api.edit("services.json", |v| {
+        v.as_array_mut()
+            .unwrap()
+            .push(json!({"id": "remote", "name": {"zh": "远程"}, "items": []}))
+    });
+    assert_eq!(
+        api.problems(),
+        [problem("services.json", "$[1].id", "duplicate id `remote`")]
+    );
+}
+
+#[test]
+fn a_station_off_the_globe_is_reported() {
+    let mut api = Api::minimal();
+    api.edit("stations.json", |v| {
+        v[0]["lat"] = json!(113.26);
+        v[0]["lon"] = json!(23.13);
+    });
+    assert_eq!(
+        api.problems(),
+        [problem(
+            "stations.json",
+            "$[0]",
+            "lat must be within ±90 and lon within ±180"
+        )]
+    );
+}
+
+#[test]
+fn an_engineer_at_an_unknown_station_is_reported() {
+    let mut api = Api::minimal();
+    api.edit("engineers.json", |v| v[0]["station"] = json!("shenzhen"));
+    assert_eq!(
+        api.problems(),
+        [problem(
+            "engineers.json",
+            "$[0].station",
+            "unknown service station `shenzhen` (not in stations.json)"
+        )]
+    );
+}
+
+#[test]
+fn a_booking_that_ends_when_it_starts_is_reported() {
+    let mut api = Api::minimal();
+    api.edit("engineers.json", |v| {
+        v[0]["booked"][0]["to"] = json!("2026-11-27T09:00:00+08:00")
+    });
+    assert_eq!(
+        api.problems(),
+        [problem(
+            "engineers.json",
+            "$[0].booked[0]",
+            "a booking must end after it starts"
+        )]
+    );
+}
+
+#[test]
+fn a_repeated_course_id_is_reported_where_it_repeats() {
+    let mut api = Api::minimal();
+    api.edit("courses.json", |v| {
+        let copy = v[0].clone();
+        v.as_array_mut().unwrap().push(copy);
+    });
+    assert_eq!(
+        api.problems(),
+        [problem(
+            "courses.json",
+            "$[1].id",
+            "duplicate id `course-2026-11`"
+        )]
+    );
+}
+
+#[test]
+fn a_guard_report_ending_before_it_starts_is_reported_with_its_days_outside_it() {
+    let mut api = Api::minimal();
+    api.edit("security/guard.json", |v| {
+        v["period_to"] = json!("2026-11-24")
+    });
+    assert_eq!(
+        api.problems(),
+        [
+            problem(
+                "security/guard.json",
+                "$.period_to",
+                "period ends before it starts"
+            ),
+            problem(
+                "security/guard.json",
+                "$.daily[0].date",
+                "2026-11-25 is outside the report period"
+            ),
+            problem(
+                "security/guard.json",
+                "$.daily[1].date",
+                "2026-11-26 is outside the report period"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_guard_report_day_listed_twice_is_reported_where_it_repeats() {
+    let mut api = Api::minimal();
+    api.edit("security/guard.json", |v| {
+        v["daily"][1]["date"] = json!("2026-11-25")
+    });
+    assert_eq!(
+        api.problems(),
+        [problem(
+            "security/guard.json",
+            "$.daily[1].date",
+            "2026-11-25 has more than one row"
+        )]
+    );
+}
