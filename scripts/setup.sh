@@ -63,9 +63,10 @@ fi
 
 # --- npm: wasm-opt and the end-to-end test runner ---------------------------
 if [ ! -f "$ROOT/node_modules/.package-lock.json" ] || [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
-  say "installing npm packages (binaryen, @playwright/test)"
+  say "installing npm packages (binaryen, esbuild, @playwright/test)"
   (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
 fi
+command -v esbuild >/dev/null 2>&1 || { echo "esbuild from node_modules is missing (npm ci)" >&2; exit 1; }
 if [ "$(wasm-opt --version 2>/dev/null)" != "wasm-opt version 132 (version_132)" ]; then
   echo "wasm-opt on PATH is not binaryen 132 from node_modules: $(command -v wasm-opt)" >&2
   exit 1

@@ -117,7 +117,7 @@ test('after one online visit the portal itself opens offline, with the library a
 test('the service worker precaches exactly the files of this build', async ({ request }) => {
   const sw = await (await request.get('/sw.js')).text();
   const html = await (await request.get('/')).text();
-  for (const asset of html.match(/\/(?:portal-app|main|boot|favicon)-[0-9a-f]{16}[^"']*/g)) {
+  for (const asset of html.match(/\/(?:portal-app|main|boot|favicon)-[0-9a-f]{16}[^"'\s>]*/g)) {
     expect(sw).toContain(`'${asset}'`);
   }
   expect(sw).toMatch(/const CACHE = 'portal-shell-[0-9a-f]{16}'/);

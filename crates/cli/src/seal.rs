@@ -20,7 +20,7 @@
 //!    build, chunks included: a chunk that cannot load stops the app, and the
 //!    portal must open offline.
 
-use sha2::{Digest, Sha384};
+use sha2::{Digest, Sha256, Sha384};
 use std::path::Path;
 
 /// Where Trunk copies `target/split/pkg` (index.html's `copy-dir` link).
@@ -164,33 +164,43 @@ pub fn seal_build(html: &str, pkg: &[(String, Vec<u8>)]) -> Result<SealedBuild, 
         .filter(|(n, _)| n.ends_with(".wasm") && *n != wasm_name)
         .collect();
     chunks.sort_by(|a, b| a.0.cmp(&b.0));
-    let mut integrity = Vec::new();
+    let mut stems = std::collections::BTreeSet::new();
     for (name, bytes) in chunks {
-        let hashed = hashed_name(name, bytes, ".wasm");
-        let from = format!("\"./{name}\"");
-        if !loader.contains(&from) {
+        let hashed = hashed_name(&chunk_stem(name), bytes, ".wasm");
+        if !stems.insert(chunk_stem(name)) {
             return Err(format!(
-                "{LOADER} never loads {name}: has wasm-split-cli's output changed?"
+                "two chunks would both be named {}",
+                chunk_stem(name)
             ));
         }
-        loader = loader.replace(&from, &format!("\"./{hashed}\""));
-        integrity.push(format!("{hashed:?}: {:?}", sri(bytes)));
+        // Each chunk is fetched once, as
+        // `fetch(new URL("./name.wasm", import.meta.url))`; it gets its new
+        // name and its integrity right there. SHA-256 (SRI allows it): the
+        // loader names every chunk, and digests are what brotli cannot
+        // compress.
+        let from = format!("fetch(new URL(\"./{name}\", import.meta.url))");
+        if loader.matches(&from).count() != 1 {
+            return Err(format!(
+                "{LOADER} does not fetch {name} exactly once as `{from}`: has wasm-split-cli's output changed?"
+            ));
+        }
+        let to = format!(
+            "fetch(new URL(\"./{hashed}\", import.meta.url), {{ integrity: {:?}, credentials: \"same-origin\" }})",
+            sri256(bytes)
+        );
+        loader = loader.replace(&from, &to);
         files.push((hashed, bytes.clone()));
     }
-    // Each chunk is fetched as `fetch(new URL("./name.wasm", import.meta.url))`.
-    const FETCH: &str = "fetch(new URL(";
-    if !loader.contains(FETCH) {
-        return Err(format!(
-            "{LOADER} has no `{FETCH}`: has wasm-split-cli's output changed?"
-        ));
+    // The splitter's `/* split_a, split_b */` notes say which split points
+    // share a chunk: useful when reading, bytes for every visitor.
+    let kept: Vec<&str> = loader
+        .lines()
+        .filter(|l| !(l.starts_with("/*") && l.ends_with("*/")))
+        .collect();
+    loader = kept.join("\n");
+    if loader.matches("fetch(new URL(").count() != loader.matches("{ integrity: ").count() {
+        return Err(format!("{LOADER} fetches a module without integrity"));
     }
-    loader = format!(
-        "// Chunk integrity, added by `portal seal`.\n\
-         const __integrity = {{ {} }};\n\
-         const __fetchChecked = (url) => fetch(url, {{ integrity: __integrity[url.pathname.split('/').pop()], credentials: 'same-origin' }});\n{}",
-        integrity.join(", "),
-        loader.replace(FETCH, "__fetchChecked(new URL(")
-    );
 
     // 3. The glue and the loader import each other: one hash over both.
     let pair = [glue.as_bytes(), &[0], loader.as_bytes()].concat();
@@ -200,18 +210,10 @@ pub fn seal_build(html: &str, pkg: &[(String, Vec<u8>)]) -> Result<SealedBuild, 
     // Only the `import … from "…"` specifiers change: the glue also names
     // the loader as the wasm's import module (`"./__wasm_split.js": import1`),
     // a name inside the wasm, which must stay.
-    let loader_import = format!("from \"./{LOADER}\"");
-    if !glue.contains(&loader_import) {
-        return Err(format!(
-            "{glue_name} does not import {LOADER}: was the wasm split?"
-        ));
-    }
-    glue = glue.replace(&loader_import, &format!("from \"./{loader_hashed}\""));
-    let glue_import = format!("from \"./{glue_name}\"");
-    if !loader.contains(&glue_import) {
-        return Err(format!("{LOADER} does not import {glue_name}"));
-    }
-    loader = loader.replace(&glue_import, &format!("from \"./{glue_hashed}\""));
+    glue = rename_import(&glue, LOADER, &loader_hashed)
+        .ok_or_else(|| format!("{glue_name} does not import {LOADER}: was the wasm split?"))?;
+    loader = rename_import(&loader, &glue_name, &glue_hashed)
+        .ok_or_else(|| format!("{LOADER} does not import {glue_name}"))?;
 
     let wasm = get(&wasm_name)?;
     let wasm_hashed = hashed_name(&wasm_name, wasm, "_bg.wasm");
@@ -270,6 +272,45 @@ fn hashed_name(name: &str, bytes: &[u8], suffix: &str) -> String {
     format!("{stem}-{}{suffix}", hex8(bytes))
 }
 
+/// `js` with every `from "./{from}"` (minified: `from"./{from}"`) naming
+/// `./{to}` instead; `None` when nothing imports `from`.
+fn rename_import(js: &str, from: &str, to: &str) -> Option<String> {
+    let mut found = false;
+    let mut out = js.to_owned();
+    for space in ["from \"", "from\""] {
+        let (old, new) = (format!("{space}./{from}\""), format!("{space}./{to}\""));
+        if out.contains(&old) {
+            found = true;
+            out = out.replace(&old, &new);
+        }
+    }
+    found.then_some(out)
+}
+
+/// `split___kb_view_4872360600714761062.wasm` → `split_kb_view.wasm`: the
+/// splitter ends each name with a hash of the source position, which the
+/// content hash replaces.
+fn chunk_stem(name: &str) -> String {
+    let stem = name.strip_suffix(".wasm").unwrap_or(name);
+    let stem = match stem.rsplit_once('_') {
+        Some((head, tail)) if tail.len() > 8 && tail.bytes().all(|b| b.is_ascii_digit()) => head,
+        _ => stem,
+    };
+    let mut out = String::with_capacity(stem.len() + 5);
+    for part in stem.split('_').filter(|p| !p.is_empty()) {
+        if !out.is_empty() {
+            out.push('_');
+        }
+        out.push_str(part);
+    }
+    out.push_str(".wasm");
+    out
+}
+
+fn sri256(bytes: &[u8]) -> String {
+    format!("sha256-{}", base64(&Sha256::digest(bytes)))
+}
+
 fn sri(bytes: &[u8]) -> String {
     format!("sha384-{}", base64(&Sha384::digest(bytes)))
 }
@@ -321,12 +362,13 @@ mod tests {
             (
                 "__wasm_split.js".into(),
                 b"import { initSync } from \"./portal-app.js\";\n\
-                  const __chunk_0 = makeLoad(() => { const src = fetch(new URL(\"./chunk_0_kb.wasm\", import.meta.url)); });\n\
-                  export const kb = makeLoad(() => { const src = fetch(new URL(\"./split_kb_1.wasm\", import.meta.url)); }, [__chunk_0]);\n"
+                  /* kb_view_4872360600714761062, sla_view_4872360600714761062 */\n\
+                  const __chunk_0 = makeLoad(() => { const src = fetch(new URL(\"./chunk_3.wasm\", import.meta.url)); });\n\
+                  export const kb = makeLoad(() => { const src = fetch(new URL(\"./split___kb_view_4872360600714761062.wasm\", import.meta.url)); }, [__chunk_0]);\n"
                     .to_vec(),
             ),
-            ("split_kb_1.wasm".into(), chunk.to_vec()),
-            ("chunk_0_kb.wasm".into(), b"shared".to_vec()),
+            ("split___kb_view_4872360600714761062.wasm".into(), chunk.to_vec()),
+            ("chunk_3.wasm".into(), b"shared".to_vec()),
         ]
     }
 
@@ -386,19 +428,37 @@ mod tests {
     fn every_chunk_is_named_by_its_content_and_fetched_with_its_integrity() {
         let build = seal_build(TRUNK_OUTPUT, &pkg(b"kb")).unwrap();
         let (_, loader) = file(&build, "__wasm_split-");
-        for (plain, bytes) in [("split_kb_1", &b"kb"[..]), ("chunk_0_kb", &b"shared"[..])] {
-            let hashed = format!("{plain}-{}.wasm", hex8(bytes));
+        for (plain, short, bytes) in [
+            (
+                "split___kb_view_4872360600714761062",
+                "split_kb_view",
+                &b"kb"[..],
+            ),
+            ("chunk_3", "chunk_3", &b"shared"[..]),
+        ] {
+            let hashed = format!("{short}-{}.wasm", hex8(bytes));
             assert!(build.files.iter().any(|(n, b)| *n == hashed && b == bytes));
-            assert!(loader.contains(&format!("\"./{hashed}\"")), "{loader}");
             assert!(
-                loader.contains(&format!("{hashed:?}: {:?}", sri(bytes))),
+                loader.contains(&format!(
+                    "fetch(new URL(\"./{hashed}\", import.meta.url), {{ integrity: {:?}",
+                    sri256(bytes)
+                )),
                 "{loader}"
             );
             assert!(!loader.contains(&format!("./{plain}.wasm")));
         }
-        assert!(loader.contains("const src = __fetchChecked(new URL(\"./split_kb_1-"));
+        assert_eq!(
+            loader.matches("integrity: ").count(),
+            2,
+            "every chunk fetched with integrity: {loader}"
+        );
         assert!(
-            !loader.contains(" fetch(new URL("),
+            !loader.contains("/* kb_view"),
+            "the splitter's notes are dropped"
+        );
+        assert_eq!(
+            loader.matches("fetch(new URL(").count(),
+            2,
             "no chunk fetched unchecked"
         );
     }
@@ -420,6 +480,16 @@ mod tests {
             glue.contains("{ \"./__wasm_split.js\": import1 }"),
             "the wasm's import module name stays: {glue}"
         );
+    }
+
+    #[test]
+    fn minified_imports_are_renamed_too() {
+        let js = "import*as a from\"./__wasm_split.js\";const m={\"./__wasm_split.js\":a};";
+        assert_eq!(
+            rename_import(js, "__wasm_split.js", "__wasm_split-1.js").as_deref(),
+            Some("import*as a from\"./__wasm_split-1.js\";const m={\"./__wasm_split.js\":a};")
+        );
+        assert_eq!(rename_import(js, "portal-app.js", "x.js"), None);
     }
 
     #[test]
@@ -454,7 +524,7 @@ mod tests {
     #[test]
     fn a_loader_that_changed_shape_is_refused() {
         let mut files = pkg(b"kb");
-        files[2].1 = b"import { initSync } from \"./portal-app.js\"; load(\"./split_kb_1.wasm\", \"./chunk_0_kb.wasm\");".to_vec();
+        files[2].1 = b"import { initSync } from \"./portal-app.js\"; load(\"./split___kb_view_4872360600714761062.wasm\", \"./chunk_3.wasm\");".to_vec();
         let err = seal_build(TRUNK_OUTPUT, &files).unwrap_err();
         assert!(err.contains("fetch(new URL("), "{err}");
     }
