@@ -120,12 +120,22 @@ pub async fn fetch_text(file: &str) -> Result<String, ApiError> {
 }
 
 /// Fetches `url` as text; errors name `file` (the path within the API).
+///
+/// The request is aborted when the reactive owner it was started under is
+/// cleaned up: a page that is left, or a resource that starts its next
+/// fetch, leaves no download running for nothing.
 pub async fn fetch_text_from(file: &str, url: &str) -> Result<String, ApiError> {
     let network = |e: gloo_net::Error| ApiError::Network {
         file: file.to_owned(),
         detail: e.to_string(),
     };
+    let controller = web_sys::AbortController::new().ok();
+    if let Some(controller) = &controller {
+        let controller = send_wrapper::SendWrapper::new(controller.clone());
+        leptos::prelude::on_cleanup(move || controller.abort());
+    }
     let response = gloo_net::http::Request::get(url)
+        .abort_signal(controller.as_ref().map(|c| c.signal()).as_ref())
         .send()
         .await
         .map_err(network)?;
@@ -136,6 +146,37 @@ pub async fn fetch_text_from(file: &str, url: &str) -> Result<String, ApiError> 
         });
     }
     response.text().await.map_err(network)
+}
+
+thread_local! {
+    /// Files fetched once per visit (`fetch_json_once`), by name.
+    static ONCE: std::cell::RefCell<std::collections::HashMap<String, std::rc::Rc<str>>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+/// Like [`fetch_json`] for files that several pages and sections read
+/// (`kb/categories.json`, `kb/articles.json`): fetched once per visit, then
+/// parsed from the copy in memory, so moving between those pages neither
+/// refetches nor waits. A failed fetch is not kept, so a retry fetches
+/// again; [`fetch_json_fresh`] replaces the copy.
+pub async fn fetch_json_once<T: DeserializeOwned>(file: &str) -> Result<T, ApiError> {
+    let kept = ONCE.with_borrow(|once| once.get(file).cloned());
+    let text = match kept {
+        Some(text) => text,
+        None => {
+            let text: std::rc::Rc<str> = fetch_text(file).await?.into();
+            ONCE.with_borrow_mut(|once| once.insert(file.to_owned(), text.clone()));
+            text
+        }
+    };
+    parse_json(file, &text).map_err(ApiError::Malformed)
+}
+
+/// Fetches `file` from the network even if this visit has it, and keeps the
+/// new copy for [`fetch_json_once`].
+pub async fn fetch_json_fresh<T: DeserializeOwned>(file: &str) -> Result<T, ApiError> {
+    ONCE.with_borrow_mut(|once| once.remove(file));
+    fetch_json_once(file).await
 }
 
 /// Fetches an API file and parses it as `T`.
@@ -208,47 +249,11 @@ pub fn use_sla() -> SlaResource {
 /// Creates the shared resource and puts it in context (the app shell does
 /// this once; `use_sla` falls back to it outside the shell, e.g. in tests).
 pub fn provide_sla() -> SlaResource {
+    // In the main module on purpose: moved to a module of its own
+    // (`#[lazy]`), the main module shrank by 38 KB but the code it shares
+    // with every section scattered into shared chunks, and every route got
+    // heavier (home +16 KB, knowledge base +16 KB; BENCHMARKS.md).
     let resource = LocalResource::new(fetch_sla);
     provide_context(resource);
     resource
-}
-
-/// The knowledge-base search index, loaded lazily: the document table on the
-/// first search, then only the shards each query needs.
-#[derive(Clone, Default)]
-pub struct SearchCache(std::rc::Rc<std::cell::RefCell<Option<portal_core::search::SearchIndex>>>);
-
-impl SearchCache {
-    /// Hits for `query`, fetching `kb/search/meta.json` and missing shards first.
-    pub async fn search(
-        &self,
-        query: &str,
-        category: Option<&str>,
-        limit: usize,
-    ) -> Result<Vec<portal_core::search::Hit>, ApiError> {
-        use portal_core::search::{IndexMeta, SearchIndex, Shard};
-        if self.0.borrow().is_none() {
-            let meta = fetch_json::<IndexMeta>("kb/search/meta.json").await?;
-            *self.0.borrow_mut() = Some(SearchIndex::new(meta));
-        }
-        let missing = self
-            .0
-            .borrow()
-            .as_ref()
-            .map(|i| i.missing_shards(query))
-            .unwrap_or_default();
-        let names: Vec<String> = missing
-            .iter()
-            .map(|n| format!("kb/search/shard-{n}.json"))
-            .collect();
-        let shards = futures::future::join_all(names.iter().map(|f| fetch_json::<Shard>(f))).await;
-        let mut index = self.0.borrow_mut();
-        let Some(index) = index.as_mut() else {
-            return Ok(Vec::new());
-        };
-        for (n, shard) in missing.into_iter().zip(shards) {
-            index.add_shard(n, shard?);
-        }
-        Ok(index.search(query, category, limit))
-    }
 }

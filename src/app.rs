@@ -27,8 +27,13 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    // While a section's module loads, the previous page stays and a thin bar
+    // at the top says something is happening.
+    let (is_routing, set_is_routing) = signal(false);
+
     view! {
-        <Router>
+        <Router set_is_routing>
+            <div class="route-progress" class:active=is_routing aria-hidden="true"></div>
             <a class="skip-link" href="#main">{move || lang.get().texts().skip_to_content}</a>
             <Header/>
             <main id="main" tabindex="-1">

@@ -22,51 +22,79 @@ pub use services::Services;
 pub use sla::SlaCalculator;
 pub use tickets::{History, TicketLookup, TicketPage};
 
-/// `lazy_page!(Route, Page)` declares `Route`, a [`leptos_router::LazyRoute`]
-/// that shows the component `Page`. With the `split` feature the view goes
-/// through `#[lazy_route]`, so `Page` and everything only it uses land in
-/// their own wasm module; without it (clippy, wasm-bindgen-test, which do not
-/// run the splitter) the same route is an ordinary async view.
-#[cfg(feature = "split")]
-macro_rules! lazy_page {
-    ($route:ident, $page:ident) => {
-        pub struct $route;
-        #[leptos_router::lazy_route]
-        impl leptos_router::LazyRoute for $route {
-            fn data() -> Self {
-                $route
-            }
-            fn view(_this: Self) -> leptos::prelude::AnyView {
-                use leptos::prelude::*;
-                view! { <$page/> }.into_any()
+/// `lazy_section!(view_fn, preload_fn, Section { Route => Page, … })` declares one
+/// [`leptos_router::LazyRoute`] per page of a section. All pages of the
+/// section are behind one split point, `view_fn`: in the split build
+/// (feature `split`) it is a `#[lazy]` function, so the section's code is
+/// one wasm module (plus what it shares with other sections), fetched the
+/// first time any of its pages opens. One split point per section rather
+/// than per page: wasm-split makes a module for every set of split points
+/// that share code, so per-page points made 141 small modules and an 86 KB
+/// loader; per section they are a handful. Without the feature (clippy,
+/// wasm-bindgen-test, which do not run the splitter) `view_fn` is a plain
+/// async function. `preload_fn` is the name `#[lazy]` gives the function that
+/// only loads the module (`__preload_<view_fn>`): the router awaits it before
+/// it swaps the page, so the old page stays until the new one can show.
+macro_rules! lazy_section {
+    ($view_fn:ident, $preload_fn:ident, $section:ident { $($route:ident => $page:ident),+ $(,)? }) => {
+        /// The pages of this section.
+        #[derive(Clone, Copy)]
+        pub enum $section {
+            $($route),+
+        }
+
+        #[cfg_attr(feature = "split", leptos::lazy)]
+        fn $view_fn(page: $section) -> leptos::prelude::AnyView {
+            use leptos::prelude::*;
+            match page {
+                $($section::$route => view! { <$page/> }.into_any()),+
             }
         }
+
+        $(
+            pub struct $route;
+            impl leptos_router::LazyRoute for $route {
+                fn data() -> Self {
+                    $route
+                }
+                async fn view(_this: Self) -> leptos::prelude::AnyView {
+                    lazy_section!(@call $view_fn($section::$route))
+                }
+                async fn preload() {
+                    #[cfg(feature = "split")]
+                    $preload_fn().await;
+                }
+            }
+        )+
     };
+    // `#[lazy]` makes the function async; without it, it is called as is.
+    (@call $view_fn:ident($arg:expr)) => {{
+        #[cfg(feature = "split")]
+        let view = $view_fn($arg).await;
+        #[cfg(not(feature = "split"))]
+        let view = $view_fn($arg);
+        view
+    }};
 }
 
-#[cfg(not(feature = "split"))]
-macro_rules! lazy_page {
-    ($route:ident, $page:ident) => {
-        pub struct $route;
-        impl leptos_router::LazyRoute for $route {
-            fn data() -> Self {
-                $route
-            }
-            async fn view(_this: Self) -> leptos::prelude::AnyView {
-                use leptos::prelude::*;
-                view! { <$page/> }.into_any()
-            }
-        }
-    };
-}
-
-lazy_page!(HomeRoute, Home);
-lazy_page!(ServicesRoute, Services);
-lazy_page!(SlaRoute, SlaCalculator);
-lazy_page!(TicketLookupRoute, TicketLookup);
-lazy_page!(TicketRoute, TicketPage);
-lazy_page!(HistoryRoute, History);
-lazy_page!(KbRoute, KnowledgeBase);
-lazy_page!(KbCategoryRoute, KbCategoryPage);
-lazy_page!(KbArticleRoute, KbArticlePage);
-lazy_page!(OfflineRoute, OfflineLibrary);
+lazy_section!(home_view, __preload_home_view, HomePage { HomeRoute => Home });
+lazy_section!(services_view, __preload_services_view, ServicesPage { ServicesRoute => Services });
+lazy_section!(sla_view, __preload_sla_view, SlaPage { SlaRoute => SlaCalculator });
+// A ticket is opened from the lookup form (and the ticket page shows the
+// form to a device that cannot open it yet): one module. The history, with
+// its filters and the customer's whole list, is another.
+lazy_section!(tickets_view, __preload_tickets_view, TicketsPage {
+    TicketLookupRoute => TicketLookup,
+    TicketRoute => TicketPage,
+});
+lazy_section!(history_view, __preload_history_view, HistoryPage { HistoryRoute => History });
+// Browsing (index with search, a category) and reading an article: a deep
+// link to an article does not pay for the search.
+lazy_section!(kb_view, __preload_kb_view, KbPage {
+    KbRoute => KnowledgeBase,
+    KbCategoryRoute => KbCategoryPage,
+});
+lazy_section!(kb_article_view, __preload_kb_article_view, KbArticlePageRoute {
+    KbArticleRoute => KbArticlePage,
+});
+lazy_section!(offline_view, __preload_offline_view, OfflinePage { OfflineRoute => OfflineLibrary });

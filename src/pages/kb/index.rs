@@ -4,7 +4,6 @@
 
 use super::texts::kb_texts;
 use super::{article_card, fetch_kb, Kb};
-use crate::api::SearchCache;
 use crate::components::{loaded, ErrorPanel, OfflineLibraryHint};
 use crate::i18n::{use_lang, Lang};
 use crate::routes;
@@ -21,17 +20,16 @@ pub fn KnowledgeBase() -> impl IntoView {
     let kb = LocalResource::new(fetch_kb);
     let query = RwSignal::new(String::new());
     let category = RwSignal::new(String::new());
-    let cache = StoredValue::new_local(SearchCache::default());
-    // The index is fetched the first time the user searches, not before.
+    // The engine and its index are fetched the first time the user
+    // searches, not before.
     let hits = LocalResource::new(move || {
         let (q, c) = (query.get(), category.get());
-        let cache = cache.get_value();
         async move {
             if q.trim().is_empty() {
                 return None;
             }
             let c = (!c.is_empty()).then_some(c);
-            Some(cache.search(&q, c.as_deref(), 20).await)
+            Some(crate::engines::search_kb(q, c, 20).await)
         }
     });
     let search_box = move || {

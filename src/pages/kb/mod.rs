@@ -14,7 +14,7 @@ pub use article::KbArticlePage;
 pub use category::KbCategoryPage;
 pub use index::KnowledgeBase;
 
-use crate::api::{fetch_json, ApiError};
+use crate::api::{fetch_json_once, ApiError};
 use crate::i18n::Lang;
 use crate::routes;
 use leptos::prelude::*;
@@ -24,7 +24,8 @@ use portal_core::model::{KbArticle, KbCategory};
 use std::sync::Arc;
 use texts::kb_texts;
 
-/// Categories and the article index, loaded together.
+/// Categories and the article index, loaded together, once per visit (the
+/// three pages and the offline library share the copy).
 #[derive(Clone)]
 pub(super) struct Kb {
     pub categories: Arc<Vec<KbCategory>>,
@@ -33,8 +34,8 @@ pub(super) struct Kb {
 
 pub(super) async fn fetch_kb() -> Result<Kb, ApiError> {
     let (c, a) = futures::future::join(
-        fetch_json::<Vec<KbCategory>>(files::KB_CATEGORIES),
-        fetch_json::<Vec<KbArticle>>(files::KB_ARTICLES),
+        fetch_json_once::<Vec<KbCategory>>(files::KB_CATEGORIES),
+        fetch_json_once::<Vec<KbArticle>>(files::KB_ARTICLES),
     )
     .await;
     Ok(Kb {

@@ -5,7 +5,7 @@
 
 mod texts;
 
-use crate::api::{fetch_article_blocks, fetch_json};
+use crate::api::{fetch_article_blocks, fetch_json_fresh, fetch_json_once};
 use crate::components::{StoreProblem, StoreUse};
 use crate::i18n::{use_lang, Lang};
 use crate::routes;
@@ -36,15 +36,17 @@ fn entries(saved: &[SavedArticle]) -> Vec<(SavedArticle, Option<KbArticle>)> {
 pub fn OfflineLibrary() -> impl IntoView {
     let lang = use_lang();
     let saved = LocalResource::new(store::saved_articles);
-    // The published index, to flag newer revisions; absent when offline.
-    let published = LocalResource::new(|| fetch_json::<Vec<KbArticle>>(files::KB_ARTICLES));
+    // The published index (shared with the knowledge-base pages for the
+    // visit), to flag newer revisions; absent when offline.
+    let published = LocalResource::new(|| fetch_json_once::<Vec<KbArticle>>(files::KB_ARTICLES));
     let query = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<StoreError>);
 
     let refresh = move |id: String| {
         leptos::task::spawn_local(async move {
+            // "Refresh" means now: the index from the network, not the visit's copy.
             let fresh = futures::future::join(
-                fetch_json::<Vec<KbArticle>>(files::KB_ARTICLES),
+                fetch_json_fresh::<Vec<KbArticle>>(files::KB_ARTICLES),
                 fetch_article_blocks(&id),
             )
             .await;

@@ -9,7 +9,6 @@ use crate::store::{self, RecentLookup, StoreError};
 use crate::visit::{use_store_warning, use_visit_lookups};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
-use portal_core::keys::ticket_key;
 use portal_core::model::Ticket;
 use portal_core::{files, parse_json};
 
@@ -31,7 +30,7 @@ async fn look_up(
     if number.trim().is_empty() || email.trim().is_empty() {
         return Err(LookupProblem::Incomplete);
     }
-    let key = ticket_key(&number, &email);
+    let key = crate::engines::ticket_key(number.clone(), email.clone()).await;
     let file = files::ticket(&key);
     let text = match fetch_text(&file).await {
         Ok(text) => text,

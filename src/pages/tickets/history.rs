@@ -16,7 +16,6 @@ use crate::visit::{use_store_warning, use_visit_lookups, StoreWarning, VisitLook
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use portal_core::files;
-use portal_core::keys::customer_key;
 use portal_core::model::{CustomerHistory, Priority};
 use portal_core::tickets::{
     counts, history_rows, HistoryQuery, HistoryRow, HistorySort, StatusFilter,
@@ -32,7 +31,8 @@ enum HistoryLoad {
 }
 
 async fn load_history(access_key: String) -> HistoryLoad {
-    match fetch_json::<CustomerHistory>(&files::customer(&customer_key(&access_key))).await {
+    let key = crate::engines::customer_key(access_key).await;
+    match fetch_json::<CustomerHistory>(&files::customer(&key)).await {
         Ok(h) => HistoryLoad::Found(h),
         Err(ApiError::Status { status: 404, .. }) => HistoryLoad::NoCustomer,
         Err(e) => HistoryLoad::Failed(e),

@@ -1,0 +1,65 @@
+//! Engines that only some visits need, each behind a split point of its own:
+//! in the split build (feature `split`) every function here is `#[lazy]`,
+//! so its code is a wasm module fetched the first time it is called, not
+//! with the page that calls it. The knowledge-base search engine loads on
+//! the first search, SHA-256 on the first ticket lookup or history opening.
+//!
+//! Without the feature they are plain async functions; callers `.await`
+//! them either way.
+
+use crate::api::{fetch_json, ApiError};
+use portal_core::search::{Hit, IndexMeta, SearchIndex, Shard};
+use std::cell::RefCell;
+
+thread_local! {
+    /// The published search index as far as it is loaded: the document
+    /// table on the first search, then the shards queries needed. Kept for
+    /// the visit, so coming back to the knowledge base searches at once.
+    static INDEX: RefCell<Option<SearchIndex>> = const { RefCell::new(None) };
+}
+
+/// Hits for `query` in the knowledge base (`category` filters), best first,
+/// fetching `kb/search/meta.json` and any shard the query needs first.
+#[cfg_attr(feature = "split", leptos::lazy)]
+pub async fn search_kb(
+    query: String,
+    category: Option<String>,
+    limit: usize,
+) -> Result<Vec<Hit>, ApiError> {
+    if INDEX.with_borrow(Option::is_none) {
+        let meta = fetch_json::<IndexMeta>("kb/search/meta.json").await?;
+        INDEX.with_borrow_mut(|index| *index = Some(SearchIndex::new(meta)));
+    }
+    let missing = INDEX.with_borrow(|index| {
+        index
+            .as_ref()
+            .map(|i| i.missing_shards(&query))
+            .unwrap_or_default()
+    });
+    let names: Vec<String> = missing
+        .iter()
+        .map(|n| format!("kb/search/shard-{n}.json"))
+        .collect();
+    let shards = futures::future::join_all(names.iter().map(|f| fetch_json::<Shard>(f))).await;
+    INDEX.with_borrow_mut(|index| {
+        let Some(index) = index.as_mut() else {
+            return Ok(Vec::new());
+        };
+        for (n, shard) in missing.into_iter().zip(shards) {
+            index.add_shard(n, shard?);
+        }
+        Ok(index.search(&query, category.as_deref(), limit))
+    })
+}
+
+/// The name a ticket's file is stored under (`portal_core::keys::ticket_key`).
+#[cfg_attr(feature = "split", leptos::lazy)]
+pub async fn ticket_key(number: String, email: String) -> String {
+    portal_core::keys::ticket_key(&number, &email)
+}
+
+/// The name a customer's history is stored under (`portal_core::keys::customer_key`).
+#[cfg_attr(feature = "split", leptos::lazy)]
+pub async fn customer_key(access_key: String) -> String {
+    portal_core::keys::customer_key(&access_key)
+}
