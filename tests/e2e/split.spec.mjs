@@ -60,3 +60,35 @@ test('after one visit, a section never opened still opens offline', async ({ pag
   await context.setOffline(false);
   expectNoConsoleErrors(consoleErrors, [/Failed to load resource/, /net::ERR_INTERNET_DISCONNECTED/]);
 });
+
+test('the knowledge-base index is fetched once per visit, whatever pages read it', async ({ page, consoleErrors }) => {
+  const index = [];
+  page.on('request', (r) => { if (r.url().endsWith('/api/kb/articles.json')) index.push(r.url()); });
+  await page.goto('/kb');
+  await expect(page.locator('.category-card').first()).toBeVisible();
+  await page.locator('.category-card[data-category="disk-space"]').getByRole('link').click();
+  await expect(page.locator('.article-card').first()).toBeVisible();
+  await page.locator('.article-card').first().getByRole('link').click();
+  await expect(page.locator('.article-body')).toBeVisible();
+  await page.locator('.breadcrumbs').getByRole('link', { name: '知识库' }).click();
+  await page.getByRole('link', { name: '离线文章 →' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('离线文章');
+  expect(index).toHaveLength(1);
+  expectNoConsoleErrors(consoleErrors);
+});
+
+test('leaving a page aborts the download it no longer needs', async ({ page }) => {
+  // The directory's catalogue answers slowly; the user goes home before it does.
+  await page.route('**/api/services.json', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    await route.continue().catch(() => {});
+  });
+  const aborted = new Promise((resolve) => {
+    page.on('requestfailed', (r) => { if (r.url().endsWith('/api/services.json')) resolve(r.failure()?.errorText); });
+  });
+  await page.goto('/services');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('服务目录');
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '首页' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('您好，欢迎来到 Coremail 云服务中心');
+  expect(await aborted).toMatch(/ABORTED/);
+});
