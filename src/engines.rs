@@ -52,14 +52,21 @@ pub async fn search_kb(
     })
 }
 
-/// The name a ticket's file is stored under (`portal_core::keys::ticket_key`).
-#[cfg_attr(feature = "split", leptos::lazy)]
-pub async fn ticket_key(number: String, email: String) -> String {
-    portal_core::keys::ticket_key(&number, &email)
+/// Whose capability key to compute.
+pub enum KeyFor {
+    /// A ticket: its number and contact e-mail.
+    Ticket { number: String, email: String },
+    /// A customer's history: the access key.
+    Customer { access_key: String },
 }
 
-/// The name a customer's history is stored under (`portal_core::keys::customer_key`).
+/// The name a ticket's or customer's file is stored under
+/// (`portal_core::keys`). One split point for both: two made the ticket
+/// pages heavier, not lighter (more, smaller shared modules).
 #[cfg_attr(feature = "split", leptos::lazy)]
-pub async fn customer_key(access_key: String) -> String {
-    portal_core::keys::customer_key(&access_key)
+pub async fn capability_key(of: KeyFor) -> String {
+    match of {
+        KeyFor::Ticket { number, email } => portal_core::keys::ticket_key(&number, &email),
+        KeyFor::Customer { access_key } => portal_core::keys::customer_key(&access_key),
+    }
 }

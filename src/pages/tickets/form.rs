@@ -30,7 +30,11 @@ async fn look_up(
     if number.trim().is_empty() || email.trim().is_empty() {
         return Err(LookupProblem::Incomplete);
     }
-    let key = crate::engines::ticket_key(number.clone(), email.clone()).await;
+    let key = crate::engines::capability_key(crate::engines::KeyFor::Ticket {
+        number: number.clone(),
+        email: email.clone(),
+    })
+    .await;
     let file = files::ticket(&key);
     let text = match fetch_text(&file).await {
         Ok(text) => text,

@@ -31,7 +31,7 @@ enum HistoryLoad {
 }
 
 async fn load_history(access_key: String) -> HistoryLoad {
-    let key = crate::engines::customer_key(access_key).await;
+    let key = crate::engines::capability_key(crate::engines::KeyFor::Customer { access_key }).await;
     match fetch_json::<CustomerHistory>(&files::customer(&key)).await {
         Ok(h) => HistoryLoad::Found(h),
         Err(ApiError::Status { status: 404, .. }) => HistoryLoad::NoCustomer,
