@@ -20,6 +20,8 @@ cargo fmt --all -- --check
 step "clippy"
 cargo clippy --workspace --exclude portal-app --all-targets -- -D warnings
 cargo clippy -p portal-app --target wasm32-unknown-unknown --all-targets -- -D warnings
+# The split build's code paths (#[lazy] sections and engines), linted too.
+cargo clippy -p portal-app --target wasm32-unknown-unknown --features split -- -D warnings
 
 step "native tests (core, CLI)"
 cargo test -p portal-core -p portal-cli 2>&1 | tee -a "$log"
