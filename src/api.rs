@@ -169,7 +169,11 @@ pub async fn fetch_json_once<T: DeserializeOwned>(file: &str) -> Result<T, ApiEr
             text
         }
     };
-    parse_json(file, &text).map_err(ApiError::Malformed)
+    parse_json(file, &text).map_err(|e| {
+        // A copy that does not parse is not kept: retry fetches it again.
+        ONCE.with_borrow_mut(|once| once.remove(file));
+        ApiError::Malformed(e)
+    })
 }
 
 /// Fetches `file` from the network even if this visit has it, and keeps the

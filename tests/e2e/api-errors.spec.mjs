@@ -83,3 +83,18 @@ test('a corrupted app download shows the reload panel, not a frozen page', async
   await expect(page.locator('#app')).toBeHidden(); // no endless "loading…" above it
   expect(consoleErrors.some((e) => /integrity/i.test(e)), consoleErrors.join('\n')).toBe(true);
 });
+
+test('a malformed knowledge-base index is not kept: retry fetches it again', async ({ page, consoleErrors }) => {
+  let broken = true;
+  await page.route('**/api/kb/articles.json', async (route) => {
+    if (broken) return route.fulfill({ status: 200, contentType: 'application/json', body: '[{"id": 1}]' });
+    return route.continue();
+  });
+  await page.goto('/kb');
+  const panel = page.getByRole('alert');
+  await expect(panel).toContainText('kb/articles.json');
+  broken = false;
+  await panel.getByRole('button', { name: '重试' }).click();
+  await expect(page.locator('.category-card').first()).toBeVisible();
+  expectNoConsoleErrors(consoleErrors, [/Failed to load resource/]);
+});
