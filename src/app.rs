@@ -27,13 +27,10 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    // While a section's module loads, the previous page stays and a thin bar
-    // at the top says something is happening.
-    let (is_routing, set_is_routing) = signal(false);
-
     view! {
-        <Router set_is_routing>
-            <div class="route-progress" class:active=is_routing aria-hidden="true"></div>
+        <Router>
+            // Shown while a section's module loads (`RouteLoading`).
+            <div class="route-progress" aria-hidden="true"></div>
             <a class="skip-link" href="#main">{move || lang.get().texts().skip_to_content}</a>
             <Header/>
             <main id="main" tabindex="-1">
@@ -121,4 +118,49 @@ fn Footer() -> impl IntoView {
             </footer>
         }
     }
+}
+
+/// While a section's module loads, the previous page stays and a thin bar at
+/// the top says something is happening: `<html data-route-loading>` for as
+/// long as any such guard lives. A DOM attribute rather than the router's
+/// `set_is_routing` signal: the same bar for less code in every route
+/// (BENCHMARKS.md).
+pub struct RouteLoading;
+
+thread_local! {
+    static LOADING: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+impl RouteLoading {
+    pub fn start() -> RouteLoading {
+        if LOADING.replace(LOADING.get() + 1) == 0 {
+            mark_loading(true);
+        }
+        RouteLoading
+    }
+}
+
+impl Drop for RouteLoading {
+    fn drop(&mut self) {
+        let left = LOADING.get().saturating_sub(1);
+        LOADING.set(left);
+        if left == 0 {
+            mark_loading(false);
+        }
+    }
+}
+
+fn mark_loading(on: bool) {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
+    // Purely visual: a failure leaves the bar as it was, nothing else.
+    let _ = if on {
+        root.set_attribute("data-route-loading", "")
+    } else {
+        root.remove_attribute("data-route-loading")
+    };
 }

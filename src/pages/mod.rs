@@ -62,7 +62,10 @@ macro_rules! lazy_section {
                 }
                 async fn preload() {
                     #[cfg(feature = "split")]
-                    $preload_fn().await;
+                    {
+                        let _bar = crate::app::RouteLoading::start();
+                        $preload_fn().await;
+                    }
                 }
             }
         )+
