@@ -8,6 +8,7 @@
 //! them either way.
 
 use crate::api::{fetch_json, ApiError};
+use portal_core::files;
 use portal_core::search::{Hit, IndexMeta, SearchIndex, Shard};
 use std::cell::RefCell;
 
@@ -27,7 +28,7 @@ pub async fn search_kb(
     limit: usize,
 ) -> Result<Vec<Hit>, ApiError> {
     if INDEX.with_borrow(Option::is_none) {
-        let meta = fetch_json::<IndexMeta>("kb/search/meta.json").await?;
+        let meta = fetch_json::<IndexMeta>(files::SEARCH_META).await?;
         INDEX.with_borrow_mut(|index| *index = Some(SearchIndex::new(meta)));
     }
     let missing = INDEX.with_borrow(|index| {
@@ -36,10 +37,7 @@ pub async fn search_kb(
             .map(|i| i.missing_shards(&query))
             .unwrap_or_default()
     });
-    let names: Vec<String> = missing
-        .iter()
-        .map(|n| format!("kb/search/shard-{n}.json"))
-        .collect();
+    let names: Vec<String> = missing.iter().map(|&n| files::search_shard(n)).collect();
     let shards = futures::future::join_all(names.iter().map(|f| fetch_json::<Shard>(f))).await;
     INDEX.with_borrow_mut(|index| {
         let Some(index) = index.as_mut() else {

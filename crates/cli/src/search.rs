@@ -13,7 +13,7 @@ use serde_json::json;
 use std::collections::HashSet;
 use std::path::Path;
 
-pub const SEARCH_DIR: &str = "kb/search";
+pub use portal_core::files::SEARCH_DIR;
 
 fn read(api: &Path, file: &str) -> Result<String, String> {
     std::fs::read_to_string(api.join(file))
@@ -46,9 +46,9 @@ pub fn index_files(api: &Path, shards: Option<u32>) -> Result<Vec<(String, Strin
         body,
     });
     let (meta, shards) = build_index(sources, shards);
-    out.push((format!("{SEARCH_DIR}/meta.json"), to_json(&meta)?));
-    for (n, shard) in shards.iter().enumerate() {
-        out.push((format!("{SEARCH_DIR}/shard-{n}.json"), to_json(shard)?));
+    out.push((files::SEARCH_META.to_owned(), to_json(&meta)?));
+    for (n, shard) in (0u32..).zip(&shards) {
+        out.push((files::search_shard(n), to_json(shard)?));
     }
     Ok(out)
 }
@@ -113,10 +113,10 @@ pub fn write_index(api: &Path, shards: Option<u32>) -> Result<Published, String>
 
 /// Loads the published index with every shard.
 pub fn load_index(api: &Path) -> Result<SearchIndex, String> {
-    let meta_file = format!("{SEARCH_DIR}/meta.json");
+    let meta_file = files::SEARCH_META;
     let meta: IndexMeta = parse_json(
-        &meta_file,
-        &read(api, &meta_file).map_err(|e| {
+        meta_file,
+        &read(api, meta_file).map_err(|e| {
             format!(
                 "{e} (build the index first: portal index {})",
                 api.display()
@@ -127,7 +127,7 @@ pub fn load_index(api: &Path) -> Result<SearchIndex, String> {
     let shards = meta.shards;
     let mut index = SearchIndex::new(meta);
     for n in 0..shards {
-        let file = format!("{SEARCH_DIR}/shard-{n}.json");
+        let file = files::search_shard(n);
         let shard: Shard = parse_json(&file, &read(api, &file)?).map_err(|e| e.to_string())?;
         index.add_shard(n, shard);
     }

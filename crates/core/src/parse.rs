@@ -23,6 +23,9 @@ pub mod files {
     pub const GUARD: &str = "security/guard.json";
     pub const TICKET_DIR: &str = "tickets";
     pub const CUSTOMER_DIR: &str = "customers";
+    /// The published knowledge-base search index (`portal index`).
+    pub const SEARCH_DIR: &str = "kb/search";
+    pub const SEARCH_META: &str = "kb/search/meta.json";
 
     /// An article's Markdown, as the publisher writes it.
     pub fn article_body(id: &str) -> String {
@@ -31,6 +34,10 @@ pub mod files {
     /// An article's blocks, as `portal index` publishes them for the app.
     pub fn article_blocks(id: &str) -> String {
         format!("{KB_ARTICLE_DIR}/{id}.json")
+    }
+    /// Shard `n` of the search index.
+    pub fn search_shard(n: u32) -> String {
+        format!("{SEARCH_DIR}/shard-{n}.json")
     }
     pub fn ticket(key: &str) -> String {
         format!("{TICKET_DIR}/{key}.json")
