@@ -166,12 +166,10 @@ pub fn seal_build(html: &str, pkg: &[(String, Vec<u8>)]) -> Result<SealedBuild, 
     chunks.sort_by(|a, b| a.0.cmp(&b.0));
     let mut stems = std::collections::BTreeSet::new();
     for (name, bytes) in chunks {
-        let hashed = hashed_name(&chunk_stem(name), bytes, ".wasm");
-        if !stems.insert(chunk_stem(name)) {
-            return Err(format!(
-                "two chunks would both be named {}",
-                chunk_stem(name)
-            ));
+        let stem = chunk_stem(name);
+        let hashed = hashed_name(&stem, bytes, ".wasm");
+        if !stems.insert(stem.clone()) {
+            return Err(format!("two chunks would both be named {stem}"));
         }
         // Each chunk is fetched once, as
         // `fetch(new URL("./name.wasm", import.meta.url))`; it gets its new
