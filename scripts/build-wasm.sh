@@ -31,7 +31,14 @@ cargo_args=(build -p "$app" --bin "$app" --target wasm32-unknown-unknown --featu
 if [ "$profile" = release ]; then cargo_args+=(--release); fi
 # A separate target dir: RUSTFLAGS change every crate's build, and the plain
 # (unsplit) builds of clippy and wasm-bindgen-test keep theirs.
-RUSTFLAGS="${RUSTFLAGS:-} -Clink-args=--emit-relocs" cargo "${cargo_args[@]}"
+# Panic locations name their source files; without the machine's registry
+# path (a 58-byte prefix, dozens of times) the wasm is smaller and the same
+# on every machine.
+registry="${CARGO_HOME:-$HOME/.cargo}/registry/src"
+for index in "$registry"/*/; do
+  [ -d "$index" ] && RUSTFLAGS="${RUSTFLAGS:-} --remap-path-prefix=${index%/}=crates"
+done
+RUSTFLAGS="${RUSTFLAGS:-} --remap-path-prefix=$ROOT=portal -Clink-args=--emit-relocs" cargo "${cargo_args[@]}"
 
 wasm="$target_dir/wasm32-unknown-unknown/$profile/$app.wasm"
 rm -rf "$stage" "$pkg"
