@@ -5,6 +5,8 @@
 #   3. browser                   wasm-bindgen-test in headless Chromium
 #   4. end-to-end                release build served by nginx with deploy/nginx.conf,
 #                                Playwright journeys in Chromium
+#   5. download budget           scripts/size.sh on the same build: home <= 200 KB,
+#                                a deep link to any section <= 260 KB (brotli)
 # .ci/run calls exactly this.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -39,6 +41,13 @@ port=${E2E_PORT:-8499}
 pidfile=$(scripts/serve-dist.sh --background dist "$port")
 trap 'kill "$(cat "$pidfile")" 2>/dev/null || true' EXIT
 PORTAL_URL="http://127.0.0.1:$port" npx playwright test --config tests/e2e/playwright.config.mjs 2>&1 | tee -a "$log"
+
+step "download budget (scripts/size.sh)"
+if SIZE_URL="http://127.0.0.1:$port" scripts/size.sh --no-build; then
+  echo "1 passed (download budget)" >> "$log"
+else
+  echo "1 failed (download budget)" >> "$log"
+fi
 
 # One closing line for the whole run.
 passed=$(grep -hoE '([0-9]+) passed' "$log" | awk '{s+=$1} END {print s+0}')
