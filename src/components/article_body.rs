@@ -32,7 +32,10 @@ fn render_block(block: Block) -> AnyView {
         Block::Quote(blocks) => {
             view! { <blockquote>{render_blocks(blocks)}</blockquote> }.into_any()
         }
-        Block::Code { text, .. } => view! { <pre><code>{text}</code></pre> }.into_any(),
+        // Focusable: a long line scrolls, and a keyboard user must reach it.
+        Block::Code { text, .. } => {
+            view! { <pre tabindex="0"><code>{text}</code></pre> }.into_any()
+        }
         Block::Rule => view! { <hr/> }.into_any(),
         Block::List {
             start,

@@ -231,18 +231,17 @@ fn CalculatorResult(
 fn result_view(lang: Lang, tl: Timeline, now: ReadSignal<DateTime<FixedOffset>>) -> impl IntoView {
     let t = sla_texts(lang);
     let deadline = tl.deadline;
-    let countdown = move || {
-        let left = (deadline - now.get()).num_seconds();
-        if left > 0 {
-            view! {
-                <p class="countdown" aria-live="off">
-                    {t.time_left}" "<strong>{format_duration(lang, left, true)}</strong>
-                </p>
-            }
-            .into_any()
-        } else {
-            view! { <p class="countdown passed">{t.deadline_passed}</p> }.into_any()
-        }
+    let left = move || (deadline - now.get()).num_seconds();
+    // The countdown ticks every second and is not announced; the line that
+    // says the deadline has passed is a polite live region, announced once,
+    // when it happens.
+    let countdown = view! {
+        <p class="countdown" aria-live="off" hidden=move || left() <= 0>
+            {t.time_left}" "<strong>{move || format_duration(lang, left().max(0), true)}</strong>
+        </p>
+        <p class="deadline-passed" role="status">
+            {move || (left() <= 0).then_some(t.deadline_passed)}
+        </p>
     };
     view! {
         <section class="card result" aria-labelledby="deadline-title">

@@ -1,0 +1,100 @@
+// Accessibility: axe-core (npm @axe-core/playwright, all of its default
+// rules: WCAG 2.x A/AA and best practices) over every route of the portal,
+// in Chinese and in English, on the desktop and the phone project, and over
+// the states a user reaches by acting (a ticket opened, a history, search
+// results, a computed deadline). A serious or critical violation fails.
+import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect } from './fixtures.mjs';
+
+const api = (path) => JSON.parse(readFileSync(new URL(`../../public/api/${path}`, import.meta.url), 'utf8'));
+const categories = api('kb/categories.json').map((c) => `/kb/c/${c.id}`);
+const articles = api('kb/articles.json').map((a) => `/kb/a/${a.id}`);
+
+const LANGS = { 'zh-CN': { lookUp: '查询', open: '查看' }, en: { lookUp: 'Look up', open: 'Show' } };
+
+/** Waits until the route's section has loaded and rendered its heading. */
+async function settled(page) {
+  await expect(page.locator('html')).not.toHaveAttribute('data-route-loading', /.*/);
+  await expect(page.locator('main h1').first()).toBeVisible();
+  await page.waitForLoadState('networkidle');
+}
+
+/** The serious and critical violations on the page as it is now, readable. */
+async function violations(page, where) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${where}: ${v.id} (${v.impact}, ${v.nodes.length} nodes) e.g. ${v.nodes[0].target.join(' ')}: ${v.nodes[0].failureSummary.split('\n').slice(0, 2).join(' ')}`);
+}
+
+async function withLang(page, lang) {
+  await page.addInitScript((code) => localStorage.setItem('coremail-portal.lang', code), lang);
+}
+
+async function scanRoutes(page, lang, routes) {
+  await withLang(page, lang);
+  const found = [];
+  for (const route of routes) {
+    await page.goto(route);
+    await settled(page);
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    found.push(...(await violations(page, `${lang} ${route}`)));
+  }
+  return found;
+}
+
+const groups = {
+  'home, directory, calculator, lookup, history, offline library and 404': ['/', '/services', '/sla', '/tickets', '/history', '/kb/offline', '/no-such-page'],
+  'knowledge-base index and every category': ['/kb', ...categories],
+  'every article, first half': articles.slice(0, Math.ceil(articles.length / 2)),
+  'every article, second half': articles.slice(Math.ceil(articles.length / 2)),
+};
+
+for (const lang of Object.keys(LANGS)) {
+  for (const [name, routes] of Object.entries(groups)) {
+    test(`axe: ${name} (${lang})`, async ({ page }) => {
+      test.setTimeout(120_000);
+      expect(await scanRoutes(page, lang, routes)).toEqual([]);
+    });
+  }
+
+  test(`axe: pages after acting — ticket, history, search results, deadline (${lang})`, async ({ page }) => {
+    test.setTimeout(60_000);
+    await withLang(page, lang);
+    await page.clock.install({ time: new Date('2026-11-26T12:00:00+08:00') });
+    const found = [];
+
+    await page.goto('/tickets');
+    await settled(page);
+    await page.locator('#ticket-number').fill('CM2026-001244');
+    await page.locator('#ticket-email').fill('zhang.li@demo-corp.cn');
+    await page.getByRole('button', { name: LANGS[lang].lookUp }).click();
+    await expect(page).toHaveURL(/\/tickets\/CM2026-001244$/);
+    await expect(page.locator('.step.current')).toBeVisible();
+    found.push(...(await violations(page, `${lang} a ticket`)));
+
+    await page.goto('/history');
+    await settled(page);
+    await page.locator('#access-key').fill('DEMO-HUANAN-2026');
+    await page.getByRole('button', { name: LANGS[lang].open, exact: true }).click();
+    await expect(page.locator('.history-row')).toHaveCount(17);
+    found.push(...(await violations(page, `${lang} a history`)));
+
+    await page.goto('/kb');
+    await settled(page);
+    await page.locator('#kb-search').fill(lang === 'en' ? 'smtp' : '收信');
+    await expect(page.locator('.search-results li').first()).toBeVisible();
+    found.push(...(await violations(page, `${lang} search results`)));
+
+    await page.goto('/sla');
+    await settled(page);
+    await page.locator('input[name="priority"][value="P3"]').check();
+    await page.locator('input[name="channel"][value="email"]').check();
+    await page.locator('#received').fill('2026-02-14T19:50');
+    await expect(page.locator('.result .deadline')).toBeVisible();
+    found.push(...(await violations(page, `${lang} a deadline`)));
+
+    expect(found).toEqual([]);
+  });
+}

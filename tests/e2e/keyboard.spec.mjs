@@ -1,0 +1,124 @@
+// Keyboard use on every route: the skip link is the first stop and moves
+// focus into the page's content; Tab reaches every visible control, each
+// with a visible focus indicator; and the main journeys work with the
+// keyboard alone.
+import { test, expect, expectNoConsoleErrors } from './fixtures.mjs';
+
+const ROUTES = [
+  '/', '/services', '/sla', '/tickets', '/history', '/kb', '/kb/c/send-receive',
+  '/kb/a/sr-smtp-535-auth-failed', '/kb/offline', '/no-such-page',
+];
+
+async function settled(page) {
+  await expect(page.locator('html')).not.toHaveAttribute('data-route-loading', /.*/);
+  await expect(page.locator('main h1').first()).toBeVisible();
+  await page.waitForLoadState('networkidle');
+}
+
+/** Every visible, enabled control on the page, as a stable description. */
+const CONTROLS = 'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex="0"]';
+function describe(el) {
+  const path = [];
+  for (let e = el; e && e.nodeType === 1 && path.length < 6; e = e.parentElement) {
+    const i = e.parentElement ? Array.prototype.indexOf.call(e.parentElement.children, e) : 0;
+    path.unshift(`${e.tagName.toLowerCase()}:${i}`);
+  }
+  return path.join('>');
+}
+
+for (const route of ROUTES) {
+  test(`keyboard on ${route}: skip link first, every control reachable with a visible focus`, async ({ page, consoleErrors }) => {
+    await page.goto(route);
+    await settled(page);
+
+    // The skip link is the first stop, visible when focused, and leads into
+    // the content: the next Tab lands inside <main>, not in the header.
+    await page.keyboard.press('Tab');
+    const skip = page.locator('.skip-link');
+    await expect(skip).toBeFocused();
+    const box = await skip.boundingBox();
+    expect(box && box.y >= 0 && box.height > 0, 'skip link visible when focused').toBeTruthy();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('main')).toBeFocused();
+    const firstInMain = await page.evaluate((sel) => [...document.querySelectorAll(`main ${sel}`)]
+      .some((el) => el.getClientRects().length > 0), CONTROLS);
+    if (firstInMain) {
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => !!document.activeElement.closest('main')), 'after the skip link, Tab stays in the content').toBe(true);
+    }
+
+    // Tab through the whole page from the top.
+    const expected = await page.evaluate(({ sel, describeSrc }) => {
+      const describe = new Function(`return (${describeSrc})`)();
+      return [...document.querySelectorAll(sel)]
+        .filter((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden' && !el.closest('[inert], [hidden]'))
+        .filter((el) => !(el.type === 'radio' && !el.checked && document.querySelector(`input[type="radio"][name="${el.name}"]:checked`)))
+        .map(describe);
+    }, { sel: CONTROLS, describeSrc: describe.toString() });
+    await page.evaluate(() => { document.activeElement?.blur(); window.scrollTo(0, 0); });
+    await page.locator('body').focus();
+    const reached = new Set();
+    const unfocusedLook = [];
+    for (let i = 0; i < expected.length + 20; i++) {
+      await page.keyboard.press('Tab');
+      const seen = await page.evaluate((describeSrc) => {
+        const el = document.activeElement;
+        if (!el || el === document.body) return null;
+        const describe = new Function(`return (${describeSrc})`)();
+        const s = getComputedStyle(el);
+        const visible = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
+        return { id: describe(el), visible, text: (el.textContent || el.getAttribute('aria-label') || el.name || '').trim().slice(0, 40) };
+      }, describe.toString());
+      if (!seen) continue;
+      if (reached.has(seen.id)) break; // wrapped around
+      reached.add(seen.id);
+      if (!seen.visible) unfocusedLook.push(`${seen.id} "${seen.text}"`);
+    }
+    const missed = expected.filter((id) => !reached.has(id));
+    expect(missed, 'controls Tab never reaches').toEqual([]);
+    expect(unfocusedLook, 'controls with no visible focus indicator').toEqual([]);
+    expectNoConsoleErrors(consoleErrors);
+  });
+}
+
+test('a ticket is looked up and opened with the keyboard alone', async ({ page, consoleErrors }) => {
+  await page.goto('/tickets');
+  await settled(page);
+  await page.locator('#ticket-number').focus();
+  await page.keyboard.type('CM2026-001244');
+  await page.keyboard.press('Tab');
+  await expect(page.locator('#ticket-email')).toBeFocused();
+  await page.keyboard.type('zhang.li@demo-corp.cn');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/tickets\/CM2026-001244$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('IMAP 服务频繁中断，全员客户端无法收信');
+  expectNoConsoleErrors(consoleErrors);
+});
+
+test('the SLA calculator is operated with the keyboard alone', async ({ page, consoleErrors }) => {
+  await page.clock.install({ time: new Date('2026-11-26T10:00:00+08:00') });
+  await page.goto('/sla');
+  await settled(page);
+  const first = page.locator('input[name="priority"]').first();
+  await first.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('input[name="priority"]').nth(1)).toBeChecked();
+  await page.locator('#received').focus();
+  await page.keyboard.type('2026-02-14T19:50');
+  await expect(page.locator('.result .deadline')).toBeVisible();
+  expectNoConsoleErrors(consoleErrors);
+});
+
+test('a knowledge-base search result is opened with the keyboard alone', async ({ page, consoleErrors }) => {
+  await page.goto('/kb');
+  await settled(page);
+  await page.locator('#kb-search').focus();
+  await page.keyboard.type('SMTP 535');
+  const hit = page.locator('.search-results a').first();
+  await expect(hit).toBeVisible();
+  await hit.focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/kb\/a\//);
+  await settled(page);
+  expectNoConsoleErrors(consoleErrors);
+});
