@@ -31,7 +31,9 @@ pub fn App() -> impl IntoView {
         <Router>
             // Shown while a section's module loads (`RouteLoading`).
             <div class="route-progress" aria-hidden="true"></div>
-            <a class="skip-link" href="#main">{move || lang.get().texts().skip_to_content}</a>
+            // `target="_self"`: the router leaves the link to the browser,
+            // whose fragment navigation moves focus into <main>.
+            <a class="skip-link" href="#main" target="_self">{move || lang.get().texts().skip_to_content}</a>
             <Header/>
             <main id="main" tabindex="-1">
                 // Literal patterns (`path!`); `routes` builds the URLs they match.

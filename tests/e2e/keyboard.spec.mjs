@@ -104,7 +104,9 @@ test('the SLA calculator is operated with the keyboard alone', async ({ page, co
   await page.keyboard.press('ArrowDown');
   await expect(page.locator('input[name="priority"]').nth(1)).toBeChecked();
   await page.locator('#received').focus();
-  await page.keyboard.type('2026-02-14T19:50');
+  // Chromium's datetime-local takes digits segment by segment: year, month, day, hour, minute.
+  await page.keyboard.type('202602141950');
+  await expect(page.locator('#received')).toHaveValue('2026-02-14T19:50');
   await expect(page.locator('.result .deadline')).toBeVisible();
   expectNoConsoleErrors(consoleErrors);
 });
