@@ -54,11 +54,20 @@ test('a future deadline counts down live, and the inputs survive a language swit
   await expect(page.locator('.countdown')).toHaveText('距截止还有 1 小时 0 分钟 0 秒');
   await page.clock.runFor(61_000);
   await expect(page.locator('.countdown')).toHaveText('距截止还有 58 分钟 59 秒');
+  // The ticking line is not announced; the polite status line is empty
+  // until the deadline passes, and then says so.
+  await expect(page.locator('.countdown')).toHaveAttribute('aria-live', 'off');
+  const passed = page.locator('.result [role="status"]');
+  await expect(passed).toHaveText('');
 
   await page.getByRole('button', { name: 'Switch to English' }).click();
   await expect(page.locator('input[name="priority"][value="P1"]')).toBeChecked();
   await expect(page.locator('.countdown')).toContainText('Time left 58 min');
   await expect(page.locator('.deadline')).toContainText('2026-11-26 11:00');
+
+  await page.clock.runFor(59 * 60_000);
+  await expect(passed).toHaveText('This deadline has passed.');
+  await expect(page.locator('.countdown')).toBeHidden();
 });
 
 test('the service directory shows live channel status from the calendar', async ({ page, consoleErrors }) => {

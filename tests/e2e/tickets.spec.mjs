@@ -34,8 +34,22 @@ test('an open P1 counts down and turns due soon under a quarter of its hour', as
   await expect(page.locator('.sla-panel .deadline')).toContainText('2026-11-26 10:00');
   await expect(page.locator('.state-badge')).toHaveText('正常');
   await expect(page.locator('.sla-detail')).toHaveText('距截止还有 30 分钟 0 秒');
+  // The state is a polite live region that stays put while the countdown
+  // ticks: screen readers hear the state change, not every second.
+  const live = page.locator('.sla-panel [role="status"]');
+  await expect(live).toHaveText('正常');
+  await live.evaluate((el) => { el.dataset.mark = 'same'; });
+  await live.evaluate((el) => {
+    window.__liveChanges = 0;
+    new MutationObserver(() => { window.__liveChanges += 1; }).observe(el, { subtree: true, childList: true, characterData: true });
+  });
+  await page.clock.runFor(5_000);
+  await expect(page.locator('.sla-detail')).toHaveText('距截止还有 29 分钟 55 秒');
+  expect(await page.evaluate(() => window.__liveChanges), 'live region untouched by the ticking').toBe(0);
   await page.clock.runFor(16 * 60_000);
   await expect(page.locator('.state-badge')).toHaveText('即将到期');
+  await expect(live).toHaveText('即将到期');
+  await expect(live).toHaveAttribute('data-mark', 'same');
   await page.locator('.why summary').click();
   await expect(page.locator('.timeline')).toContainText('非服务时间，不计');
 });

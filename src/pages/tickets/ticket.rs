@@ -265,42 +265,35 @@ fn sla_panel(
     );
     let engine = engine.clone();
     let state = move || {
-        engine
-            .status(
-                priority,
-                channel,
-                &received,
-                first_response.as_ref(),
-                &now.get(),
-            )
-            .ok()
-            .map(|status| status.state)
+        let now = now.get();
+        let status = engine
+            .status(priority, channel, &received, first_response.as_ref(), &now)
+            .ok()?;
+        let detail = match (status.state, first_response) {
+            (_, Some(r)) => format!("{} {}", t.first_response, format_beijing(&r)),
+            (SlaState::Breached, None) => t.awaiting_response.to_owned(),
+            _ => format!(
+                "{} {}",
+                t.time_left,
+                format_duration(lang, (deadline - now).num_seconds(), true)
+            ),
+        };
+        // Re-run every second, this rebuilds the same nodes in place, and a
+        // text node changes only when its text does: the badge's polite live
+        // region announces a new state (on track → due soon → breached), not
+        // the countdown ticking beside it.
+        Some(view! {
+            <p class="sla-state">
+                <span role="status">{state_badge(lang, status.state)}</span>" "
+                <span class="sla-detail">{detail}</span>
+            </p>
+        })
     };
-    let detail = {
-        let state = state.clone();
-        move || {
-            Some(match (state()?, first_response) {
-                (_, Some(r)) => format!("{} {}", t.first_response, format_beijing(&r)),
-                (SlaState::Breached, None) => t.awaiting_response.to_owned(),
-                _ => format!(
-                    "{} {}",
-                    t.time_left,
-                    format_duration(lang, (deadline - now.get()).num_seconds(), true)
-                ),
-            })
-        }
-    };
-    // The badge sits in a polite live region whose text changes only when
-    // the state does (on track → due soon → breached): that is announced.
-    // The countdown beside it ticks every second and is not.
-    let badge = move || state().map(|state| state_badge(lang, state));
     view! {
         <section class="card sla-panel" aria-labelledby="sla-title">
             <h2 id="sla-title">{t.result_deadline}</h2>
             {deadline_block(lang, &deadline)}
-            <p class="sla-state">
-                <span role="status">{badge}</span>" "<span class="sla-detail">{detail}</span>
-            </p>
+            {state}
             <details class="why">
                 <summary>{t.timeline_title}</summary>
                 {timeline_list(lang, timeline.entries)}
