@@ -40,8 +40,8 @@ for (const route of ROUTES) {
     expect(box && box.y >= 0 && box.height > 0, 'skip link visible when focused').toBeTruthy();
     await page.keyboard.press('Enter');
     await expect(page.locator('main')).toBeFocused();
-    const firstInMain = await page.evaluate((sel) => [...document.querySelectorAll(`main ${sel}`)]
-      .some((el) => el.getClientRects().length > 0), CONTROLS);
+    const firstInMain = await page.evaluate((sel) => [...document.querySelectorAll(sel)]
+      .some((el) => el.closest('main') && el.getClientRects().length > 0), CONTROLS);
     if (firstInMain) {
       await page.keyboard.press('Tab');
       expect(await page.evaluate(() => !!document.activeElement.closest('main')), 'after the skip link, Tab stays in the content').toBe(true);
@@ -59,7 +59,8 @@ for (const route of ROUTES) {
     await page.locator('body').focus();
     const reached = new Set();
     const unfocusedLook = [];
-    for (let i = 0; i < expected.length + 20; i++) {
+    let first;
+    for (let i = 0; i < expected.length + 40; i++) {
       await page.keyboard.press('Tab');
       const seen = await page.evaluate((describeSrc) => {
         const el = document.activeElement;
@@ -70,7 +71,9 @@ for (const route of ROUTES) {
         return { id: describe(el), visible, text: (el.textContent || el.getAttribute('aria-label') || el.name || '').trim().slice(0, 40) };
       }, describe.toString());
       if (!seen) continue;
-      if (reached.has(seen.id)) break; // wrapped around
+      if (seen.id === first) break; // wrapped around to the top
+      first ??= seen.id;
+      if (reached.has(seen.id)) continue; // a date field's segments are stops of one input
       reached.add(seen.id);
       if (!seen.visible) unfocusedLook.push(`${seen.id} "${seen.text}"`);
     }
@@ -97,17 +100,31 @@ test('a ticket is looked up and opened with the keyboard alone', async ({ page, 
 
 test('the SLA calculator is operated with the keyboard alone', async ({ page, consoleErrors }) => {
   await page.clock.install({ time: new Date('2026-11-26T10:00:00+08:00') });
+  await page.clock.pauseAt(new Date('2026-11-26T10:00:00+08:00'));
   await page.goto('/sla');
   await settled(page);
-  const first = page.locator('input[name="priority"]').first();
-  await first.focus();
+  // Radio groups move with the arrow keys.
+  await page.locator('input[name="priority"]').first().focus();
   await page.keyboard.press('ArrowDown');
   await expect(page.locator('input[name="priority"]').nth(1)).toBeChecked();
+  await page.locator('input[name="channel"]').first().focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('input[name="channel"]').nth(1)).toBeChecked();
+  // The time field's segments step with the arrow keys; the result follows.
   await page.locator('#received').focus();
-  // Chromium's datetime-local takes digits segment by segment: year, month, day, hour, minute.
-  await page.keyboard.type('202602141950');
-  await expect(page.locator('#received')).toHaveValue('2026-02-14T19:50');
-  await expect(page.locator('.result .deadline')).toBeVisible();
+  await expect(page.locator('#received')).toHaveValue('2026-11-26T10:00');
+  const before = await page.locator('.result .deadline').textContent();
+  await page.keyboard.press('ArrowUp');
+  await expect(page.locator('#received')).not.toHaveValue('2026-11-26T10:00');
+  await expect(page.locator('.result .deadline')).not.toHaveText(before);
+  // "Now" is a button reached with Tab and pressed with Space.
+  const now = page.getByRole('button', { name: '设为现在' });
+  for (let i = 0; i < 10 && !(await now.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press('Tab'); // past the field's remaining segments
+  }
+  await expect(now).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(page.locator('#received')).toHaveValue('2026-11-26T10:00');
   expectNoConsoleErrors(consoleErrors);
 });
 
