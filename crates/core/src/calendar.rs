@@ -15,9 +15,12 @@ use chrono::{
 };
 use std::fmt;
 
+/// Beijing's offset from UTC, in seconds.
+pub(crate) const BEIJING_OFFSET_SECONDS: i64 = 8 * 3600;
+
 /// Beijing time, UTC+8.
 pub fn beijing() -> FixedOffset {
-    FixedOffset::east_opt(8 * 3600).expect("UTC+8 is a valid offset")
+    FixedOffset::east_opt(BEIJING_OFFSET_SECONDS as i32).expect("UTC+8 is a valid offset")
 }
 
 /// Why a date is or is not a working day.
@@ -67,11 +70,22 @@ enum Kind {
     Adjusted(u16),
 }
 
+/// Days from 0001-01-01 (day 1 of the common era) to 1970-01-01.
+const UNIX_EPOCH_FROM_CE: i64 = 719_163;
+
 /// The working-day calendar over `covers_from ..= covers_until`.
+///
+/// Dates are held as day indices (`0` is `covers_from`), and its tables
+/// answer "how many working days before this one" and "which is the n-th
+/// working day" with one read each: with them the SLA engine turns any
+/// amount of open time into a deadline without walking the days.
 #[derive(Debug, Clone)]
 pub struct BusinessCalendar {
     covers_from: NaiveDate,
     covers_until: NaiveDate,
+    /// `covers_from` as days since 1970-01-01, so an instant's Unix seconds
+    /// give its day index by arithmetic alone.
+    first_unix_day: i64,
     /// One entry per covered date.
     days: Vec<Kind>,
     /// `next_working[i]`: index of the first working day at or after day `i`,
@@ -79,6 +93,13 @@ pub struct BusinessCalendar {
     next_working: Vec<u32>,
     /// `working_before[i]`: working days among days `0..i` (length `days.len() + 1`).
     working_before: Vec<u32>,
+    /// `working_days[n]`: the day index of the n-th working day (from 0), the
+    /// inverse of `working_before`.
+    working_days: Vec<u32>,
+    /// `dates[i + 1]` is the date of day `i`, `dates[0]` the day before
+    /// `covers_from`: a date, or the UTC date of a Beijing time, without
+    /// calendar arithmetic.
+    dates: Vec<NaiveDate>,
     holiday_names: Vec<Text>,
     adjusted_for: Vec<Text>,
 }
@@ -139,12 +160,22 @@ impl BusinessCalendar {
             working_before
                 .push(last + u32::from(matches!(kind, Kind::Weekday | Kind::Adjusted(_))));
         }
+        let working_days = (0..len as u32)
+            .filter(|&i| matches!(days[i as usize], Kind::Weekday | Kind::Adjusted(_)))
+            .collect();
+        let day_before = data.covers_from.pred_opt().unwrap_or(NaiveDate::MIN);
+        let dates = std::iter::once(day_before)
+            .chain(data.covers_from.iter_days().take(len))
+            .collect();
         BusinessCalendar {
             covers_from: data.covers_from,
             covers_until: data.covers_until,
+            first_unix_day: i64::from(data.covers_from.num_days_from_ce()) - UNIX_EPOCH_FROM_CE,
             days,
             next_working,
             working_before,
+            working_days,
+            dates,
             holiday_names,
             adjusted_for,
         }
@@ -158,7 +189,7 @@ impl BusinessCalendar {
         self.covers_until
     }
 
-    fn out_of_coverage(&self, date: NaiveDate) -> OutOfCoverage {
+    pub(crate) fn out_of_coverage(&self, date: NaiveDate) -> OutOfCoverage {
         OutOfCoverage {
             date,
             covers_from: self.covers_from,
@@ -175,8 +206,46 @@ impl BusinessCalendar {
         Ok(i as usize)
     }
 
+    /// Day index of a Unix day (days since 1970-01-01), if covered.
+    pub(crate) fn index_of_unix_day(&self, unix_day: i64) -> Option<usize> {
+        usize::try_from(unix_day - self.first_unix_day)
+            .ok()
+            .filter(|&i| i < self.days.len())
+    }
+
+    pub(crate) fn is_working_at(&self, index: usize) -> bool {
+        matches!(self.days[index], Kind::Weekday | Kind::Adjusted(_))
+    }
+
+    /// Working days among day indices `0..index`.
+    pub(crate) fn working_days_before(&self, index: usize) -> u32 {
+        self.working_before[index]
+    }
+
+    /// The day index of the `n`-th working day (from 0), or `None` when the
+    /// calendar has fewer.
+    pub(crate) fn nth_working_day(&self, n: usize) -> Option<usize> {
+        self.working_days.get(n).map(|&i| i as usize)
+    }
+
     pub(crate) fn date_at(&self, index: usize) -> NaiveDate {
-        self.covers_from + chrono::Days::new(index as u64)
+        self.dates[index + 1]
+    }
+
+    /// `second` seconds after Beijing midnight on day `index`, as an instant
+    /// in `+08:00`; `second` is below 86,400.
+    pub(crate) fn instant_at(&self, index: usize, second: i64) -> DateTime<FixedOffset> {
+        // Before 08:00 Beijing it is still the previous day in UTC.
+        let (utc_date, utc_second) = if second >= BEIJING_OFFSET_SECONDS {
+            (self.dates[index + 1], second - BEIJING_OFFSET_SECONDS)
+        } else {
+            (self.dates[index], second + 86_400 - BEIJING_OFFSET_SECONDS)
+        };
+        let time = u32::try_from(utc_second)
+            .ok()
+            .and_then(|s| NaiveTime::from_num_seconds_from_midnight_opt(s, 0))
+            .expect("a second of the day is a time of day");
+        DateTime::from_naive_utc_and_offset(utc_date.and_time(time), beijing())
     }
 
     pub(crate) fn day_count(&self) -> usize {
@@ -360,6 +429,54 @@ mod tests {
         assert_eq!(err.date, d("2026-04-01"));
         assert!(err.to_string().contains("covers 2026-02-01 to 2026-03-31"));
         assert!(cal.day_status(d("2026-01-31")).is_err());
+    }
+
+    #[test]
+    fn working_days_are_counted_before_each_day_and_found_by_number() {
+        let cal = calendar_2026_spring();
+        let at = |s: &str| cal.index(d(s)).unwrap();
+        // Sun 1 Feb is not a working day: the first is Mon 2 Feb.
+        assert_eq!(cal.working_days_before(0), 0);
+        assert_eq!(cal.nth_working_day(0), Some(at("2026-02-02")));
+        // Before Tue 24 Feb: 2–6 and 9–13 Feb, and Sat 14 Feb (调休).
+        assert_eq!(cal.working_days_before(at("2026-02-24")), 11);
+        assert_eq!(cal.nth_working_day(10), Some(at("2026-02-14")));
+        // The whole Spring Festival has the count of its first day.
+        assert_eq!(cal.working_days_before(at("2026-02-15")), 11);
+        assert_eq!(cal.working_days_before(at("2026-02-23")), 11);
+        assert_eq!(cal.nth_working_day(11), Some(at("2026-02-24")));
+        // 24–27 Feb and Sat 28 Feb (调休) make 16 in February.
+        assert_eq!(cal.nth_working_day(15), Some(at("2026-02-28")));
+        // March 2026 has 22 weekdays: 38 in all, the last on Tue 31 March.
+        assert_eq!(cal.nth_working_day(37), Some(at("2026-03-31")));
+        assert_eq!(cal.nth_working_day(38), None);
+    }
+
+    #[test]
+    fn a_unix_day_maps_to_its_index_only_within_the_coverage() {
+        let cal = calendar_2026_spring();
+        let unix_day = |s: &str| (d(s) - d("1970-01-01")).num_days();
+        assert_eq!(cal.index_of_unix_day(unix_day("2026-02-01")), Some(0));
+        assert_eq!(cal.index_of_unix_day(unix_day("2026-03-31")), Some(58));
+        assert_eq!(cal.index_of_unix_day(unix_day("2026-01-31")), None);
+        assert_eq!(cal.index_of_unix_day(unix_day("2026-04-01")), None);
+    }
+
+    #[test]
+    fn a_beijing_time_before_0800_is_the_previous_day_in_utc() {
+        let cal = calendar_2026_spring();
+        let instant = |s: &str| DateTime::parse_from_rfc3339(s).unwrap();
+        // Day 0 at midnight: the day before the coverage in UTC.
+        assert_eq!(cal.instant_at(0, 0), instant("2026-01-31T16:00:00Z"));
+        assert_eq!(
+            cal.instant_at(0, 8 * 3600 - 1).to_rfc3339(),
+            "2026-02-01T07:59:59+08:00"
+        );
+        assert_eq!(cal.instant_at(0, 8 * 3600), instant("2026-02-01T00:00:00Z"));
+        assert_eq!(
+            cal.instant_at(58, 86_399).to_rfc3339(),
+            "2026-03-31T23:59:59+08:00"
+        );
     }
 
     #[test]

@@ -10,13 +10,23 @@
 //!   at closing time is due at that closing time;
 //! - a computation that needs a date outside the calendar is an error.
 //!
-//! The cost of a deadline does not grow with the gap it spans: closed days
-//! and whole holiday runs are skipped with one lookup each, so a deadline
-//! across the Spring Festival costs about as much as one due the same
-//! afternoon. Times are handled to the second.
+//! The cost of a deadline does not grow with the gap it spans. Every working
+//! day gives a channel the same open hours, so with the calendar's tables
+//! (working days before each day, the day of the n-th working day) and each
+//! target split once into whole working days and a rest, a deadline is a
+//! few additions and table reads: the received instant's Unix seconds give
+//! its day, the tables the deadline's working day and its date. No loop over
+//! days, no division by the day's length, no date arithmetic for the answer.
+//! An hour, a year, or across the Spring Festival cost the same
+//! (`scripts/bench-sla.sh`). Times are handled to the second.
+//!
+//! `open_seconds_between` counts open time its own way (first day, whole
+//! days between, last day), so the property tests that tie deadlines to open
+//! time compare two computations, not one with itself.
 
 use crate::calendar::{
     beijing, from_beijing, to_beijing, BusinessCalendar, DayStatus, OutOfCoverage,
+    BEIJING_OFFSET_SECONDS,
 };
 use crate::model::{CalendarData, Channel, OnsiteRule, Priority, SlaPolicy, Text};
 use crate::validate::parse_hhmm;
@@ -101,6 +111,29 @@ impl Hours {
     }
 }
 
+/// An amount of open time as whole working days of one channel and the
+/// rest: `whole_days × length + rest` with `0 <= rest < length`. Each
+/// priority's target is split so once per channel, when the engine is
+/// built, and a deadline then needs no division.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct OpenTime {
+    whole_days: i64,
+    rest: i64,
+}
+
+impl OpenTime {
+    fn split(seconds: i64, hours: Hours) -> OpenTime {
+        OpenTime {
+            whole_days: seconds / hours.length(),
+            rest: seconds % hours.length(),
+        }
+    }
+
+    fn is_zero(self) -> bool {
+        self.whole_days == 0 && self.rest == 0
+    }
+}
+
 /// Whether a channel is open at an instant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ChannelState {
@@ -166,6 +199,9 @@ pub struct SlaEngine {
     targets_minutes: [u32; 4],
     /// Indexed by `channel_index`.
     hours: [Hours; 3],
+    /// `targets[priority][channel]`: the target split into that channel's
+    /// working days.
+    targets: [[OpenTime; 3]; 4],
     due_soon_fraction: f64,
     onsite: OnsiteRule,
 }
@@ -177,6 +213,9 @@ fn channel_index(c: Channel) -> usize {
         Channel::Online => 2,
     }
 }
+
+/// Seconds in a day.
+const DAY: i64 = 86_400;
 
 fn seconds_of_day(t: &NaiveDateTime) -> i64 {
     i64::from(t.time().num_seconds_from_midnight())
@@ -222,10 +261,20 @@ impl SlaEngine {
             }
             hours[channel_index(c)] = h;
         }
+        let mut targets = [[OpenTime {
+            whole_days: 0,
+            rest: 0,
+        }; 3]; 4];
+        for (p, minutes) in targets_minutes.iter().enumerate() {
+            for (c, h) in hours.iter().enumerate() {
+                targets[p][c] = OpenTime::split(i64::from(*minutes) * 60, *h);
+            }
+        }
         Ok(SlaEngine {
             calendar: BusinessCalendar::new(calendar),
             targets_minutes,
             hours,
+            targets,
             due_soon_fraction: policy.due_soon_fraction,
             onsite: policy.onsite.clone(),
         })
@@ -256,51 +305,68 @@ impl SlaEngine {
         channel: Channel,
         received: &DateTime<FixedOffset>,
     ) -> Result<DateTime<FixedOffset>, SlaError> {
-        let local = to_beijing(&received.with_nanosecond(0).unwrap_or(*received));
-        let target = i64::from(self.target_minutes(priority)) * 60;
-        self.add_open_time(channel, local, target).map(from_beijing)
+        let target = self.targets[priority as usize][channel_index(channel)];
+        let (day, second) = self.add_open_time(channel, received, target)?;
+        Ok(self.calendar.instant_at(day, second))
     }
 
-    /// `start` plus `amount` seconds of the channel's open time.
+    /// `received` (to the whole second) plus `amount` of the channel's open
+    /// time, as a day index and seconds after its Beijing midnight.
+    ///
+    /// Every working day opens the channel for the same `length`, so the
+    /// open time from the calendar's first day to any instant is working
+    /// days before its day × `length`, plus what its own day has been open
+    /// so far. The deadline is where that count has grown by `amount`: its
+    /// working day is a sum, its date one table read. No loop and no
+    /// division, whatever the gap.
     fn add_open_time(
         &self,
         channel: Channel,
-        start: NaiveDateTime,
-        amount: i64,
-    ) -> Result<NaiveDateTime, SlaError> {
+        received: &DateTime<FixedOffset>,
+        amount: OpenTime,
+    ) -> Result<(usize, i64), SlaError> {
         let hours = self.hours(channel);
-        let mut day = self
-            .calendar
-            .index(start.date())
-            .map_err(SlaError::ReceivedOutsideCalendar)?;
-        let mut from = seconds_of_day(&start);
-        let mut remaining = amount;
-        let past_end = || SlaError::PastCalendarEnd {
-            covers_until: self.calendar.covers_until(),
+        let length = hours.length();
+        // `timestamp` drops the fraction of a second.
+        let local = received.timestamp() + BEIJING_OFFSET_SECONDS;
+        let (unix_day, second) = (local.div_euclid(DAY), local.rem_euclid(DAY));
+        let day = self.calendar.index_of_unix_day(unix_day).ok_or_else(|| {
+            SlaError::ReceivedOutsideCalendar(
+                self.calendar.out_of_coverage(to_beijing(received).date()),
+            )
+        })?;
+        let open_today = if self.calendar.is_working_at(day) {
+            (second - hours.opens).clamp(0, length)
+        } else {
+            0
         };
-        loop {
-            let working = self
-                .calendar
-                .next_working_index(day)
-                .map_err(|_| past_end())?;
-            if working != day {
-                day = working;
-                from = 0;
+        // The target is reached on working day number `n` (from the
+        // calendar's first), `into_hours` after it opens. Hours are
+        // half-open, so a target reached exactly at closing is due at that
+        // closing (`into_hours == length`), not at the next opening; only a
+        // target of nothing is due at an opening itself.
+        let count = open_today + amount.rest; // 0 ..= 2 × length − 1
+        let (extra_day, into_hours) = if amount.is_zero() {
+            if count < length {
+                (0, count)
+            } else {
+                (1, 0)
             }
-            let begin = from.max(hours.opens);
-            if begin < hours.closes {
-                let available = hours.closes - begin;
-                if remaining <= available {
-                    return Ok(self.at(day, begin + remaining));
-                }
-                remaining -= available;
-            }
-            day += 1;
-            from = 0;
-            if day >= self.calendar.day_count() {
-                return Err(past_end());
-            }
-        }
+        } else if count == 0 {
+            (-1, length)
+        } else if count <= length {
+            (0, count)
+        } else {
+            (1, count - length)
+        };
+        let n = i64::from(self.calendar.working_days_before(day)) + amount.whole_days + extra_day;
+        let due_day = usize::try_from(n)
+            .ok()
+            .and_then(|n| self.calendar.nth_working_day(n))
+            .ok_or(SlaError::PastCalendarEnd {
+                covers_until: self.calendar.covers_until(),
+            })?;
+        Ok((due_day, hours.opens + into_hours))
     }
 
     /// Open time of `channel` within `[from, to)`, in seconds. Whole working
@@ -486,5 +552,243 @@ impl SlaEngine {
     ) -> Option<DateTime<FixedOffset>> {
         (distance_km <= f64::from(self.onsite.radius_km))
             .then(|| *agreed + chrono::Duration::hours(i64::from(self.onsite.arrival_hours)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! The open-time arithmetic of `add_open_time` on a small calendar
+    //! (February–March 2026: 春节 15–23 Feb, 调休上班 Sat 14 and Sat 28 Feb)
+    //! with a target of any length, each deadline worked out by hand.
+
+    use super::*;
+    use crate::model::{AdjustedWorkingDay, ChannelHours, HolidayRun, PriorityLevel};
+
+    fn text(s: &str) -> Text {
+        Text {
+            zh: s.into(),
+            en: None,
+        }
+    }
+
+    /// Phone 09:00–18:00 (9 h), e-mail 09:00–21:00, P1's target `minutes`.
+    fn engine(minutes: u32) -> SlaEngine {
+        let policy = SlaPolicy {
+            timezone: "Asia/Shanghai".into(),
+            priorities: Priority::ALL
+                .iter()
+                .map(|&id| PriorityLevel {
+                    id,
+                    name: text(id.as_str()),
+                    definition: text(id.as_str()),
+                    response_minutes: if id == Priority::P1 { minutes } else { 480 },
+                })
+                .collect(),
+            channels: Channel::ALL
+                .iter()
+                .map(|&id| ChannelHours {
+                    id,
+                    name: text(id.as_str()),
+                    contact: String::new(),
+                    opens: "09:00".into(),
+                    closes: if id == Channel::Email {
+                        "21:00"
+                    } else {
+                        "18:00"
+                    }
+                    .into(),
+                })
+                .collect(),
+            onsite: OnsiteRule {
+                radius_km: 40,
+                arrival_hours: 24,
+            },
+            due_soon_fraction: 0.25,
+        };
+        let day = |s: &str| s.parse::<NaiveDate>().unwrap();
+        let calendar = CalendarData {
+            covers_from: day("2026-02-01"),
+            covers_until: day("2026-03-31"),
+            holidays: vec![HolidayRun {
+                name: text("春节"),
+                from: day("2026-02-15"),
+                to: day("2026-02-23"),
+            }],
+            adjusted_working_days: ["2026-02-14", "2026-02-28"]
+                .iter()
+                .map(|s| AdjustedWorkingDay {
+                    date: day(s),
+                    for_holiday: text("春节"),
+                })
+                .collect(),
+        };
+        SlaEngine::new(&policy, &calendar).unwrap()
+    }
+
+    fn due(minutes: u32, received: &str) -> Result<String, SlaError> {
+        engine(minutes)
+            .response_deadline(Priority::P1, Channel::Phone, &parse_time(received)?)
+            .map(|t| t.to_rfc3339())
+    }
+
+    const DAY_OF_PHONE: u32 = 9 * 60;
+
+    #[test]
+    fn a_target_is_split_into_whole_working_days_and_the_rest_per_channel() {
+        let e = engine(2 * DAY_OF_PHONE + 30);
+        let p1 = Priority::P1 as usize;
+        let split = |c: Channel| e.targets[p1][channel_index(c)];
+        // 18 h 30 by phone (9 h a day); by e-mail (12 h a day), 1 day and 6 h 30.
+        assert_eq!(
+            split(Channel::Phone),
+            OpenTime {
+                whole_days: 2,
+                rest: 30 * 60
+            }
+        );
+        assert_eq!(
+            split(Channel::Email),
+            OpenTime {
+                whole_days: 1,
+                rest: 6 * 3600 + 30 * 60
+            }
+        );
+    }
+
+    #[test]
+    fn whole_working_days_from_an_opening_end_at_a_closing_not_the_next_opening() {
+        // Mon 2 – Fri 6 Feb, five days of 9 h.
+        assert_eq!(
+            due(5 * DAY_OF_PHONE, "2026-02-02T09:00:00+08:00").unwrap(),
+            "2026-02-06T18:00:00+08:00"
+        );
+        // Received before opening: the same.
+        assert_eq!(
+            due(DAY_OF_PHONE, "2026-02-02T07:00:00+08:00").unwrap(),
+            "2026-02-02T18:00:00+08:00"
+        );
+        // Received at closing: the next day's closing.
+        assert_eq!(
+            due(DAY_OF_PHONE, "2026-02-02T18:00:00+08:00").unwrap(),
+            "2026-02-03T18:00:00+08:00"
+        );
+    }
+
+    #[test]
+    fn what_does_not_fit_before_closing_continues_at_the_next_opening() {
+        // 1 h until 18:00 Mon, 1 h from 09:00 Tue.
+        assert_eq!(
+            due(120, "2026-02-02T17:00:00+08:00").unwrap(),
+            "2026-02-03T10:00:00+08:00"
+        );
+        // One second before closing, one day and an hour: 1 s Mon, 9 h Tue,
+        // 59 min 59 s Wed.
+        assert_eq!(
+            due(DAY_OF_PHONE + 60, "2026-02-02T17:59:59+08:00").unwrap(),
+            "2026-02-04T09:59:59+08:00"
+        );
+    }
+
+    #[test]
+    fn two_working_days_from_friday_use_the_adjusted_saturday_then_skip_the_festival() {
+        // 8 h Fri 13 Feb, 9 h Sat 14 Feb (调休), 1 h Tue 24 Feb.
+        assert_eq!(
+            due(2 * DAY_OF_PHONE, "2026-02-13T10:00:00+08:00").unwrap(),
+            "2026-02-24T10:00:00+08:00"
+        );
+        // Due exactly at the adjusted Saturday's closing.
+        assert_eq!(
+            due(DAY_OF_PHONE + 8 * 60, "2026-02-13T10:00:00+08:00").unwrap(),
+            "2026-02-14T18:00:00+08:00"
+        );
+    }
+
+    #[test]
+    fn a_request_on_the_first_or_last_day_of_the_festival_starts_after_it() {
+        for received in [
+            "2026-02-14T18:00:00+08:00",
+            "2026-02-15T00:00:00+08:00",
+            "2026-02-23T23:59:59+08:00",
+            "2026-02-24T08:59:59+08:00",
+        ] {
+            assert_eq!(
+                due(60, received).unwrap(),
+                "2026-02-24T10:00:00+08:00",
+                "{received}"
+            );
+        }
+        // 30 min left on the adjusted Saturday, 30 min after the festival.
+        assert_eq!(
+            due(60, "2026-02-14T17:30:00+08:00").unwrap(),
+            "2026-02-24T09:30:00+08:00"
+        );
+    }
+
+    #[test]
+    fn a_deadline_after_the_last_covered_date_is_an_error() {
+        let past_end = Err(SlaError::PastCalendarEnd {
+            covers_until: "2026-03-31".parse().unwrap(),
+        });
+        // Tue 31 March is the last day: due at its closing is still fine.
+        assert_eq!(
+            due(60, "2026-03-31T17:00:00+08:00").unwrap(),
+            "2026-03-31T18:00:00+08:00"
+        );
+        assert_eq!(due(61, "2026-03-31T17:00:00+08:00"), past_end);
+        assert_eq!(due(1, "2026-03-31T18:00:00+08:00"), past_end);
+        // 38 working days of 9 h from the first opening reach exactly the last closing.
+        assert_eq!(
+            due(38 * DAY_OF_PHONE, "2026-02-01T00:00:00+08:00").unwrap(),
+            "2026-03-31T18:00:00+08:00"
+        );
+        assert_eq!(
+            due(38 * DAY_OF_PHONE + 1, "2026-02-01T00:00:00+08:00"),
+            past_end
+        );
+    }
+
+    #[test]
+    fn the_received_day_is_its_beijing_day_and_must_be_covered() {
+        // 16:00 UTC on 31 Jan is midnight in Beijing on Sun 1 Feb: covered.
+        assert_eq!(
+            due(60, "2026-01-31T16:00:00Z").unwrap(),
+            "2026-02-02T10:00:00+08:00"
+        );
+        let err = due(60, "2026-01-31T15:59:59Z").unwrap_err();
+        assert!(
+            matches!(&err, SlaError::ReceivedOutsideCalendar(e) if e.date.to_string() == "2026-01-31"),
+            "{err:?}"
+        );
+        let err = due(60, "2026-04-01T09:00:00+08:00").unwrap_err();
+        assert!(
+            matches!(&err, SlaError::ReceivedOutsideCalendar(e) if e.date.to_string() == "2026-04-01"),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn a_target_of_nothing_is_due_when_the_channel_is_next_open() {
+        // `portal validate` refuses a 0-minute target; the engine still
+        // answers as the loop it replaced did: now if open, else the next opening.
+        assert_eq!(
+            due(0, "2026-02-02T10:30:00+08:00").unwrap(),
+            "2026-02-02T10:30:00+08:00"
+        );
+        assert_eq!(
+            due(0, "2026-02-02T18:00:00+08:00").unwrap(),
+            "2026-02-03T09:00:00+08:00"
+        );
+        assert_eq!(
+            due(0, "2026-02-07T10:00:00+08:00").unwrap(),
+            "2026-02-09T09:00:00+08:00"
+        );
+    }
+
+    #[test]
+    fn a_fraction_of_a_second_is_dropped() {
+        assert_eq!(
+            due(60, "2026-02-02T10:00:00.999+08:00").unwrap(),
+            "2026-02-02T11:00:00+08:00"
+        );
     }
 }
