@@ -34,6 +34,10 @@ if [ "$status" -ne 0 ]; then
   exit "$status"
 fi
 
+cpu=$(grep -m1 '^model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
+echo
+echo "Measured $(date +%F) with \`scripts/bench-sla.sh\`: $(nproc) cores ($cpu), $(rustc -V | cut -d' ' -f1-2)."
+echo
 python3 - "$CRITERION_HOME" "$stamp" $CASES <<'PY'
 import json, os, sys
 
@@ -70,5 +74,5 @@ print("|---|---|---|---|---|---|---|---|")
 for c in cases:
     e, w = engine[c], walk[c]
     print(f"| {labels.get(c, c)} | {e:.1f} ns | {per_second(e)} | {e / base_e:.2f} "
-          f"| {w:.1f} ns | {per_second(w)} | {w / base_w:.2f} | **{e / w:.2f}** |")
+          f"| {w:.1f} ns | {per_second(w)} | {w / base_w:.2f} | **{e / w:.2g}** |")
 PY
