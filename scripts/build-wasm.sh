@@ -56,9 +56,12 @@ if [ "$profile" = release ]; then
   # about 200 bytes in each of a hundred modules, more than the code of the
   # smallest, and nothing reads them at run time. The "unknown name subsection" notes are about the
   # splitter's name sections, which wasm-opt drops anyway; any other failure stops
-  # the build.
+  # the build. --low-memory-unused (as Emscripten builds by default): nothing
+  # reads or writes the first 1 KB of memory (Rust's stack is the first
+  # megabyte and would have overflowed), so constant offsets fold into loads
+  # and stores: 0.2 KB less brotli on the main module alone.
   printf '%s\0' "$pkg"/*.wasm | xargs -0 -P "$(nproc)" -I{} sh -c '
-    wasm-opt -Os --strip-producers --strip-target-features "$1" -o "$1" 2>"$1.log"; rc=$?
+    wasm-opt -Os --low-memory-unused --strip-producers --strip-target-features "$1" -o "$1" 2>"$1.log"; rc=$?
     grep -v "unknown name subsection" "$1.log" >&2; rm -f "$1.log"; exit $rc' _ {}
   # The glue, minified (esbuild from npm: a build tool,
   # nothing of it ships). `portal seal` hashes them afterwards.

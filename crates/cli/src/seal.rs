@@ -165,8 +165,10 @@ pub fn seal_build(html: &str, pkg: &[(String, Vec<u8>)]) -> Result<SealedBuild, 
         .collect();
     chunks.sort_by(|a, b| a.0.cmp(&b.0));
     let mut stems = std::collections::BTreeSet::new();
+    loader = shorten_shared_imports(&loader)?;
     for (name, bytes) in chunks {
         let stem = chunk_stem(name);
+        let bytes = &rename_shared_imports(bytes).map_err(|e| format!("{name}: {e}"))?;
         let hashed = chunk_file_name(&stem, bytes);
         if !stems.insert(stem.clone()) {
             return Err(format!("two chunks would both be named {stem}"));
@@ -330,6 +332,209 @@ function __chunk(stem, digest) {
 }
 ";
 
+/// What a chunk imports from the main module (its memory, function table
+/// and the globals they share), by a short name: `__wasm_split` → `s`,
+/// `memory` → `m`, `__indirect_function_table` → `t`,
+/// `__wasm_split_shared<N>` → `g<N>`. A route fetches 50–75 modules, and
+/// these names, one set in each, were 87 bytes that brotli cannot share
+/// between files. The loader hands over the same objects under the same
+/// short names ([`shorten_shared_imports`]).
+fn short_import(field: &str) -> Option<String> {
+    match field {
+        "memory" => Some("m".into()),
+        "__indirect_function_table" => Some("t".into()),
+        _ => field
+            .strip_prefix("__wasm_split_shared")
+            .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+            .map(|n| format!("g{n}")),
+    }
+}
+
+const SHARED_MODULE: &str = "__wasm_split";
+const SHORT_MODULE: &str = "s";
+
+fn leb_u32(bytes: &[u8], at: &mut usize) -> Result<u32, String> {
+    let (mut value, mut shift) = (0u64, 0);
+    loop {
+        let byte = *bytes.get(*at).ok_or("truncated wasm")?;
+        *at += 1;
+        value |= u64::from(byte & 0x7f) << shift;
+        if byte & 0x80 == 0 {
+            return u32::try_from(value).map_err(|_| "LEB128 value too large".to_string());
+        }
+        shift += 7;
+        if shift > 35 {
+            return Err("LEB128 value too long".into());
+        }
+    }
+}
+
+fn put_leb(out: &mut Vec<u8>, mut value: usize) {
+    loop {
+        let byte = (value & 0x7f) as u8;
+        value >>= 7;
+        if value == 0 {
+            out.push(byte);
+            return;
+        }
+        out.push(byte | 0x80);
+    }
+}
+
+fn put_name(out: &mut Vec<u8>, name: &str) {
+    put_leb(out, name.len());
+    out.extend_from_slice(name.as_bytes());
+}
+
+fn wasm_name<'a>(bytes: &'a [u8], at: &mut usize) -> Result<&'a str, String> {
+    let len = leb_u32(bytes, at)? as usize;
+    let end = at
+        .checked_add(len)
+        .filter(|&e| e <= bytes.len())
+        .ok_or("truncated name")?;
+    let name = std::str::from_utf8(&bytes[*at..end]).map_err(|_| "a name is not UTF-8")?;
+    *at = end;
+    Ok(name)
+}
+
+/// Skips an import's description (after its kind byte) and returns where it ends.
+fn skip_import_desc(bytes: &[u8], kind: u8, mut at: usize) -> Result<usize, String> {
+    let limits = |at: &mut usize| -> Result<(), String> {
+        let flags = leb_u32(bytes, at)?;
+        leb_u32(bytes, at)?;
+        if flags & 1 == 1 {
+            leb_u32(bytes, at)?;
+        }
+        Ok(())
+    };
+    match kind {
+        0 => {
+            leb_u32(bytes, &mut at)?; // type index
+        }
+        1 => {
+            at += 1; // reference type
+            limits(&mut at)?;
+        }
+        2 => limits(&mut at)?,
+        3 => at += 2, // value type, mutability
+        4 => {
+            at += 1;
+            leb_u32(bytes, &mut at)?; // tag: attribute, type index
+        }
+        k => return Err(format!("unknown import kind {k}")),
+    }
+    Ok(at)
+}
+
+/// The chunk with its `__wasm_split` imports under their short names
+/// ([`short_import`]); every other byte as it was.
+fn rename_shared_imports(wasm: &[u8]) -> Result<Vec<u8>, String> {
+    if wasm.len() < 8 || &wasm[..4] != b"\0asm" {
+        // Not a module (the unit tests' stand-ins): nothing to rename.
+        return Ok(wasm.to_vec());
+    }
+    let mut out = wasm[..8].to_vec();
+    let mut at = 8;
+    while at < wasm.len() {
+        let id = wasm[at];
+        at += 1;
+        let size = leb_u32(wasm, &mut at)? as usize;
+        let end = at
+            .checked_add(size)
+            .filter(|&e| e <= wasm.len())
+            .ok_or("truncated section")?;
+        if id != 2 {
+            out.push(id);
+            put_leb(&mut out, size);
+            out.extend_from_slice(&wasm[at..end]);
+            at = end;
+            continue;
+        }
+        let mut section = Vec::with_capacity(size);
+        let mut i = at;
+        let count = leb_u32(wasm, &mut i)?;
+        put_leb(&mut section, count as usize);
+        for _ in 0..count {
+            let module = wasm_name(wasm, &mut i)?;
+            let field = wasm_name(wasm, &mut i)?;
+            let kind = *wasm.get(i).ok_or("truncated import")?;
+            let desc_end = skip_import_desc(wasm, kind, i + 1)?;
+            if module == SHARED_MODULE {
+                let short = short_import(field).ok_or_else(|| {
+                    format!("imports {SHARED_MODULE}.{field}, which the loader does not know")
+                })?;
+                put_name(&mut section, SHORT_MODULE);
+                put_name(&mut section, &short);
+            } else {
+                put_name(&mut section, module);
+                put_name(&mut section, field);
+            }
+            section.extend_from_slice(wasm.get(i..desc_end).ok_or("truncated import")?);
+            i = desc_end;
+        }
+        if i != end {
+            return Err("import section has trailing bytes".into());
+        }
+        out.push(2);
+        put_leb(&mut out, section.len());
+        out.extend_from_slice(&section);
+        at = end;
+    }
+    Ok(out)
+}
+
+/// The loader, handing the chunks the main module's memory, table and
+/// shared globals under the short names [`rename_shared_imports`] gives
+/// their imports. wasm-split-cli 0.2.4 writes them in three places; if it
+/// writes them differently, this fails rather than build a loader whose
+/// chunks cannot link.
+fn shorten_shared_imports(loader: &str) -> Result<String, String> {
+    let changed =
+        || format!("{LOADER}: its shared imports are not as wasm-split-cli 0.2.4 writes them");
+    let start = loader
+        .find("const { ")
+        .filter(|&i| loader[i..].contains("} = initSync("))
+        .ok_or_else(changed)?;
+    let names_end = start + loader[start..].find(" } = initSync(").ok_or_else(changed)?;
+    let names: Vec<&str> = loader[start + "const { ".len()..names_end]
+        .split(',')
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .collect();
+    let list = names.join(", ");
+    let from_assign = format!("Object.assign(sharedImports.{SHARED_MODULE}, {{ {list},  }});");
+    let mut pairs = Vec::new();
+    for n in &names {
+        pairs.push(format!("{}: {n}", short_import(n).ok_or_else(changed)?));
+    }
+    let to_assign = format!(
+        "Object.assign(sharedImports.{SHORT_MODULE}, {{ {} }});",
+        pairs.join(", ")
+    );
+    let replacements = [
+        (
+            format!("sharedImports = {{ {SHARED_MODULE}: {{  }} }};"),
+            format!("sharedImports = {{ {SHORT_MODULE}: {{}} }};"),
+        ),
+        (from_assign, to_assign),
+        (
+            format!("sharedImports.{SHARED_MODULE}.__indirect_function_table.get("),
+            format!("sharedImports.{SHORT_MODULE}.t.get("),
+        ),
+    ];
+    let mut out = loader.to_string();
+    for (from, to) in replacements {
+        if out.matches(&from).count() != 1 {
+            return Err(changed());
+        }
+        out = out.replace(&from, &to);
+    }
+    if out.contains(&format!("sharedImports.{SHARED_MODULE}")) {
+        return Err(changed());
+    }
+    Ok(out)
+}
+
 /// `chunk_3.wasm` → `chunk_3-<hex of the first 8 bytes of its SHA-256>.wasm`,
 /// the name the loader's `__chunk` derives from the digest it checks.
 fn chunk_file_name(stem: &str, bytes: &[u8]) -> String {
@@ -378,6 +583,91 @@ mod tests {
 <link rel="stylesheet" href="/main-1.css" integrity="sha384-abc" crossorigin="anonymous"/>
 </head><body><div id="app"></div></body></html>"#;
 
+    /// wasm-split-cli 0.2.4's shared imports, verbatim.
+    const SHARED: &str = "let sharedImports = undefined;
+function getSharedImports() {
+    if (sharedImports === undefined) {
+        sharedImports = { __wasm_split: {  } };
+        const { __indirect_function_table, __wasm_split_shared0, memory,  } = initSync(undefined, undefined);
+        Object.assign(sharedImports.__wasm_split, { __indirect_function_table, __wasm_split_shared0, memory,  });
+    }
+    return sharedImports;
+}
+function wrapAsyncCb(callee) {
+    return async (callbackIndex, callbackData) => {
+            const sharedImports = getSharedImports();
+            sharedImports.__wasm_split.__indirect_function_table.get(callbackIndex)(callbackData, success);
+    }
+}
+";
+
+    /// A module importing memory, table and a global from `__wasm_split`
+    /// and a function from elsewhere (hand-assembled, as wasm-split writes it).
+    fn chunk_module() -> Vec<u8> {
+        let mut imports = vec![4u8];
+        let mut import = |module: &str, field: &str, desc: &[u8]| {
+            put_name(&mut imports, module);
+            put_name(&mut imports, field);
+            imports.extend_from_slice(desc);
+        };
+        import("__wasm_split", "memory", &[2, 0, 17]);
+        import(
+            "__wasm_split",
+            "__indirect_function_table",
+            &[1, 0x70, 0, 200, 1],
+        );
+        import("__wasm_split", "__wasm_split_shared0", &[3, 0x7f, 1]);
+        import("env", "f", &[0, 0]);
+        let mut wasm = b"\0asm\x01\0\0\0".to_vec();
+        wasm.extend_from_slice(&[1, 4, 1, 0x60, 0, 0]); // type section: () -> ()
+        wasm.push(2);
+        put_leb(&mut wasm, imports.len());
+        wasm.extend_from_slice(&imports);
+        wasm.extend_from_slice(&[0, 3, 1, b'x', 9]); // a custom section after it
+        wasm
+    }
+
+    #[test]
+    fn chunks_import_the_shared_memory_table_and_globals_by_short_names() {
+        let renamed = rename_shared_imports(&chunk_module()).unwrap();
+        let mut expected_imports = vec![4u8];
+        for (module, field, desc) in [
+            ("s", "m", &[2u8, 0, 17][..]),
+            ("s", "t", &[1, 0x70, 0, 200, 1]),
+            ("s", "g0", &[3, 0x7f, 1]),
+            ("env", "f", &[0, 0]),
+        ] {
+            put_name(&mut expected_imports, module);
+            put_name(&mut expected_imports, field);
+            expected_imports.extend_from_slice(desc);
+        }
+        let mut expected = b"\0asm\x01\0\0\0".to_vec();
+        expected.extend_from_slice(&[1, 4, 1, 0x60, 0, 0]);
+        expected.push(2);
+        put_leb(&mut expected, expected_imports.len());
+        expected.extend_from_slice(&expected_imports);
+        expected.extend_from_slice(&[0, 3, 1, b'x', 9]);
+        assert_eq!(renamed, expected);
+        // and the loader hands over the same objects under those names
+        let build = seal_build(TRUNK_OUTPUT, &pkg(b"kb")).unwrap();
+        let (_, loader) = file(&build, "__wasm_split-");
+        assert!(loader.contains("sharedImports = { s: {} };"), "{loader}");
+        assert!(loader.contains(
+            "Object.assign(sharedImports.s, { t: __indirect_function_table, g0: __wasm_split_shared0, m: memory });"
+        ));
+        assert!(loader.contains("sharedImports.s.t.get(callbackIndex)"));
+        assert!(!loader.contains("sharedImports.__wasm_split"));
+    }
+
+    #[test]
+    fn a_chunk_importing_an_unknown_shared_name_is_refused() {
+        let mut wasm = chunk_module();
+        let at = wasm.windows(6).position(|w| w == b"memory").unwrap();
+        wasm[at..at + 6].copy_from_slice(b"memorx");
+        let error = rename_shared_imports(&wasm).unwrap_err();
+        assert!(error.contains("__wasm_split.memorx"), "{error}");
+    }
+
     /// wasm-split-cli 0.2.4's fetcher of one module, verbatim.
     fn fetcher(name: &str) -> String {
         format!(
@@ -400,7 +690,7 @@ mod tests {
             (
                 "__wasm_split.js".into(),
                 format!(
-                    "import {{ initSync }} from \"./portal-app.js\";\n\
+                    "import {{ initSync }} from \"./portal-app.js\";\n{SHARED}\
                      /* kb_view_4872360600714761062, sla_view_4872360600714761062 */\n\
                      const __chunk_0 = makeLoad({}, []);\n\
                      export const kb = wrapAsyncCb(makeLoad({}, [__chunk_0]));\n",
@@ -571,7 +861,14 @@ mod tests {
     #[test]
     fn a_loader_that_changed_shape_is_refused() {
         let mut files = pkg(b"kb");
-        files[2].1 = b"import { initSync } from \"./portal-app.js\"; load(\"./split___kb_view_4872360600714761062.wasm\", \"./chunk_3.wasm\");".to_vec();
+        let changed = "import { initSync } from \"./portal-app.js\"; load(\"./split___kb_view_4872360600714761062.wasm\", \"./chunk_3.wasm\");";
+        files[2].1 = changed.as_bytes().to_vec();
+        let err = seal_build(TRUNK_OUTPUT, &files).unwrap_err();
+        assert!(
+            err.contains("shared imports are not as wasm-split-cli"),
+            "{err}"
+        );
+        files[2].1 = format!("{SHARED}{changed}").into_bytes();
         let err = seal_build(TRUNK_OUTPUT, &files).unwrap_err();
         assert!(err.contains("fetch(new URL("), "{err}");
     }
