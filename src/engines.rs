@@ -8,46 +8,99 @@
 //! them either way.
 
 use crate::api::{fetch_json, ApiError};
+use futures::future::{join, join_all};
 use portal_core::files;
-use portal_core::search::{Hit, IndexMeta, SearchIndex, Shard};
+use portal_core::search::{IndexMeta, IndexedDoc, Positions, SearchIndex, Shard};
 use std::cell::RefCell;
 
 thread_local! {
     /// The published search index as far as it is loaded: the document
-    /// table on the first search, then the shards queries needed. Kept for
-    /// the visit, so coming back to the knowledge base searches at once.
+    /// table on the first search, then the shards, positions and document
+    /// files queries needed. Kept for the visit, so coming back to the
+    /// knowledge base searches at once.
     static INDEX: RefCell<Option<SearchIndex>> = const { RefCell::new(None) };
 }
 
-/// Hits for `query` in the knowledge base (`category` filters), best first,
-/// fetching `kb/search/meta.json` and any shard the query needs first.
+/// What a knowledge-base search found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KbFound {
+    /// How many articles matched, not only those in `ids`.
+    pub total: usize,
+    /// No article holds every word of the query; these hold some of them.
+    pub partial: bool,
+    /// The best ones, best first.
+    pub ids: Vec<String>,
+}
+
+/// Searches the knowledge base (`category` filters) for the best `limit`
+/// articles, fetching first what the query needs and is not loaded yet:
+/// `kb/search/meta.json`, the shards of its terms (with the positions of
+/// long Chinese words), then the document files of the hits.
 #[cfg_attr(feature = "split", leptos::lazy)]
 pub async fn search_kb(
     query: String,
     category: Option<String>,
     limit: usize,
-) -> Result<Vec<Hit>, ApiError> {
+) -> Result<KbFound, ApiError> {
     if INDEX.with_borrow(Option::is_none) {
         let meta = fetch_json::<IndexMeta>(files::SEARCH_META).await?;
         INDEX.with_borrow_mut(|index| *index = Some(SearchIndex::new(meta)));
     }
-    let missing = INDEX.with_borrow(|index| {
-        index
-            .as_ref()
-            .map(|i| i.missing_shards(&query))
-            .unwrap_or_default()
-    });
-    let names: Vec<String> = missing.iter().map(|&n| files::search_shard(n)).collect();
-    let shards = futures::future::join_all(names.iter().map(|f| fetch_json::<Shard>(f))).await;
-    INDEX.with_borrow_mut(|index| {
+    let with = |f: &dyn Fn(&SearchIndex) -> Vec<u32>| {
+        INDEX.with_borrow(|index| index.as_ref().map(f).unwrap_or_default())
+    };
+    let (shards, positions) = (
+        with(&|i| i.missing_shards(&query)),
+        with(&|i| i.missing_positions(&query)),
+    );
+    let (shard_files, position_files) = join(
+        fetch_all::<Shard>(shards.iter().map(|&n| files::search_shard(n))),
+        fetch_all::<Positions>(positions.iter().map(|&n| files::search_positions(n))),
+    )
+    .await;
+    let found = INDEX.with_borrow_mut(|index| {
         let Some(index) = index.as_mut() else {
-            return Ok(Vec::new());
+            return Ok(Default::default());
         };
-        for (n, shard) in missing.into_iter().zip(shards) {
+        for (n, shard) in shards.into_iter().zip(shard_files) {
             index.add_shard(n, shard?);
         }
-        Ok(index.search(&query, category.as_deref(), limit))
+        for (n, p) in positions.into_iter().zip(position_files) {
+            index.add_positions(n, p?);
+        }
+        Ok::<_, ApiError>(index.search(&query, category.as_deref(), limit))
+    })?;
+    let docs = with(&|i| i.missing_docs(&found.hits));
+    let doc_files = fetch_all::<Vec<IndexedDoc>>(docs.iter().map(|&k| files::search_docs(k))).await;
+    INDEX.with_borrow_mut(|index| {
+        let Some(index) = index.as_mut() else {
+            return Ok(KbFound {
+                total: 0,
+                partial: false,
+                ids: Vec::new(),
+            });
+        };
+        for (k, d) in docs.into_iter().zip(doc_files) {
+            index.add_docs(k, d?);
+        }
+        Ok(KbFound {
+            total: found.total,
+            partial: found.partial,
+            ids: found
+                .hits
+                .iter()
+                .filter_map(|h| index.doc(h.doc).map(|d| d.id.clone()))
+                .collect(),
+        })
     })
+}
+
+/// Fetches the files in parallel, each answer in the order asked.
+async fn fetch_all<T: serde::de::DeserializeOwned>(
+    names: impl Iterator<Item = String>,
+) -> Vec<Result<T, ApiError>> {
+    let names: Vec<String> = names.collect();
+    join_all(names.iter().map(|f| fetch_json::<T>(f))).await
 }
 
 /// Whose capability key to compute.

@@ -3,9 +3,9 @@
 //! (`path!`); each function names the pattern it fills in.
 //!
 //! Paths carry nothing private: a ticket's URL holds its number only, never
-//! the contact e-mail or the file key (those stay in IndexedDB). Nothing is
-//! escaped: article and category ids are slugs (`portal validate` insists)
-//! and ticket numbers look like `CM2026-001244`.
+//! the contact e-mail or the file key (those stay in IndexedDB). Only a
+//! search's words are escaped: article and category ids are slugs (`portal
+//! validate` insists) and ticket numbers look like `CM2026-001244`.
 
 pub const HOME: &str = "/";
 pub const SERVICES: &str = "/services";
@@ -18,6 +18,22 @@ pub const KB_OFFLINE: &str = "/kb/offline";
 /// `/tickets/CM2026-001244`, for `/tickets/:number`.
 pub fn ticket(number: &str) -> String {
     format!("{TICKETS}/{number}")
+}
+
+/// `/kb?q=%E6%94%B6%E4%BF%A1&c=send-receive`: a knowledge-base search,
+/// its words and category (each left out when empty).
+pub fn kb_search(query: &str, category: &str) -> String {
+    use leptos_router::location::Url;
+    let mut url = KB.to_owned();
+    for (key, value) in [("q", query), ("c", category)] {
+        if !value.is_empty() {
+            url.push(if url.len() == KB.len() { '?' } else { '&' });
+            url.push_str(key);
+            url.push('=');
+            url.push_str(&Url::escape(value));
+        }
+    }
+    url
 }
 
 /// `/kb/c/disk-space`, for `/kb/c/:category`.

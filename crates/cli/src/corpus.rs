@@ -1,8 +1,19 @@
 //! `portal gen-corpus`: a synthetic knowledge base for the search benchmark:
 //! N Chinese articles built from the demo articles' own sentences, with
-//! labelled queries whose words are planted in a few titles each. Every
-//! engine indexes the same articles; an engine does well when those titled
-//! articles come first, above the many that mention the word in passing.
+//! queries planted in them, and traps.
+//!
+//! - Each query is planted in the titles of a few articles (written without
+//!   spaces around it, as Chinese is) and in the bodies of a few others; it
+//!   also occurs wherever the demo sentences already hold it. Which articles
+//!   are relevant is not decided here: the benchmark labels every article
+//!   whose text contains the query's words (`bench/search/run.mjs`), and
+//!   uses the planted titles only to judge ranking.
+//! - Traps: for each Chinese query, a few more bodies hold its characters
+//!   apart (收信，延迟; 收信延时；信延迟, every trigram of 收信延迟 but not the
+//!   word) and for a code its parts apart (550 5 7 1); for each nonsense
+//!   word (absent from the corpus) a few bodies hold its characters apart.
+//!   An engine that matches characters or bigrams wherever they are lists
+//!   these.
 
 use portal_core::model::{KbArticle, Text};
 use portal_core::{files, parse_json};
@@ -26,9 +37,15 @@ pub const QUERIES: &[&str] = &[
     "DKIM",
     "550 5.7.1",
     "CNVD",
+    "信",
 ];
-/// Titles each query word is planted in.
+/// Words the corpus must not contain (the benchmark checks), whose
+/// characters are planted apart.
+pub const NONSENSE: &[&str] = &["区块链", "量子纠缠", "元宇宙", "光合作用", "kubernetes"];
+/// Titles each query is planted in, and as many bodies.
 const PLANTED: usize = 6;
+/// Bodies each trap is planted in.
+const TRAPS: usize = 3;
 /// Title words that are none of the query words.
 const NEUTRAL: &[&str] = &[
     "服务器",
@@ -52,6 +69,32 @@ const NEUTRAL: &[&str] = &[
     "通知",
     "模板",
 ];
+
+/// The query's words written apart so that none of them stands as typed.
+fn traps(query: &str) -> Vec<String> {
+    let chars: Vec<char> = query.chars().collect();
+    if query.contains(['.', '-']) {
+        return vec![query.replace(['.', '-'], " ")];
+    }
+    if !chars.iter().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(c)) || chars.len() < 2 {
+        return Vec::new();
+    }
+    let half = chars.len() / 2;
+    let split: String = chars[..half]
+        .iter()
+        .chain(['，'].iter())
+        .chain(&chars[half..])
+        .collect();
+    let mut out = vec![split];
+    if chars.len() >= 3 {
+        // Every shorter piece present, in order, yet never the whole word.
+        let n = chars.len();
+        let head: String = chars[..n - 1].iter().collect();
+        let tail: String = chars[1..].iter().collect();
+        out.push(format!("{head}时；{tail}"));
+    }
+    out
+}
 
 /// Deterministic xorshift, so the same seed gives the same corpus.
 struct Rng(u64);
@@ -88,17 +131,44 @@ pub fn generate(demo_api: &Path, out: &Path, articles: usize, seed: u64) -> Resu
         return Err("the demo articles have no sentences to build from".into());
     }
     let mut rng = Rng(seed | 1);
-    // Which articles each query is planted in.
-    let mut planted: Vec<Vec<usize>> = Vec::new();
-    for _ in QUERIES {
+    // Distinct articles for each planting: titles, bodies and traps of
+    // every query, then the nonsense traps.
+    let mut pick = |taken: &mut Vec<usize>, k: usize| {
         let mut set = Vec::new();
-        while set.len() < PLANTED.min(articles) {
+        while set.len() < k.min(articles.saturating_sub(taken.len())) {
             let n = rng.below(articles);
-            if !set.contains(&n) {
+            if !taken.contains(&n) && !set.contains(&n) {
                 set.push(n);
             }
         }
-        planted.push(set);
+        taken.extend(&set);
+        set
+    };
+    let mut planted_title: Vec<Vec<usize>> = Vec::new();
+    let mut planted_body: Vec<Vec<usize>> = Vec::new();
+    // Sentences added to an article's body.
+    let mut extra: Vec<Vec<String>> = vec![Vec::new(); articles];
+    for q in QUERIES {
+        let mut taken = Vec::new();
+        planted_title.push(pick(&mut taken, PLANTED));
+        let body = pick(&mut taken, PLANTED);
+        for &n in &body {
+            extra[n].push(format!("遇到{q}的情况时，先查看日志。"));
+        }
+        planted_body.push(body);
+        for trap in traps(q) {
+            for n in pick(&mut taken, TRAPS) {
+                extra[n].push(format!("日志里有{trap}等字样。"));
+            }
+        }
+    }
+    for word in NONSENSE {
+        let mut taken = Vec::new();
+        for trap in traps(word) {
+            for n in pick(&mut taken, TRAPS) {
+                extra[n].push(format!("日志里有{trap}等字样。"));
+            }
+        }
     }
     for dir in ["kb/articles", "html"] {
         std::fs::create_dir_all(out.join(dir)).map_err(|e| e.to_string())?;
@@ -111,22 +181,26 @@ pub fn generate(demo_api: &Path, out: &Path, articles: usize, seed: u64) -> Resu
     let categories: Vec<String> = demo.iter().map(|a| a.category.clone()).collect();
     let mut index = Vec::with_capacity(articles);
     let mut docs = Vec::with_capacity(articles);
-    for n in 0..articles {
+    for (n, added) in extra.iter().enumerate() {
         let id = format!("a{n:05}");
         // Planted words sit inside the title with no space or punctuation
         // around them, as Chinese is written ("升级收信集群说明").
         let mut title = NEUTRAL[rng.below(NEUTRAL.len())].to_owned();
-        for (q, set) in QUERIES.iter().zip(&planted) {
+        for (q, set) in QUERIES.iter().zip(&planted_title) {
             if set.contains(&n) {
                 title.push_str(q);
             }
         }
         title.push_str(NEUTRAL[rng.below(NEUTRAL.len())]);
         title.push_str(&format!("说明 {n}"));
-        let body: String = (0..8 + rng.below(12))
+        let mut paragraphs: Vec<&str> = (0..8 + rng.below(12))
             .map(|_| sentences[rng.below(sentences.len())].as_str())
-            .collect::<Vec<_>>()
-            .join("\n\n");
+            .collect();
+        for sentence in added {
+            let at = rng.below(paragraphs.len() + 1);
+            paragraphs.insert(at, sentence);
+        }
+        let body = paragraphs.join("\n\n");
         let category = categories[rng.below(categories.len())].clone();
         std::fs::write(out.join(files::article_body(&id)), &body).map_err(|e| e.to_string())?;
         let html = format!(
@@ -164,17 +238,21 @@ pub fn generate(demo_api: &Path, out: &Path, articles: usize, seed: u64) -> Resu
         &serde_json::to_value(&index).map_err(|e| e.to_string())?,
     )?;
     write_json("docs.json", &serde_json::Value::Array(docs))?;
-    let labels: serde_json::Map<String, serde_json::Value> = QUERIES
+    let ids = |set: &Vec<usize>| set.iter().map(|n| format!("a{n:05}")).collect::<Vec<_>>();
+    let planted: serde_json::Map<String, serde_json::Value> = QUERIES
         .iter()
-        .zip(&planted)
-        .map(|(q, set)| {
+        .zip(planted_title.iter().zip(&planted_body))
+        .map(|(q, (title, body))| {
             (
                 q.to_string(),
-                json!(set.iter().map(|n| format!("a{n:05}")).collect::<Vec<_>>()),
+                json!({ "title": ids(title), "body": ids(body) }),
             )
         })
         .collect();
-    write_json("queries.json", &serde_json::Value::Object(labels))
+    write_json(
+        "queries.json",
+        &json!({ "planted": planted, "nonsense": NONSENSE }),
+    )
 }
 
 fn escape(s: &str) -> String {

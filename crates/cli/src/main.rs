@@ -145,11 +145,15 @@ Examples:
         shards: Option<u32>,
     },
 
-    /// Search the knowledge base; print the top results as JSON
+    /// Search the knowledge base; print what matched as JSON
     ///
-    /// Prints [{"id", "title", "score"}, …], best first.
+    /// Prints {"total": N, "partial": false, "hits": [{"id", "title", "score"}, …]}:
+    /// how many articles hold every word of the query, and the best of them.
+    /// When none does and the query has several words, the articles with
+    /// some of them, and "partial": true. Chinese words match as written
+    /// (contiguous), Latin words and codes whole.
     /// Uses the index that `portal index` published in API_DIR/kb/search/,
-    /// and searches it the way the app does in the browser.
+    /// and reads it the way the app does in the browser.
     #[command(
         verbatim_doc_comment,
         after_help = "\
@@ -157,7 +161,9 @@ Examples:
   portal search public/api 收信
       Articles about receiving mail, best first.
   portal search public/api 密码 --category weak-password --limit 5
-      The five best matches for 密码 in one category."
+      The five best matches for 密码 in one category.
+  portal search public/api \"收信 延迟\"
+      Articles holding both words."
     )]
     Search {
         /// The API directory (the one holding kb/search/)
@@ -176,7 +182,10 @@ Examples:
     ///
     /// Builds articles from the sentences of the articles in API-DIR and writes
     /// them as an API directory (kb/…), as HTML (html/) and as docs.json, with
-    /// queries.json: each query with the ids of the articles it should find.
+    /// queries.json: {"planted": {query: {"title": [ids], "body": [ids]}},
+    /// "nonsense": [words]}, where each query was planted (the benchmark finds
+    /// every article holding it on its own) and words the corpus must lack,
+    /// whose characters are planted apart.
     #[command(
         verbatim_doc_comment,
         after_help = "\

@@ -7,7 +7,7 @@
 use crate::markdown::to_blocks;
 use portal_core::markdown::{plain_text, ArticleBlocks};
 use portal_core::model::KbArticle;
-use portal_core::search::{build_index, default_shards, IndexMeta, SearchIndex, Shard, Source};
+use portal_core::search::{default_shards, index_kb, IndexMeta, Positions, SearchIndex, Shard};
 use portal_core::{files, parse_json};
 use serde_json::json;
 use std::collections::HashSet;
@@ -39,17 +39,7 @@ pub fn index_files(api: &Path, shards: Option<u32>) -> Result<Vec<(String, Strin
             to_json(&ArticleBlocks::new(blocks))?,
         ));
     }
-    let sources = articles.iter().zip(&texts).map(|(a, body)| Source {
-        id: &a.id,
-        category: &a.category,
-        title: &a.title.zh,
-        body,
-    });
-    let (meta, shards) = build_index(sources, shards);
-    out.push((files::SEARCH_META.to_owned(), to_json(&meta)?));
-    for (n, shard) in (0u32..).zip(&shards) {
-        out.push((files::search_shard(n), to_json(shard)?));
-    }
+    out.extend(index_kb(&articles, &texts, shards).files());
     Ok(out)
 }
 
@@ -111,48 +101,50 @@ pub fn write_index(api: &Path, shards: Option<u32>) -> Result<Published, String>
     Ok(published)
 }
 
-/// Loads the published index with every shard.
-pub fn load_index(api: &Path) -> Result<SearchIndex, String> {
-    let meta_file = files::SEARCH_META;
-    let meta: IndexMeta = parse_json(
-        meta_file,
-        &read(api, meta_file).map_err(|e| {
-            format!(
-                "{e} (build the index first: portal index {})",
-                api.display()
-            )
-        })?,
-    )
-    .map_err(|e| e.to_string())?;
-    let shards = meta.shards;
-    let mut index = SearchIndex::new(meta);
-    for n in 0..shards {
-        let file = files::search_shard(n);
-        let shard: Shard = parse_json(&file, &read(api, &file)?).map_err(|e| e.to_string())?;
-        index.add_shard(n, shard);
-    }
-    Ok(index)
+/// Reads and parses one published file.
+fn load<T: serde::de::DeserializeOwned>(api: &Path, file: &str) -> Result<T, String> {
+    parse_json(file, &read(api, file)?).map_err(|e| e.to_string())
 }
 
-/// The top results as JSON: `[{"id", "title", "score"}, …]`.
+/// What the app shows for `query`, as JSON: `{"total", "partial", "hits":
+/// [{"id", "title", "score"}, …]}`. Reads the published index the way the
+/// browser fetches it: the document table, then only the shards (and
+/// positions) the query needs, then the document files of the hits.
 pub fn search(
     api: &Path,
     query: &str,
     category: Option<&str>,
     limit: usize,
 ) -> Result<String, String> {
-    let index = load_index(api)?;
-    let articles = articles(api)?;
-    let hits: Vec<serde_json::Value> = index
-        .search(query, category, limit)
-        .into_iter()
+    let meta: IndexMeta = load(api, files::SEARCH_META).map_err(|e| {
+        format!(
+            "{e} (build the index first: portal index {})",
+            api.display()
+        )
+    })?;
+    let mut index = SearchIndex::new(meta);
+    for n in index.missing_shards(query) {
+        index.add_shard(n, load::<Shard>(api, &files::search_shard(n))?);
+    }
+    for n in index.missing_positions(query) {
+        index.add_positions(n, load::<Positions>(api, &files::search_positions(n))?);
+    }
+    let found = index.search(query, category, limit);
+    for k in index.missing_docs(&found.hits) {
+        index.add_docs(k, load(api, &files::search_docs(k))?);
+    }
+    let hits: Vec<serde_json::Value> = found
+        .hits
+        .iter()
         .map(|h| {
-            let title = articles
-                .iter()
-                .find(|a| a.id == h.id)
-                .map(|a| a.title.zh.clone());
-            json!({ "id": h.id, "title": title, "score": h.score })
+            let doc = index.doc(h.doc);
+            json!({
+                "id": doc.map(|d| &d.id),
+                "title": doc.map(|d| &d.title),
+                "score": h.score,
+            })
         })
         .collect();
-    serde_json::to_string_pretty(&hits).map_err(|e| e.to_string())
+    let out = json!({ "total": found.total, "partial": found.partial, "hits": hits });
+    serde_json::to_string_pretty(&out).map_err(|e| e.to_string())
 }

@@ -26,8 +26,10 @@ pub struct DeviceCopy<'a> {
 /// With a blank query: every copy, most recently saved first, equal times
 /// by id. With a query: only the copies that match it, best first, by the
 /// same engine as the online search, indexed here from the copies; copies
-/// that score the same keep the newest-first order. A query with no
-/// searchable word (only punctuation) matches nothing.
+/// that score the same keep the newest-first order. As online, a match
+/// holds every word of the query; unlike online, copies holding only some
+/// of them are not listed. A query with no searchable word (only
+/// punctuation) matches nothing.
 pub fn library_order(copies: &[DeviceCopy<'_>], query: &str) -> Vec<usize> {
     let mut newest: Vec<usize> = (0..copies.len()).collect();
     // Unstable (smaller in wasm) yet deterministic: ids are unique.
@@ -40,21 +42,25 @@ pub fn library_order(copies: &[DeviceCopy<'_>], query: &str) -> Vec<usize> {
     if query.trim().is_empty() {
         return newest;
     }
+    // The library never filters by category: one group for all, so that
+    // copies that score the same keep the newest-first order (the index
+    // numbers articles by category, then in the order given).
     let sources = newest.iter().map(|&i| Source {
         id: copies[i].id,
-        category: copies[i].category,
+        category: "",
         title: copies[i].title,
         body: copies[i].body,
     });
-    let (meta, shards) = build_index(sources, 1);
-    let mut index = SearchIndex::new(meta);
-    for (n, shard) in shards.into_iter().enumerate() {
-        index.add_shard(n as u32, shard);
+    let index = SearchIndex::complete(build_index(sources, 1));
+    let found = index.search(query, None, copies.len());
+    if found.partial {
+        // No copy holds every word; the library lists only full matches.
+        return Vec::new();
     }
-    index
-        .search(query, None, copies.len())
-        .into_iter()
-        .filter_map(|hit| newest.iter().copied().find(|&i| copies[i].id == hit.id))
+    found
+        .hits
+        .iter()
+        .map(|hit| newest[hit.doc as usize])
         .collect()
 }
 

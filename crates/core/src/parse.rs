@@ -35,9 +35,17 @@ pub mod files {
     pub fn article_blocks(id: &str) -> String {
         format!("{KB_ARTICLE_DIR}/{id}.json")
     }
-    /// Shard `n` of the search index.
+    /// Term shard `n` of the search index: the postings of its terms.
     pub fn search_shard(n: u32) -> String {
         format!("{SEARCH_DIR}/shard-{n}.json")
+    }
+    /// The body positions of the trigrams of term shard `n`.
+    pub fn search_positions(n: u32) -> String {
+        format!("{SEARCH_DIR}/pos-{n}.json")
+    }
+    /// Ids and titles of the articles of document shard `k`.
+    pub fn search_docs(k: u32) -> String {
+        format!("{SEARCH_DIR}/docs-{k}.json")
     }
     pub fn ticket(key: &str) -> String {
         format!("{TICKET_DIR}/{key}.json")

@@ -5,21 +5,40 @@
 use super::texts::kb_texts;
 use super::{article_card, fetch_kb, Kb};
 use crate::components::{loaded, ErrorPanel, OfflineLibraryHint};
+use crate::engines::KbFound;
 use crate::i18n::{use_lang, Lang};
 use crate::routes;
 use crate::time::now_beijing;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
 use portal_core::kb::{category_counts, featured};
-use portal_core::search::{highlight, Hit};
+use portal_core::search::highlight;
+
+/// How many hits a search shows.
+const SHOWN: usize = 20;
 
 /// `/kb`
 #[component]
 pub fn KnowledgeBase() -> impl IntoView {
     let lang = use_lang();
     let kb = LocalResource::new(fetch_kb);
-    let query = RwSignal::new(String::new());
-    let category = RwSignal::new(String::new());
+    // The search lives in the URL (`/kb?q=…&c=…`), so it can be shared and
+    // survives a reload; typing replaces the history entry instead of adding
+    // one per keystroke, and back and forward bring a search back.
+    let params = use_query_map();
+    let query = Memo::new(move |_| params.read().get("q").unwrap_or_default());
+    let category = Memo::new(move |_| params.read().get("c").unwrap_or_default());
+    let navigate = use_navigate();
+    let set_search = move |q: &str, c: &str| {
+        let options = NavigateOptions {
+            replace: true,
+            scroll: false,
+            ..Default::default()
+        };
+        navigate(&routes::kb_search(q, c), options);
+    };
     // The engine and its index are fetched the first time the user
     // searches, not before.
     let hits = LocalResource::new(move || {
@@ -29,7 +48,7 @@ pub fn KnowledgeBase() -> impl IntoView {
                 return None;
             }
             let c = (!c.is_empty()).then_some(c);
-            Some(crate::engines::search_kb(q, c, 20).await)
+            Some(crate::engines::search_kb(q, c, SHOWN).await)
         }
     });
     let search_box = move || {
@@ -40,10 +59,12 @@ pub fn KnowledgeBase() -> impl IntoView {
                 .iter()
                 .map(|c| {
                     let (id, name) = (c.id.clone(), c.name.get(en).to_owned());
-                    view! { <option value=id>{name}</option> }
+                    let selected = id == category.get_untracked();
+                    view! { <option value=id selected=selected>{name}</option> }
                 })
                 .collect_view()
         });
+        let (typed, chosen) = (set_search.clone(), set_search.clone());
         view! {
             <form class="card search-form" role="search" on:submit=|ev| ev.prevent_default()>
                 <label for="kb-search" class="visually-hidden">{t.search_label}</label>
@@ -52,12 +73,13 @@ pub fn KnowledgeBase() -> impl IntoView {
                     type="search"
                     placeholder=t.search_placeholder
                     prop:value=move || query.get()
-                    on:input=move |ev| query.set(event_target_value(&ev))
+                    on:input=move |ev| typed(&event_target_value(&ev), &category.get_untracked())
                 />
                 <select
                     name="category"
                     aria-label=t.categories_title
-                    on:change=move |ev| category.set(event_target_value(&ev))
+                    prop:value=move || category.get()
+                    on:change=move |ev| chosen(&query.get_untracked(), &event_target_value(&ev))
                 >
                     <option value="">{t.search_all_categories}</option>
                     {options}
@@ -145,15 +167,17 @@ pub fn KnowledgeBase() -> impl IntoView {
     }
 }
 
-/// The hits as article cards, with the query's words highlighted.
-fn search_results(lang: Lang, kb: &Kb, hits: &[Hit], query: &str) -> impl IntoView {
+/// The hits as article cards, with the query's words highlighted, under
+/// how many matched (and, for partial matches, a notice saying so).
+fn search_results(lang: Lang, kb: &Kb, found: &KbFound, query: &str) -> impl IntoView {
     let (t, en) = (kb_texts(lang), lang.is_en());
-    if hits.is_empty() {
+    if found.ids.is_empty() {
         return view! { <p class="notice" role="status">{t.search_none}</p> }.into_any();
     }
-    let cards = hits
+    let cards = found
+        .ids
         .iter()
-        .filter_map(|h| kb.articles.iter().find(|a| a.id == h.id))
+        .filter_map(|id| kb.articles.iter().find(|a| a.id == *id))
         .map(|a| {
             let href = routes::kb_article(&a.id);
             let title = marked(highlight(a.title.get(en), query));
@@ -166,9 +190,13 @@ fn search_results(lang: Lang, kb: &Kb, hits: &[Hit], query: &str) -> impl IntoVi
             }
         })
         .collect_view();
+    let partial = found
+        .partial
+        .then(|| view! { <p class="notice search-partial">{t.search_partial}</p> });
     view! {
         <section class="section" aria-live="polite">
-            <p class="muted">{(t.search_results)(hits.len())}</p>
+            {partial}
+            <p class="muted search-count">{(t.search_results)(found.total, found.ids.len())}</p>
             <ul class="card-grid search-results">{cards}</ul>
         </section>
     }

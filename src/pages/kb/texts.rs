@@ -19,8 +19,10 @@ pub struct KbTexts {
     pub search_placeholder: &'static str,
     pub search_all_categories: &'static str,
     pub searching: &'static str,
-    /// How many articles the search found.
-    pub search_results: fn(usize) -> String,
+    /// How many articles the search found in all, and how many are shown.
+    pub search_results: fn(usize, usize) -> String,
+    /// Over partial matches: no article holds every word of the query.
+    pub search_partial: &'static str,
     pub search_none: &'static str,
     pub category_missing: &'static str,
     pub save_category: &'static str,
@@ -50,7 +52,11 @@ static ZH: KbTexts = KbTexts {
     search_placeholder: "搜索知识库，如：收信 延迟、SMTP 535、补丁",
     search_all_categories: "全部分类",
     searching: "正在搜索…",
-    search_results: |count| format!("找到 {count} 篇相关文章"),
+    search_results: |total, shown| match total > shown {
+        true => format!("找到 {total} 篇相关文章，显示前 {shown} 篇"),
+        false => format!("找到 {total} 篇相关文章"),
+    },
+    search_partial: "没有完全匹配的文章，以下文章包含部分词语。",
     search_none: "没有找到相关文章。试试更短的词，或换个说法。",
     category_missing: "知识库中没有这个分类。",
     save_category: "保存本分类全部文章",
@@ -78,7 +84,11 @@ static EN: KbTexts = KbTexts {
     search_placeholder: "Search, e.g. 收信 延迟, SMTP 535, 补丁",
     search_all_categories: "All categories",
     searching: "Searching…",
-    search_results: |count| plural(count, "matching article", "matching articles"),
+    search_results: |total, shown| match total > shown {
+        true => format!("{}, showing the first {shown}", plural(total, "matching article", "matching articles")),
+        false => plural(total, "matching article", "matching articles"),
+    },
+    search_partial: "No article contains all the words; these contain some of them.",
     search_none: "No matching articles. Try a shorter word or other terms.",
     category_missing: "There is no such category in the knowledge base.",
     save_category: "Save this category for offline",
