@@ -1,12 +1,20 @@
-//! `kb/categories.json`, `kb/articles.json` and `kb/articles/`: every
-//! article in a known category, with its Markdown body and its published
-//! blocks, safe and as its current Markdown publishes them.
+//! `kb/categories.json`, `kb/articles.json`, `kb/articles/` and
+//! `kb/search/`: every article in a known category, with its Markdown body
+//! and its published blocks, safe and as its current Markdown publishes
+//! them; and the search index exactly what `portal index` publishes for
+//! those articles now (checked once the articles themselves are valid: a
+//! stale index is the consequence of any article problem, not news).
 
 use super::{ProductVersions, Validator};
-use crate::markdown::{refused_targets, ArticleBlocks};
+use crate::markdown::{plain_text, refused_targets, ArticleBlocks, Block};
 use crate::model::*;
-use crate::parse::files;
+use crate::parse::{files, parse_json};
+use crate::search::{index_kb, IndexMeta};
 use std::collections::HashSet;
+
+/// Stale or missing index files named one by one, before the rest are
+/// counted.
+const INDEX_FILES_NAMED: usize = 3;
 
 impl Validator<'_> {
     pub(super) fn check_kb(&mut self, versions: Option<&ProductVersions>) {
@@ -17,6 +25,8 @@ impl Validator<'_> {
         let Some(articles) = self.load::<Vec<KbArticle>>(files::KB_ARTICLES) else {
             return;
         };
+        let problems_before = self.problems.len();
+        let mut texts = Vec::with_capacity(articles.len());
         let file = files::KB_ARTICLES;
         let ids = self.unique_ids(file, &articles, |a| &a.id);
         // In name order, so that the files without an entry are reported in
@@ -75,8 +85,8 @@ impl Validator<'_> {
                         a.id
                     ),
                 );
-            } else {
-                self.check_blocks(&a.id);
+            } else if let Some(blocks) = self.check_blocks(&a.id) {
+                texts.push(plain_text(&blocks));
             }
         }
         for name in &names {
@@ -103,19 +113,72 @@ impl Validator<'_> {
                 );
             }
         }
+        if self.problems.len() == problems_before && texts.len() == articles.len() {
+            self.check_search_index(&articles, &texts);
+        }
+    }
+
+    /// `kb/search/` holds exactly the files `portal index` publishes now
+    /// for these articles (with the published shard count), nothing else.
+    fn check_search_index(&mut self, articles: &[KbArticle], bodies: &[String]) {
+        let fix = "run `portal index` on this directory";
+        let meta = match self.src.read(files::SEARCH_META) {
+            Ok(Some(text)) => parse_json::<IndexMeta>(files::SEARCH_META, &text),
+            Ok(None) => {
+                self.problem(files::SEARCH_META, "$", format!("file is missing ({fix})"));
+                return;
+            }
+            Err(e) => {
+                self.problem(files::SEARCH_META, "$", format!("cannot be read: {e}"));
+                return;
+            }
+        };
+        let meta = match meta {
+            Ok(meta) => meta,
+            Err(e) => {
+                self.problems.push(e.into());
+                return;
+            }
+        };
+        let expected = index_kb(articles, bodies, meta.shards).files();
+        let mut wrong = Vec::new();
+        for (name, text) in &expected {
+            match self.src.read(name) {
+                Ok(Some(published)) if published == *text => {}
+                Ok(Some(_)) => {
+                    wrong.push((name.clone(), "stale: not what the articles publish now"))
+                }
+                Ok(None) => wrong.push((name.clone(), "file is missing")),
+                Err(_) => wrong.push((name.clone(), "cannot be read")),
+            }
+        }
+        let names: HashSet<&str> = expected.iter().map(|(n, _)| n.as_str()).collect();
+        for name in self.list(files::SEARCH_DIR) {
+            let file = format!("{}/{name}", files::SEARCH_DIR);
+            if !names.contains(file.as_str()) {
+                wrong.push((file, "not part of the index the articles publish now"));
+            }
+        }
+        let more = wrong.len().saturating_sub(INDEX_FILES_NAMED);
+        for (file, what) in wrong.into_iter().take(INDEX_FILES_NAMED) {
+            self.problem(&file, "$", format!("{what} ({fix})"));
+        }
+        if more > 0 {
+            self.problem(
+                files::SEARCH_DIR,
+                "$",
+                format!("{more} more index files stale, missing or extra ({fix})"),
+            );
+        }
     }
 
     /// An article's published blocks: they parse, pass the allow-lists, and
-    /// are what its Markdown publishes now.
-    pub(super) fn check_blocks(&mut self, id: &str) {
+    /// are what its Markdown publishes now. Returns them when they parse.
+    pub(super) fn check_blocks(&mut self, id: &str) -> Option<Vec<Block>> {
         let body_file = files::article_body(id);
         let file = files::article_blocks(id);
-        let Some(md) = self.read(&body_file) else {
-            return;
-        };
-        let Some(published) = self.load::<ArticleBlocks>(&file) else {
-            return;
-        };
+        let md = self.read(&body_file)?;
+        let published = self.load::<ArticleBlocks>(&file)?;
         for (path, message) in refused_targets(&published.blocks) {
             self.problem(&file, path, message);
         }
@@ -128,6 +191,7 @@ impl Validator<'_> {
                 ),
             );
         }
+        Some(published.blocks)
     }
 }
 

@@ -227,3 +227,119 @@ fn files_without_an_entry_in_the_article_list_are_reported_in_name_order() {
         ]
     );
 }
+
+#[test]
+fn a_search_index_not_rebuilt_after_an_article_change_is_stale() {
+    let mut api = Api::minimal();
+    // A new body for an article, its blocks republished, the index not.
+    api.put("kb/articles/bounce-552.md", "清理邮箱或扩容。\n");
+    api.put(
+        "kb/articles/bounce-552.json",
+        r#"{"v":1,"blocks":[{"p":["清理邮箱或扩容。"]}]}"#,
+    );
+    let problems = api.problems();
+    assert!(!problems.is_empty());
+    for p in &problems {
+        assert!(p.file.starts_with("kb/search"), "{p}");
+        assert!(
+            p.message
+                .ends_with("(run `portal index` on this directory)"),
+            "{p}"
+        );
+    }
+    assert!(problems.iter().any(|p| p
+        .message
+        .starts_with("stale: not what the articles publish now")));
+    api.publish_search_index();
+    assert_eq!(api.problems(), []);
+}
+
+#[test]
+fn a_hand_edited_index_file_is_stale() {
+    let mut api = Api::minimal();
+    api.edit("kb/search/docs-0.json", |v| v[0][1] = json!("改过的标题"));
+    assert_eq!(
+        api.problems(),
+        [problem(
+            "kb/search/docs-0.json",
+            "$",
+            "stale: not what the articles publish now (run `portal index` on this directory)"
+        )]
+    );
+}
+
+#[test]
+fn a_missing_search_index_is_reported_with_the_command_that_makes_it() {
+    let mut api = Api::minimal();
+    api.0.retain(|path, _| !path.starts_with("kb/search/"));
+    assert_eq!(
+        api.problems(),
+        [problem(
+            "kb/search/meta.json",
+            "$",
+            "file is missing (run `portal index` on this directory)"
+        )]
+    );
+}
+
+#[test]
+fn a_missing_shard_and_a_file_the_index_does_not_publish_are_reported() {
+    let mut api = Api::minimal();
+    api.remove("kb/search/shard-2.json");
+    api.put("kb/search/shard-9.json", "{}");
+    assert_eq!(
+        api.problems(),
+        [
+            problem(
+                "kb/search/shard-2.json",
+                "$",
+                "file is missing (run `portal index` on this directory)"
+            ),
+            problem(
+                "kb/search/shard-9.json",
+                "$",
+                "not part of the index the articles publish now (run `portal index` on this directory)"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn an_index_of_an_older_format_is_refused_with_the_command_that_replaces_it() {
+    let mut api = Api::minimal();
+    api.edit("kb/search/meta.json", |v| v["version"] = json!(2));
+    assert_eq!(
+        api.problems(),
+        [problem(
+            "kb/search/meta.json",
+            "$",
+            "index version 2, this build reads version 3 (run `portal index`)"
+        )]
+    );
+}
+
+#[test]
+fn many_stale_index_files_are_named_three_then_counted() {
+    let mut api = Api::minimal();
+    for n in 0..4 {
+        api.put(&format!("kb/search/shard-{n}.json"), "{}");
+    }
+    let problems = api.problems();
+    assert_eq!(problems.len(), 4, "{problems:?}");
+    assert_eq!(
+        problems[3],
+        problem(
+            "kb/search",
+            "$",
+            "1 more index files stale, missing or extra (run `portal index` on this directory)"
+        )
+    );
+}
+
+#[test]
+fn the_index_is_not_checked_while_an_article_has_problems_of_its_own() {
+    let mut api = Api::minimal();
+    // The index is stale now too, but the missing blocks are what to fix first.
+    api.remove("kb/articles/bounce-552.json");
+    assert_eq!(api.problems().len(), 1);
+}

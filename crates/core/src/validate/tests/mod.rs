@@ -3,7 +3,9 @@
 //! one thing in it and names the exact problems that must come out.
 
 use super::{validate, ApiSource, Problem};
-use crate::markdown::{Block, Inline};
+use crate::markdown::{plain_text, ArticleBlocks, Block, Inline};
+use crate::model::KbArticle;
+use crate::search::index_kb;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 
@@ -280,7 +282,28 @@ impl Api {
                 }]
             }),
         );
+        api.publish_search_index();
         api
+    }
+
+    /// Writes `kb/search/` as `portal index` would for the articles and
+    /// blocks in the directory now (4 shards), replacing what was there.
+    fn publish_search_index(&mut self) {
+        let articles: Vec<KbArticle> =
+            serde_json::from_str(&self.0["kb/articles.json"]).expect("the fixture's articles");
+        let bodies: Vec<String> = articles
+            .iter()
+            .map(|a| {
+                let blocks: ArticleBlocks =
+                    serde_json::from_str(&self.0[&format!("kb/articles/{}.json", a.id)])
+                        .expect("the fixture's blocks");
+                plain_text(&blocks.blocks)
+            })
+            .collect();
+        self.0.retain(|path, _| !path.starts_with("kb/search/"));
+        for (name, text) in index_kb(&articles, &bodies, 4).files() {
+            self.put(&name, &text);
+        }
     }
 
     fn put(&mut self, file: &str, text: &str) {
