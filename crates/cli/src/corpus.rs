@@ -188,6 +188,11 @@ pub fn generate(demo_api: &Path, out: &Path, articles: usize, seed: u64) -> Resu
         let mut title = NEUTRAL[rng.below(NEUTRAL.len())].to_owned();
         for (q, set) in QUERIES.iter().zip(&planted_title) {
             if set.contains(&n) {
+                // Two codes in a row stay two words (CNVD 550, not CNVD550).
+                let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+                if latin(title.chars().last()) && latin(q.chars().next()) {
+                    title.push(' ');
+                }
                 title.push_str(q);
             }
         }
