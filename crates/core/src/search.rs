@@ -233,14 +233,6 @@ pub struct QueryWord {
     terms: Vec<String>,
 }
 
-impl QueryWord {
-    /// True for a CJK word (whose matches are highlighted anywhere), false
-    /// for a Latin word or code (highlighted whole only).
-    pub fn is_cjk(&self) -> bool {
-        self.text.chars().next().is_some_and(is_cjk)
-    }
-}
-
 /// The words of a query, each once, in order of first appearance.
 pub fn query_words(query: &str) -> Vec<QueryWord> {
     let mut words: Vec<QueryWord> = Vec::new();
@@ -1080,26 +1072,43 @@ fn chain_starts_absolute(lists: &[Vec<u32>]) -> Vec<u32> {
 /// Splits `text` into runs, marking where a word of the query stands, for
 /// highlighted titles and snippets: CJK words wherever they occur, Latin
 /// words and codes only whole. Matching is on normalised text.
+///
+/// The knowledge-base page calls this on every hit without the engine, so
+/// it cuts the query into words with a small loop of its own rather than
+/// the engine's [`query_words`] (same words: CJK runs, and ASCII letters
+/// and digits joined by `.`, `-` or `_`).
 pub fn highlight(text: &str, query: &str) -> Vec<(String, bool)> {
-    let mut words = query_words(query);
-    words.sort_by_key(|w| std::cmp::Reverse(w.text.chars().count()));
+    let q: Vec<char> = query.chars().map(normalise_char).collect();
+    let latin = |c: Option<&char>| c.is_some_and(char::is_ascii_alphanumeric);
+    let mut words: Vec<(&[char], bool)> = Vec::new();
+    let mut i = 0;
+    while i < q.len() {
+        let (start, cjk) = (i, is_cjk(q[i]));
+        if !cjk && !q[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        i += 1;
+        while i < q.len()
+            && if cjk {
+                is_cjk(q[i])
+            } else {
+                latin(q.get(i)) || JOINERS.contains(&q[i]) && latin(q.get(i + 1))
+            }
+        {
+            i += 1;
+        }
+        words.push((&q[start..i], cjk));
+    }
+    words.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
     let chars: Vec<char> = text.chars().collect();
     let norm: Vec<char> = chars.iter().map(|&c| normalise_char(c)).collect();
     let mut marked = vec![false; chars.len()];
-    for w in &words {
-        let w_chars: Vec<char> = w.text.chars().collect();
-        if w_chars.len() > norm.len() {
-            continue;
-        }
-        let latin_edge = |i: Option<&char>| i.is_some_and(char::is_ascii_alphanumeric);
-        for start in 0..=norm.len() - w_chars.len() {
-            let end = start + w_chars.len();
-            if norm[start..end] != w_chars[..] {
-                continue;
-            }
-            let whole = w.is_cjk()
-                || !(start > 0 && latin_edge(norm.get(start - 1)) || latin_edge(norm.get(end)));
-            if whole {
+    for (w, cjk) in words {
+        for start in 0..(norm.len() + 1).saturating_sub(w.len()) {
+            let end = start + w.len();
+            let whole = cjk || !(start > 0 && latin(norm.get(start - 1)) || latin(norm.get(end)));
+            if norm[start..end] == *w && whole {
                 marked[start..end].iter_mut().for_each(|m| *m = true);
             }
         }
@@ -1227,6 +1236,17 @@ mod tests {
             .map(|(s, _)| s.as_str())
             .collect();
         assert_eq!(marked, ["SMTP", "535", "认证"]);
+        let marked = |text: &str, query: &str| -> Vec<String> {
+            highlight(text, query)
+                .into_iter()
+                .filter(|(_, m)| *m)
+                .map(|(s, _)| s)
+                .collect()
+        };
+        // A code whole, not its digits elsewhere; a mixed query as its two words.
+        assert_eq!(marked("550 5.7.1：第 5 步", "5.7.1"), ["5.7.1"]);
+        assert_eq!(marked("收信用 SMTP", "收信smtp"), ["收信", "SMTP"]);
+        assert_eq!(marked("收信", "？"), Vec::<String>::new());
     }
 
     #[test]
