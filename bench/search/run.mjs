@@ -155,8 +155,11 @@ const install = (page, setup) => page.evaluate(
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
 
+// BENCH_ENGINES=portal,pagefind runs only those (while developing); ours always runs.
+const only = process.env.BENCH_ENGINES?.split(',');
 const results = {};
 for (const [engine, { setup, name }] of Object.entries(engines)) {
+  if (only && engine !== 'portal' && !only.includes(engine)) continue;
   const perQuery = {};
   // Fresh page per query: bytes and cold times.
   for (const q of queries) {
