@@ -1,6 +1,8 @@
 // Knowledge-base browsing: categories with counts, featured articles, an
 // article with breadcrumbs and related links; deep links survive a reload;
 // hostile content in an article's blocks renders as text and runs nothing.
+// Search: the index fetched lazily, the real count, partial matches
+// labelled, the query and category in the URL.
 import { test, expect, expectNoConsoleErrors } from './fixtures.mjs';
 
 test('categories with counts lead to articles, with breadcrumbs and related links', async ({ page, consoleErrors }) => {
@@ -86,9 +88,16 @@ test('search in Chinese loads the index lazily, finds articles and highlights th
   await expect(hits.first()).toBeVisible();
   expect(await hits.count()).toBeGreaterThanOrEqual(5);
   await expect(hits.first().locator('mark').first()).toHaveText('收信');
-  // The document table and the one shard the query's term lives in.
+  // The document table, the one shard the query's term lives in and the
+  // documents files of the hits shown; no positions for a two-character word.
   expect(searchFiles.filter((f) => f.includes('shard-')).length).toBe(1);
   expect(searchFiles).toContain('/api/kb/search/meta.json');
+  expect(searchFiles.some((f) => f.includes('/docs-'))).toBe(true);
+  expect(searchFiles.filter((f) => f.includes('/pos-'))).toEqual([]);
+  // A four-character word is checked against body positions.
+  await page.locator('#kb-search').fill('收信延迟');
+  await expect(page.locator('.search-count')).toHaveText('找到 2 篇相关文章');
+  expect(searchFiles.some((f) => f.includes('/pos-'))).toBe(true);
 
   await page.locator('#kb-search').fill('SMTP 535');
   await expect(hits.first()).toContainText('SMTP 535');
@@ -106,4 +115,75 @@ test('the category filter narrows search results', async ({ page }) => {
   await expect.poll(async () => page.locator('.search-hit').count()).toBeLessThan(all);
   const ids = await page.locator('.search-hit').evaluateAll((els) => els.map((e) => e.dataset.article));
   for (const id of ids) expect(id.startsWith('wp-')).toBe(true);
+});
+
+test('a search counts every match and shows the first twenty', async ({ page, consoleErrors }) => {
+  await page.goto('/kb');
+  await page.locator('#kb-search').fill('收信');
+  // 22 demo articles hold 收信 (portal search public/api 收信 says so too).
+  await expect(page.locator('.search-count')).toHaveText('找到 22 篇相关文章，显示前 20 篇');
+  await expect(page.locator('.search-hit')).toHaveCount(20);
+  await page.locator('#kb-search').fill('收信延迟');
+  await expect(page.locator('.search-count')).toHaveText('找到 2 篇相关文章');
+  await expect(page.locator('.search-hit')).toHaveCount(2);
+  await expect(page.locator('.search-partial')).toHaveCount(0);
+  expectNoConsoleErrors(consoleErrors);
+});
+
+test('when no article holds every word, the partial matches are labelled as such', async ({ page, consoleErrors }) => {
+  await page.goto('/kb');
+  await page.locator('#kb-search').fill('收信 量子纠缠');
+  await expect(page.locator('.search-partial')).toHaveText('没有完全匹配的文章，以下文章包含部分词语。');
+  await expect(page.locator('.search-hit').first()).toBeVisible();
+  // A word that is nowhere finds nothing, not even partly.
+  await page.locator('#kb-search').fill('区块链');
+  await expect(page.getByText('没有找到相关文章')).toBeVisible();
+  await expect(page.locator('.search-partial')).toHaveCount(0);
+  expectNoConsoleErrors(consoleErrors);
+});
+
+test('the query and category live in the URL: shared, reloaded, back and forward', async ({ page, consoleErrors }) => {
+  await page.goto('/');
+  await page.locator('a[href="/kb"]').first().click();
+  await expect(page).toHaveURL(/\/kb$/);
+  await page.locator('#kb-search').pressSequentially('密码');
+  await page.locator('.search-form select').selectOption('weak-password');
+  await expect(page).toHaveURL(/\/kb\?q=%E5%AF%86%E7%A0%81&c=weak-password$/);
+  const hits = page.locator('.search-hit');
+  await expect(hits.first()).toBeVisible();
+  const shown = await hits.evaluateAll((els) => els.map((e) => e.dataset.article));
+  for (const id of shown) expect(id.startsWith('wp-')).toBe(true);
+
+  // A reload (or the link, shared) brings back the same search.
+  await page.reload();
+  await expect(page.locator('#kb-search')).toHaveValue('密码');
+  await expect(page.locator('.search-form select')).toHaveValue('weak-password');
+  await expect.poll(() => hits.evaluateAll((els) => els.map((e) => e.dataset.article))).toEqual(shown);
+
+  // Into an article and back: the search is still there.
+  await hits.first().getByRole('link').click();
+  await expect(page).toHaveURL(/\/kb\/a\//);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/kb\?q=%E5%AF%86%E7%A0%81&c=weak-password$/);
+  await expect(page.locator('#kb-search')).toHaveValue('密码');
+  await expect.poll(() => hits.evaluateAll((els) => els.map((e) => e.dataset.article))).toEqual(shown);
+  await page.goForward();
+  await expect(page).toHaveURL(/\/kb\/a\//);
+  await page.goBack();
+
+  // Typing replaced the entry instead of adding one per keystroke: one
+  // step back is the page before the knowledge base.
+  await page.goBack();
+  await expect(page).toHaveURL(/\/$/);
+  expectNoConsoleErrors(consoleErrors);
+});
+
+test('a shared search link opens with its results', async ({ page }) => {
+  await page.goto('/kb?q=' + encodeURIComponent('SMTP 535'));
+  await expect(page.locator('#kb-search')).toHaveValue('SMTP 535');
+  await expect(page.locator('.search-hit').first()).toContainText('SMTP 535');
+  // Clearing the box clears the URL.
+  await page.locator('#kb-search').fill('');
+  await expect(page).toHaveURL(/\/kb$/);
+  await expect(page.locator('.category-card').first()).toBeVisible();
 });
