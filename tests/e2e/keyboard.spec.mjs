@@ -131,10 +131,16 @@ test('the SLA calculator is operated with the keyboard alone', async ({ page, co
 test('a knowledge-base search result is opened with the keyboard alone', async ({ page, consoleErrors }) => {
   await page.goto('/kb');
   await settled(page);
+  // The search's polite live region is in the page before anything is typed
+  // (one created with its results would not be announced) and says what was found.
+  const status = page.locator('#kb-search-status[role="status"]');
+  await expect(status).toHaveText('');
   await page.locator('#kb-search').focus();
   await page.keyboard.type('SMTP 535');
   const hit = page.locator('.search-results a').first();
   await expect(hit).toBeVisible();
+  await expect(status).toHaveText(await page.locator('.search-count').textContent());
+  await expect(page.locator('.search-results [aria-live], .search-results [role="status"]')).toHaveCount(0);
   await hit.focus();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/kb\/a\//);

@@ -94,7 +94,7 @@ pub fn KnowledgeBase() -> impl IntoView {
         if q.trim().is_empty() {
             return None;
         }
-        let searching = || view! { <p class="muted" role="status">{t.searching}</p> }.into_any();
+        let searching = || view! { <p class="muted">{t.searching}</p> }.into_any();
         Some(match (hits.get(), kb.get()) {
             (Some(Some(Err(error))), _) | (_, Some(Err(error))) => {
                 view! { <ErrorPanel error on_retry=move || hits.refetch()/> }.into_any()
@@ -104,6 +104,28 @@ pub fn KnowledgeBase() -> impl IntoView {
             }
             _ => searching(),
         })
+    };
+    // One polite live region, in the page from the start, says what the
+    // search found (or that it is searching); the cards themselves are not
+    // read out on every keystroke.
+    let announce = move || {
+        let t = kb_texts(lang.get());
+        if query.get().trim().is_empty() {
+            return String::new();
+        }
+        match hits.get() {
+            Some(Some(Ok(found))) if found.ids.is_empty() => t.search_none.to_owned(),
+            Some(Some(Ok(found))) => {
+                let count = (t.search_results)(found.total, found.ids.len());
+                if found.partial {
+                    format!("{} {count}", t.search_partial)
+                } else {
+                    count
+                }
+            }
+            Some(Some(Err(_))) => String::new(),
+            _ => t.searching.to_owned(),
+        }
     };
     let searching = move || !query.get().trim().is_empty();
     let body = loaded(kb, move |kb| {
@@ -161,6 +183,7 @@ pub fn KnowledgeBase() -> impl IntoView {
             {header}
             {offline_hint}
             {search_box}
+            <p id="kb-search-status" class="visually-hidden" role="status">{announce}</p>
             {results}
             <div class:hidden=searching>{body}</div>
         </section>
@@ -172,7 +195,7 @@ pub fn KnowledgeBase() -> impl IntoView {
 fn search_results(lang: Lang, kb: &Kb, found: &KbFound, query: &str) -> impl IntoView {
     let (t, en) = (kb_texts(lang), lang.is_en());
     if found.ids.is_empty() {
-        return view! { <p class="notice" role="status">{t.search_none}</p> }.into_any();
+        return view! { <p class="notice">{t.search_none}</p> }.into_any();
     }
     let cards = found
         .ids
@@ -194,7 +217,7 @@ fn search_results(lang: Lang, kb: &Kb, found: &KbFound, query: &str) -> impl Int
         .partial
         .then(|| view! { <p class="notice search-partial">{t.search_partial}</p> });
     view! {
-        <section class="section" aria-live="polite">
+        <section class="section">
             {partial}
             <p class="muted search-count">{(t.search_results)(found.total, found.ids.len())}</p>
             <ul class="card-grid search-results">{cards}</ul>
