@@ -102,7 +102,8 @@ test('search in Chinese loads the index lazily, finds articles and highlights th
   await page.locator('#kb-search').fill('SMTP 535');
   await expect(hits.first()).toContainText('SMTP 535');
   await page.locator('#kb-search').fill('量子纠缠');
-  await expect(page.getByText('没有找到相关文章')).toBeVisible();
+  await expect(page.locator('.notice', { hasText: '没有找到相关文章' })).toBeVisible();
+  await expect(page.locator('#kb-search-status')).toContainText('没有找到相关文章');
   expectNoConsoleErrors(consoleErrors);
 });
 
@@ -137,7 +138,8 @@ test('when no article holds every word, the partial matches are labelled as such
   await expect(page.locator('.search-hit').first()).toBeVisible();
   // A word that is nowhere finds nothing, not even partly.
   await page.locator('#kb-search').fill('区块链');
-  await expect(page.getByText('没有找到相关文章')).toBeVisible();
+  await expect(page.locator('.notice', { hasText: '没有找到相关文章' })).toBeVisible();
+  await expect(page.locator('#kb-search-status')).toContainText('没有找到相关文章');
   await expect(page.locator('.search-partial')).toHaveCount(0);
   expectNoConsoleErrors(consoleErrors);
 });
