@@ -149,12 +149,20 @@ test('the query and category live in the URL: shared, reloaded, back and forward
   await page.locator('a[href="/kb"]').first().click();
   await expect(page).toHaveURL(/\/kb$/);
   await page.locator('#kb-search').pressSequentially('密码');
+  // The results of the whole word are shown before the category is chosen.
+  // (Chosen while the first keystroke's search is still loading the engine,
+  // the page can end on that keystroke's results: a known bug, issue #9's note.)
+  await expect(page).toHaveURL(/\/kb\?q=%E5%AF%86%E7%A0%81$/);
+  await expect(page.locator('#kb-search-status')).toContainText('找到 21 篇');
   await page.locator('.search-form select').selectOption('weak-password');
   await expect(page).toHaveURL(/\/kb\?q=%E5%AF%86%E7%A0%81&c=weak-password$/);
   const hits = page.locator('.search-hit');
   await expect(hits.first()).toBeVisible();
-  const shown = await hits.evaluateAll((els) => els.map((e) => e.dataset.article));
-  for (const id of shown) expect(id.startsWith('wp-')).toBe(true);
+  // The results of 密码 in every category may still be showing for a moment.
+  const ids = () => hits.evaluateAll((els) => els.map((e) => e.dataset.article));
+  await expect.poll(async () => (await ids()).every((id) => id.startsWith('wp-'))).toBe(true);
+  const shown = await ids();
+  expect(shown.length).toBeGreaterThan(0);
 
   // A reload (or the link, shared) brings back the same search.
   await page.reload();

@@ -41,14 +41,25 @@ pub fn KnowledgeBase() -> impl IntoView {
     };
     // The engine and its index are fetched the first time the user
     // searches, not before.
+    // A search started while the engine loads can finish after the user has
+    // typed on; the resource then missed the newer input's rerun and kept the
+    // old keystroke's results. So each run searches again until what it
+    // searched for is still what the page asks.
     let hits = LocalResource::new(move || {
-        let (q, c) = (query.get(), category.get());
+        let mut asked = (query.get(), category.get());
         async move {
-            if q.trim().is_empty() {
-                return None;
+            loop {
+                let (q, c) = asked.clone();
+                if q.trim().is_empty() {
+                    return None;
+                }
+                let c = (!c.is_empty()).then_some(c);
+                let found = crate::engines::search_kb(q, c, SHOWN).await;
+                match (query.try_get_untracked(), category.try_get_untracked()) {
+                    (Some(q), Some(c)) if (&q, &c) != (&asked.0, &asked.1) => asked = (q, c),
+                    _ => return Some(found),
+                }
             }
-            let c = (!c.is_empty()).then_some(c);
-            Some(crate::engines::search_kb(q, c, SHOWN).await)
         }
     });
     let search_box = move || {
