@@ -149,9 +149,8 @@ test('the query and category live in the URL: shared, reloaded, back and forward
   await page.locator('a[href="/kb"]').first().click();
   await expect(page).toHaveURL(/\/kb$/);
   await page.locator('#kb-search').pressSequentially('密码');
-  // The results of the whole word are shown before the category is chosen.
-  // (Chosen while the first keystroke's search is still loading the engine,
-  // the page can end on that keystroke's results: a known bug, issue #9's note.)
+  // The first keystroke's search loads the engine and finishes last: the
+  // page must still end on the whole word's results (it used to keep 密's).
   await expect(page).toHaveURL(/\/kb\?q=%E5%AF%86%E7%A0%81$/);
   await expect(page.locator('#kb-search-status')).toContainText('找到 21 篇');
   await page.locator('.search-form select').selectOption('weak-password');
