@@ -5,20 +5,13 @@
 // results, a computed deadline). A serious or critical violation fails.
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect } from './fixtures.mjs';
+import { test, expect, settled } from './fixtures.mjs';
 
 const api = (path) => JSON.parse(readFileSync(new URL(`../../public/api/${path}`, import.meta.url), 'utf8'));
 const categories = api('kb/categories.json').map((c) => `/kb/c/${c.id}`);
 const articles = api('kb/articles.json').map((a) => `/kb/a/${a.id}`);
 
 const LANGS = { 'zh-CN': { lookUp: '查询', open: '查看' }, en: { lookUp: 'Look up', open: 'Show' } };
-
-/** Waits until the route's section has loaded and rendered its heading. */
-async function settled(page) {
-  await expect(page.locator('html')).not.toHaveAttribute('data-route-loading', /.*/);
-  await expect(page.locator('main h1').first()).toBeVisible();
-  await expect(page.locator('main .loading')).toHaveCount(0);
-}
 
 /** The serious and critical violations on the page as it is now, readable. */
 async function violations(page, where) {

@@ -19,3 +19,12 @@ export function expectNoConsoleErrors(errors, allowed = []) {
   const unexpected = errors.filter((e) => !allowed.some((re) => re.test(e)));
   expect(unexpected, 'console errors').toEqual([]);
 }
+
+/** Waits until the route's section module has loaded, its heading shows
+ * and nothing on it is still loading (after a full load, the network is idle too). */
+export async function settled(page) {
+  await expect(page.locator('html')).not.toHaveAttribute('data-route-loading', /.*/);
+  await expect(page.locator('main h1').first()).toBeVisible();
+  await expect(page.locator('main .loading')).toHaveCount(0);
+  await page.waitForLoadState('networkidle');
+}

@@ -2,18 +2,12 @@
 // focus into the page's content; Tab reaches every visible control, each
 // with a visible focus indicator; and the main journeys work with the
 // keyboard alone.
-import { test, expect, expectNoConsoleErrors } from './fixtures.mjs';
+import { test, expect, expectNoConsoleErrors, settled } from './fixtures.mjs';
 
 const ROUTES = [
   '/', '/services', '/sla', '/tickets', '/history', '/kb', '/kb/c/send-receive',
   '/kb/a/sr-smtp-535-auth-failed', '/kb/offline', '/no-such-page',
 ];
-
-async function settled(page) {
-  await expect(page.locator('html')).not.toHaveAttribute('data-route-loading', /.*/);
-  await expect(page.locator('main h1').first()).toBeVisible();
-  await page.waitForLoadState('networkidle');
-}
 
 /** Every visible, enabled control on the page, as a stable description. */
 const CONTROLS = 'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex="0"]';
