@@ -133,7 +133,10 @@ test('a knowledge-base search result is opened with the keyboard alone', async (
   await page.keyboard.type('SMTP 535');
   const hit = page.locator('.search-results a').first();
   await expect(hit).toBeVisible();
-  await expect(status).toHaveText(await page.locator('.search-count').textContent());
+  // Equal once typing has settled (the count of `SMTP` alone shows for a moment).
+  const count = page.locator('.search-count');
+  await expect.poll(async () => (await status.textContent()) === (await count.textContent())).toBe(true);
+  await expect(status).toContainText('找到');
   await expect(page.locator('.search-results [aria-live], .search-results [role="status"]')).toHaveCount(0);
   await hit.focus();
   await page.keyboard.press('Enter');
