@@ -9,14 +9,15 @@
 
 mod corpus;
 mod markdown;
+mod publish;
 mod seal;
+mod sealing;
 mod search;
 mod sla;
 mod validate;
 
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand};
-use portal_core::keys;
 use portal_core::model::{Channel, Priority};
 use portal_core::sla::{parse_channel, parse_priority};
 use std::path::PathBuf;
@@ -48,49 +49,66 @@ enum Command {
         after_help = "\
 Examples:
   portal validate public/api
-      Check the demo API before uploading it."
+      Check the demo API before uploading it.
+  portal validate public/api --private demo/private
+      Also check the private source and that every sealed file opens."
     )]
     Validate {
         /// The API directory (the one holding meta.json)
         api_dir: PathBuf,
+        /// Also check the private source, and that every sealed file opens
+        /// with the key it implies and holds what it says
+        #[arg(long, value_name = "PRIVATE_SRC")]
+        private: Option<PathBuf>,
     },
 
-    /// Print the key a ticket's file is stored under (tickets/<key>.json)
+    /// Print a new random customer access key, or with --ticket a ticket access code
     ///
-    /// The key is a SHA-256 over the ticket number and the contact e-mail,
-    /// so only someone who knows both can find the ticket.
-    /// Case and surrounding spaces of either do not change the key.
+    /// A customer access key is 30 base32 symbols (150 bits) in groups of five;
+    /// it opens the customer's workspace. A ticket access code is 20 symbols
+    /// (100 bits); it goes into the acknowledgement link /t/<number>#<code>.
+    /// Both come from the operating system's random number generator. Put the
+    /// key into the private source (workspaces/<id>.json "access_key", or
+    /// tickets/<number>.json "access_code") and run `portal publish`.
     #[command(
         verbatim_doc_comment,
         after_help = "\
 Examples:
-  portal ticket-key --number CM2026-001244 --email zhang.li@demo-corp.cn
-      Print the key of demo ticket CM2026-001244: store it as tickets/<key>.json."
+  portal new-access-key
+      7KQ2M-XR4TB-9HN3D-WCVG8-PAE5Z-16FJY   (a new customer access key)
+  portal new-access-key --ticket
+      6Q37P-7N7HA-E9884-DNTMR               (a new ticket access code)"
     )]
-    TicketKey {
-        /// The ticket number, e.g. CM2026-001244
-        #[arg(long, value_parser = not_blank)]
-        number: String,
-        /// The contact e-mail address the ticket was opened with
-        #[arg(long, value_parser = email_address)]
-        email: String,
+    NewAccessKey {
+        /// Print a ticket access code (20 symbols) instead of a customer access key
+        #[arg(long)]
+        ticket: bool,
     },
 
-    /// Print the key a customer's history is stored under (customers/<key>.json)
+    /// Seal the private source (workspaces, tickets) into API_DIR/sealed/
     ///
-    /// The key is a SHA-256 over the customer access key.
-    /// Surrounding spaces do not change it, case does.
+    /// PRIVATE_SRC holds plain JSON: workspaces/<id>.json (access_key and the
+    /// workspace) and tickets/<number>.json (access_code, workspace id and the
+    /// ticket). Each ticket and each workspace, with its ticket history, is
+    /// encrypted with AES-256-GCM under a key derived from its secret, and
+    /// written as sealed/<name>.bin, the name derived from the same secret
+    /// (scheme coremail-portal/v2, docs/api.md). Sealed files the source no
+    /// longer implies are removed. Nothing is written when the source has
+    /// problems: they are printed as `file: json-path: what is wrong`, exit 1.
     #[command(
         verbatim_doc_comment,
         after_help = "\
 Examples:
-  portal customer-key --access-key DEMO-HUANAN-2026
-      Print the key of a demo customer: store its history as customers/<key>.json."
+  portal publish demo/private public/api
+      Re-seal the demo customers' workspaces and tickets.
+  portal publish /srv/private dist/api && portal validate dist/api --private /srv/private
+      Seal into a release build's API and check that every file opens."
     )]
-    CustomerKey {
-        /// The customer access key handed to the customer
-        #[arg(long, value_parser = not_blank)]
-        access_key: String,
+    Publish {
+        /// The private source directory (never deployed)
+        private_src: PathBuf,
+        /// The API directory (the one holding meta.json)
+        api_dir: PathBuf,
     },
 
     /// Print the response deadline of one request, or of a JSON Lines batch on stdin
@@ -268,22 +286,6 @@ fn shard_count(value: &str) -> Result<u32, String> {
     }
 }
 
-fn not_blank(value: &str) -> Result<String, String> {
-    if value.trim().is_empty() {
-        Err("it is empty".into())
-    } else {
-        Ok(value.to_owned())
-    }
-}
-
-fn email_address(value: &str) -> Result<String, String> {
-    if value.contains('@') {
-        Ok(value.to_owned())
-    } else {
-        Err("not an e-mail address (no @), e.g. zhang.li@demo-corp.cn".into())
-    }
-}
-
 fn main() -> ExitCode {
     match run(Cli::parse().command) {
         Ok(code) => code,
@@ -296,15 +298,43 @@ fn main() -> ExitCode {
 
 fn run(command: Command) -> Result<ExitCode, String> {
     match command {
-        Command::Validate { api_dir } => Ok(validate::run(&api_dir)),
-        Command::TicketKey { number, email } => {
-            println!("{}", keys::ticket_key(&number, &email));
+        Command::Validate { api_dir, private } => Ok(validate::run(&api_dir, private.as_deref())),
+        Command::NewAccessKey { ticket } => {
+            let kind = if ticket {
+                portal_core::secret::SecretKind::TicketCode
+            } else {
+                portal_core::secret::SecretKind::AccessKey
+            };
+            println!("{}", sealing::new_secret(kind)?);
             Ok(ExitCode::SUCCESS)
         }
-        Command::CustomerKey { access_key } => {
-            println!("{}", keys::customer_key(&access_key));
-            Ok(ExitCode::SUCCESS)
-        }
+        Command::Publish {
+            private_src,
+            api_dir,
+        } => match publish::publish(&private_src, &api_dir)? {
+            Ok(p) => {
+                let dir = api_dir.display();
+                eprintln!(
+                    "{dir}/sealed: {} workspaces, {} tickets sealed",
+                    p.workspaces, p.tickets
+                );
+                for file in &p.removed {
+                    eprintln!("{dir}/{file}: removed (not in the private source)");
+                }
+                Ok(ExitCode::SUCCESS)
+            }
+            Err(problems) => {
+                for p in &problems {
+                    println!("{p}");
+                }
+                eprintln!(
+                    "{}: {} problem(s), nothing published",
+                    private_src.display(),
+                    problems.len()
+                );
+                Ok(ExitCode::FAILURE)
+            }
+        },
         Command::Sla(args) => run_sla(args),
         Command::Index { api_dir, shards } => {
             let published = search::write_index(&api_dir, shards)?;

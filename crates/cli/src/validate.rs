@@ -7,12 +7,17 @@ use std::process::ExitCode;
 
 /// Exits 0 when `dir` is valid, 1 when it has problems, 2 when it is not a
 /// directory.
-pub fn run(dir: &Path) -> ExitCode {
-    if !dir.is_dir() {
-        eprintln!("{}: not a directory", dir.display());
-        return ExitCode::from(2);
+pub fn run(dir: &Path, private: Option<&Path>) -> ExitCode {
+    for d in std::iter::once(dir).chain(private) {
+        if !d.is_dir() {
+            eprintln!("{}: not a directory", d.display());
+            return ExitCode::from(2);
+        }
     }
-    let problems = validate(&DirSource(dir.to_path_buf()), &crate::markdown::to_blocks);
+    let mut problems = validate(&DirSource(dir.to_path_buf()), &crate::markdown::to_blocks);
+    if let Some(private) = private {
+        problems.extend(crate::publish::check(private, dir));
+    }
     for p in &problems {
         println!("{p}");
     }
@@ -26,7 +31,7 @@ pub fn run(dir: &Path) -> ExitCode {
 }
 
 /// An API directory on disk.
-struct DirSource(PathBuf);
+pub struct DirSource(pub PathBuf);
 
 impl ApiSource for DirSource {
     fn read(&self, path: &str) -> Result<Option<String>, String> {

@@ -47,8 +47,8 @@ fn the_top_level_help_lists_every_command() {
         listed_commands(),
         [
             "validate",
-            "ticket-key",
-            "customer-key",
+            "new-access-key",
+            "publish",
             "sla",
             "index",
             "search",
@@ -101,35 +101,22 @@ fn portal_without_a_command_shows_the_usage_and_exits_2() {
 }
 
 #[test]
-fn ticket_key_help_needs_no_ticket_number() {
-    let out = portal(&["ticket-key", "--help"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stdout(&out).contains("--number <NUMBER>"));
+fn new_access_key_prints_a_fresh_key_each_time_in_groups_of_five() {
+    let a = stdout(&portal(&["new-access-key"]));
+    let b = stdout(&portal(&["new-access-key"]));
+    assert_ne!(a, b);
+    let groups: Vec<&str> = a.trim().split('-').collect();
+    assert_eq!(groups.len(), 6, "{a}");
+    assert!(groups.iter().all(|g| g.len() == 5));
+    let code = stdout(&portal(&["new-access-key", "--ticket"]));
+    assert_eq!(code.trim().split('-').count(), 4, "{code}");
 }
 
 #[test]
-fn ticket_key_without_an_email_exits_2_naming_email() {
-    let out = portal(&["ticket-key", "--number", "CM2026-001244"]);
+fn publish_without_an_api_dir_exits_2_naming_it() {
+    let out = portal(&["publish", "demo/private"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("--email"), "{}", stderr(&out));
-    assert!(out.stdout.is_empty(), "no key is printed");
-}
-
-#[test]
-fn ticket_key_with_an_address_without_an_at_sign_exits_2_naming_email() {
-    let out = portal(&[
-        "ticket-key",
-        "--number",
-        "CM2026-001244",
-        "--email",
-        "zhang.li",
-    ]);
-    assert_eq!(out.status.code(), Some(2));
-    let err = stderr(&out);
-    assert!(
-        err.contains("'zhang.li' for '--email <EMAIL>'"),
-        "names the value and the flag: {err}"
-    );
+    assert!(stderr(&out).contains("<API_DIR>"), "{}", stderr(&out));
 }
 
 #[test]

@@ -1,13 +1,6 @@
-//! Capability keys: where a ticket or a customer's history lives in the
-//! static API. A file name is a SHA-256 over secrets the reader must already
-//! hold, so a ticket number alone, a guessed e-mail or a directory listing
-//! reveals nothing. The app computes the same keys in the browser.
-
-use sha2::{Digest, Sha256};
-
-/// Domain-separation prefixes: a ticket key can never equal a customer key.
-const TICKET_DOMAIN: &str = "coremail-portal/ticket/v1";
-const CUSTOMER_DOMAIN: &str = "coremail-portal/customer/v1";
+//! Small helpers for the names of things: ticket numbers as compared, and
+//! hex digests as written in the API files. The secrets that open private
+//! files are in [`crate::secret`].
 
 /// Ticket numbers are compared trimmed and with ASCII letters upper-cased
 /// (`cm2026-000123` is `CM2026-000123`).
@@ -15,39 +8,14 @@ pub fn normalise_ticket_number(number: &str) -> String {
     number.trim().to_ascii_uppercase()
 }
 
-/// E-mail addresses are compared trimmed and with ASCII letters lower-cased.
-/// ASCII only, on purpose: domains are case-insensitive ASCII (IDNs in their
-/// `xn--` form), Chinese characters have no case, and full Unicode case
-/// tables would add about 6 KB to every visitor's download.
-pub fn normalise_email(email: &str) -> String {
-    email.trim().to_ascii_lowercase()
-}
-
-/// The file key of a ticket: `tickets/<key>.json`.
-pub fn ticket_key(number: &str, email: &str) -> String {
-    digest_hex(&[
-        TICKET_DOMAIN,
-        &normalise_ticket_number(number),
-        &normalise_email(email),
-    ])
-}
-
-/// The file key of a customer's history: `customers/<key>.json`.
-pub fn customer_key(access_key: &str) -> String {
-    digest_hex(&[CUSTOMER_DOMAIN, access_key.trim()])
-}
-
-/// Lower-case hex SHA-256 of the parts joined by NUL (which no part may contain
-/// meaningfully: NUL is not valid in an e-mail address or ticket number).
-fn digest_hex(parts: &[&str]) -> String {
-    let mut hasher = Sha256::new();
-    for (i, part) in parts.iter().enumerate() {
-        if i > 0 {
-            hasher.update([0u8]);
-        }
-        hasher.update(part.as_bytes());
-    }
-    to_hex(&hasher.finalize())
+/// True for something shaped like a ticket number: `CM` and digits and
+/// dashes, at most 32 characters (it becomes part of a URL and a label).
+pub fn is_ticket_number(number: &str) -> bool {
+    let n = normalise_ticket_number(number);
+    n.len() <= 32
+        && n.starts_with("CM")
+        && n.len() > 2
+        && n[2..].bytes().all(|b| b.is_ascii_digit() || b == b'-')
 }
 
 pub fn to_hex(bytes: &[u8]) -> String {
@@ -72,32 +40,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn ticket_key_ignores_case_and_surrounding_space() {
-        assert_eq!(
-            ticket_key(" cm2026-000123 ", " Li.Wei@Example.COM"),
-            ticket_key("CM2026-000123", "li.wei@example.com")
-        );
+    fn ticket_numbers_compare_trimmed_and_upper_cased() {
+        assert_eq!(normalise_ticket_number(" cm2026-000123 "), "CM2026-000123");
+        assert!(is_ticket_number("cm2026-001414"));
+        assert!(!is_ticket_number("CM"));
+        assert!(!is_ticket_number("XY2026-001414"));
+        assert!(!is_ticket_number("CM2026/../x"));
     }
 
     #[test]
-    fn ticket_key_depends_on_both_number_and_email() {
-        let k = ticket_key("CM2026-000123", "li.wei@example.com");
-        assert_ne!(k, ticket_key("CM2026-000124", "li.wei@example.com"));
-        assert_ne!(k, ticket_key("CM2026-000123", "wang.fang@example.com"));
-        assert!(is_sha256_hex(&k));
-    }
-
-    #[test]
-    fn ticket_key_matches_an_independent_sha256() {
-        // printf 'coremail-portal/ticket/v1\0CM1\0a@b.c' | sha256sum
-        assert_eq!(
-            ticket_key("CM1", "a@b.c"),
-            "759227e1489e6b74b4710c4b94bd6ed1f3c84b5ae741fcf7e6f7bd331eb4fca5"
-        );
-    }
-
-    #[test]
-    fn customer_and_ticket_keys_live_in_different_domains() {
-        assert_ne!(customer_key("CM1"), digest_hex(&[TICKET_DOMAIN, "CM1"]));
+    fn hex_is_lower_case_and_two_digits_per_byte() {
+        assert_eq!(to_hex(&[0x00, 0xab, 0x0f]), "00ab0f");
+        assert!(is_sha256_hex(&to_hex(&[0x5a; 32])));
+        assert!(!is_sha256_hex(&to_hex(&[0x5a; 31])));
     }
 }

@@ -14,8 +14,10 @@ pub mod markdown;
 pub mod model;
 pub mod parse;
 pub mod search;
+pub mod secret;
 pub mod sla;
 pub mod tickets;
 pub mod validate;
+pub mod workspace;
 
 pub use parse::{files, parse_json, ParseError};

@@ -11,7 +11,7 @@ use std::fmt;
 use std::str::FromStr;
 
 /// The API version this build understands. `meta.json` must carry it.
-pub const API_VERSION: u32 = 1;
+pub const API_VERSION: u32 = 2;
 
 /// A text in Simplified Chinese, with an English rendering where one exists.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -287,8 +287,8 @@ pub enum Actor {
     Engineer,
 }
 
-/// `tickets/<ticket-key>.json`: readable only by whoever knows the ticket
-/// number and the contact e-mail (see [`crate::keys`]).
+/// A ticket, sealed under its access code (`crate::secret`): readable only
+/// by whoever holds the acknowledgement's link or the customer's workspace.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Ticket {
@@ -467,7 +467,7 @@ pub struct BookedSlot {
 
 // ------------------------------------------------- other cloud modules
 
-/// `licences.json`: 云产品授权管理 for the demo enterprise.
+/// A licence in a workspace: 云产品授权管理.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Licence {
@@ -497,7 +497,7 @@ pub struct Course {
     pub replay_url: Option<String>,
 }
 
-/// `security/guard.json`: 防暴卫士 and CAC views for the demo enterprise.
+/// 防暴卫士 in a workspace: attacks per day, the top targets and sources.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GuardReport {
@@ -533,21 +533,155 @@ pub struct AttackingIp {
     pub attempts: u32,
 }
 
-/// `customers/<customer-key>.json`: a customer's ticket history, readable
-/// only with the customer access key issued to the enterprise admin.
+// ------------------------------------------------ the customer's workspace
+
+/// A customer's workspace, sealed under the customer access key
+/// (`crate::secret`, `docs/api.md` "Sealed files"): everything the cloud
+/// service centre shows one enterprise about itself.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct CustomerHistory {
-    pub customer: String,
+pub struct Workspace {
+    /// Stable slug, e.g. `huanan`; tickets name their workspace by it.
+    pub id: String,
+    pub company: Text,
+    pub contract: Contract,
+    /// The product versions this customer runs.
+    pub deployments: Vec<Deployment>,
+    /// The optional modules bought (如有购买).
+    #[serde(default)]
+    pub modules: Vec<Module>,
+    /// On-site person-days bought and used (manual §13).
+    pub onsite_days: OnsiteDays,
+    pub licences: Vec<Licence>,
+    /// Reports of the modules bought, and only of those.
+    #[serde(default)]
+    pub security: SecurityReports,
+    /// The ticket history. `portal publish` writes it from the tickets that
+    /// name this workspace; the private source leaves it out.
+    #[serde(default)]
     pub tickets: Vec<TicketSummary>,
+}
+
+/// The service contract: its period and the products it covers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contract {
+    pub id: String,
+    pub starts: NaiveDate,
+    /// The last day of service.
+    pub ends: NaiveDate,
+    /// `Product::id`s.
+    pub products: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Deployment {
+    /// A `Product::id` and one of its versions.
+    pub product: String,
+    pub version: String,
+    /// Which installation, e.g. 集团总部.
+    pub label: Text,
+}
+
+/// The modules a customer may buy; a workspace lists those it has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Module {
+    /// 防暴卫士: brute-force and compromised-account defence.
+    Guard,
+    /// CAC: phishing analysis and anomalous user behaviour.
+    Cac,
+    /// 海外通邮: overseas mail relay.
+    Overseas,
+}
+
+impl Module {
+    pub const ALL: [Module; 3] = [Module::Guard, Module::Cac, Module::Overseas];
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OnsiteDays {
+    pub bought: u32,
+    pub used: u32,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SecurityReports {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guard: Option<GuardReport>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cac: Option<CacReport>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub overseas: Option<OverseasReport>,
+}
+
+/// CAC: phishing mail and anomalous behaviour per day.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CacReport {
+    pub period_from: NaiveDate,
+    pub period_to: NaiveDate,
+    pub daily: Vec<CacDay>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CacDay {
+    pub date: NaiveDate,
+    pub phishing_mails: u32,
+    pub anomalous_logins: u32,
+}
+
+/// 海外通邮: overseas forwarding and receiving, and abnormal mail, per day.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OverseasReport {
+    pub period_from: NaiveDate,
+    pub period_to: NaiveDate,
+    pub daily: Vec<OverseasDay>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OverseasDay {
+    pub date: NaiveDate,
+    pub forwarded: u32,
+    pub received: u32,
+    pub abnormal: u32,
+}
+
+/// A workspace in the publisher's private source
+/// (`<private-src>/workspaces/<id>.json`): the workspace and its access key.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PrivateWorkspace {
+    /// The customer access key (`portal new-access-key`).
+    pub access_key: String,
+    pub workspace: Workspace,
+}
+
+/// A ticket in the publisher's private source
+/// (`<private-src>/tickets/<number>.json`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PrivateTicket {
+    /// The ticket access code of the acknowledgement
+    /// (`portal new-access-key --ticket`).
+    pub access_code: String,
+    /// The `Workspace::id` whose history lists this ticket.
+    pub workspace: String,
+    pub ticket: Ticket,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TicketSummary {
     pub number: String,
-    /// The ticket's file key, so the history can open it without the e-mail.
-    pub key: String,
+    /// The ticket's access code, so the workspace opens it: `/t/<number>#<code>`.
+    pub code: String,
     pub title: String,
     pub product: String,
     pub priority: Priority,

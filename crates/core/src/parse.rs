@@ -18,11 +18,7 @@ pub mod files {
     pub const SERVICES: &str = "services.json";
     pub const STATIONS: &str = "stations.json";
     pub const ENGINEERS: &str = "engineers.json";
-    pub const LICENCES: &str = "licences.json";
     pub const COURSES: &str = "courses.json";
-    pub const GUARD: &str = "security/guard.json";
-    pub const TICKET_DIR: &str = "tickets";
-    pub const CUSTOMER_DIR: &str = "customers";
     /// The published knowledge-base search index (`portal index`).
     pub const SEARCH_DIR: &str = "kb/search";
     pub const SEARCH_META: &str = "kb/search/meta.json";
@@ -46,12 +42,6 @@ pub mod files {
     /// Ids and titles of the articles of document shard `k`.
     pub fn search_docs(k: u32) -> String {
         format!("{SEARCH_DIR}/docs-{k}.json")
-    }
-    pub fn ticket(key: &str) -> String {
-        format!("{TICKET_DIR}/{key}.json")
-    }
-    pub fn customer(key: &str) -> String {
-        format!("{CUSTOMER_DIR}/{key}.json")
     }
 }
 

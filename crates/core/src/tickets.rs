@@ -2,9 +2,7 @@
 //! stands in the service workflow of manual §7.2, and a customer's history
 //! list filtered, searched, sorted and counted.
 
-use crate::model::{
-    named, CustomerHistory, Priority, Ticket, TicketStatus, TicketSummary, UnknownName,
-};
+use crate::model::{named, Priority, Ticket, TicketStatus, TicketSummary, UnknownName};
 use crate::sla::{SlaEngine, SlaState};
 use chrono::{DateTime, FixedOffset};
 use std::fmt;
@@ -71,12 +69,11 @@ pub struct HistoryRow {
 
 /// Every ticket of a history with its deadline and state, in file order.
 pub fn history_rows(
-    history: &CustomerHistory,
+    tickets: &[TicketSummary],
     engine: &SlaEngine,
     now: &DateTime<FixedOffset>,
 ) -> Vec<HistoryRow> {
-    history
-        .tickets
+    tickets
         .iter()
         .map(|t| {
             let status = engine.status(

@@ -1,22 +1,44 @@
 //! Workflow progress and the history list, on the shipped demo tickets.
 
 use chrono::{DateTime, FixedOffset};
-use portal_core::keys::{customer_key, ticket_key};
 use portal_core::model::{
-    CalendarData, CustomerHistory, Priority, SlaPolicy, Ticket, TicketStatus,
+    CalendarData, Priority, PrivateTicket, SlaPolicy, Ticket, TicketStatus, TicketSummary,
+    Workspace,
 };
 use portal_core::parse_json;
 use portal_core::sla::{SlaEngine, SlaState};
 use portal_core::tickets::{
     counts, history_rows, progress, HistoryCounts, HistoryQuery, HistorySort, StatusFilter,
 };
+use portal_core::validate::{validate_private, ApiSource};
 use std::path::PathBuf;
 
+fn root(dir: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(dir)
+}
+
 fn api(path: &str) -> String {
-    let file = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../public/api")
-        .join(path);
+    let file = root("public/api").join(path);
     std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()))
+}
+
+/// The demo's public API or its private source, read from disk.
+struct Dir(PathBuf);
+
+impl ApiSource for Dir {
+    fn read(&self, path: &str) -> Result<Option<String>, String> {
+        Ok(std::fs::read_to_string(self.0.join(path)).ok())
+    }
+    fn list(&self, dir: &str) -> Result<Vec<String>, String> {
+        let Ok(entries) = std::fs::read_dir(self.0.join(dir)) else {
+            return Ok(Vec::new());
+        };
+        Ok(entries
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect())
+    }
 }
 
 fn engine() -> SlaEngine {
@@ -26,14 +48,23 @@ fn engine() -> SlaEngine {
     SlaEngine::new(&policy, &calendar).unwrap()
 }
 
-fn ticket(number: &str, email: &str) -> Ticket {
-    let path = format!("tickets/{}.json", ticket_key(number, email));
-    parse_json(&path, &api(&path)).unwrap()
+fn ticket(number: &str) -> Ticket {
+    let path = root("demo/private/tickets").join(format!("{number}.json"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    parse_json::<PrivateTicket>("ticket", &text).unwrap().ticket
 }
 
-fn huanan() -> CustomerHistory {
-    let path = format!("customers/{}.json", customer_key("DEMO-HUANAN-2026"));
-    parse_json(&path, &api(&path)).unwrap()
+/// 华南示范集团's ticket history, as `portal publish` seals it.
+fn huanan() -> Vec<TicketSummary> {
+    let (problems, sealed) = validate_private(&Dir(root("public/api")), &Dir(root("demo/private")));
+    assert_eq!(problems, []);
+    sealed
+        .iter()
+        .filter(|s| s.number.is_none())
+        .map(|s| parse_json::<Workspace>("workspace", &s.json).unwrap())
+        .find(|w| w.id == "huanan")
+        .unwrap()
+        .tickets
 }
 
 fn now() -> DateTime<FixedOffset> {
@@ -42,7 +73,7 @@ fn now() -> DateTime<FixedOffset> {
 
 #[test]
 fn a_closed_ticket_has_reached_every_step_with_its_time() {
-    let t = ticket("CM2026-001244", "zhang.li@demo-corp.cn");
+    let t = ticket("CM2026-001244");
     let steps = progress(&t);
     assert_eq!(steps.len(), 6);
     assert!(
@@ -58,7 +89,7 @@ fn a_closed_ticket_has_reached_every_step_with_its_time() {
 
 #[test]
 fn a_just_submitted_ticket_has_only_its_first_step() {
-    let t = ticket("CM2026-001414", "chen.ming@demo-corp.cn");
+    let t = ticket("CM2026-001414");
     let steps = progress(&t);
     assert!(steps[0].reached && steps[0].current);
     assert_eq!(steps[0].at, Some(t.received));

@@ -15,10 +15,12 @@
 //! product versions.
 
 mod kb;
+mod private;
 mod products;
 mod services;
 mod sla;
-mod tickets;
+
+pub use private::{validate_private, ToSeal, TICKET_DIR, WORKSPACE_DIR};
 
 pub use sla::parse_hhmm;
 
@@ -110,17 +112,9 @@ impl Validator<'_> {
         if let Some(engineers) = self.load::<Vec<Engineer>>(files::ENGINEERS) {
             self.check_engineers(&engineers, station_ids.as_ref());
         }
-        if let Some(licences) = self.load::<Vec<Licence>>(files::LICENCES) {
-            self.check_licences(&licences, versions.as_ref());
-        }
         if let Some(courses) = self.load::<Vec<Course>>(files::COURSES) {
             self.check_courses(&courses);
         }
-        if let Some(guard) = self.load::<GuardReport>(files::GUARD) {
-            self.check_guard(&guard);
-        }
-        let tickets = self.check_tickets(versions.as_ref());
-        self.check_customers(&tickets);
     }
 
     fn check_meta(&mut self, meta: &Meta) {

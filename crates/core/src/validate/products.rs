@@ -115,15 +115,23 @@ impl Validator<'_> {
         }
     }
 
-    pub(super) fn check_licences(
+    /// A workspace's licences, at `at` (`$.workspace.licences`) in `file`.
+    pub(super) fn check_licences_at(
         &mut self,
+        file: &str,
+        at: &str,
         licences: &[Licence],
         versions: Option<&ProductVersions>,
     ) {
-        let file = files::LICENCES;
-        self.unique_ids(file, licences, |l| &l.id);
+        self.unique_ids_at(
+            file,
+            licences
+                .iter()
+                .enumerate()
+                .map(|(i, l)| (format!("{at}[{i}].id"), l.id.as_str())),
+        );
         for (i, l) in licences.iter().enumerate() {
-            let at = format!("$[{i}]");
+            let at = format!("{at}[{i}]");
             let version = (format!("{at}.version"), l.version.as_str());
             self.check_product_ref(file, versions, &at, &l.product, [version]);
             if l.expires < l.issued {

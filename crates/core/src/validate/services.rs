@@ -5,6 +5,7 @@
 use super::Validator;
 use crate::model::*;
 use crate::parse::files;
+use chrono::NaiveDate;
 use std::collections::HashSet;
 
 impl Validator<'_> {
@@ -68,24 +69,37 @@ impl Validator<'_> {
         self.unique_ids(files::COURSES, courses, |c| &c.id);
     }
 
-    pub(super) fn check_guard(&mut self, guard: &GuardReport) {
-        if guard.period_from > guard.period_to {
-            self.problem(files::GUARD, "$.period_to", "period ends before it starts");
+    /// A security report at `at` in `file`: its period and one row per day
+    /// inside it.
+    pub(super) fn check_report(
+        &mut self,
+        file: &str,
+        at: &str,
+        from: NaiveDate,
+        to: NaiveDate,
+        days: &[NaiveDate],
+    ) {
+        if from > to {
+            self.problem(
+                file,
+                format!("{at}.period_to"),
+                "period ends before it starts",
+            );
         }
-        let mut days = HashSet::new();
-        for (i, day) in guard.daily.iter().enumerate() {
-            if !days.insert(day.date) {
+        let mut seen = HashSet::new();
+        for (i, day) in days.iter().enumerate() {
+            if !seen.insert(*day) {
                 self.problem(
-                    files::GUARD,
-                    format!("$.daily[{i}].date"),
-                    format!("{} has more than one row", day.date),
+                    file,
+                    format!("{at}.daily[{i}].date"),
+                    format!("{day} has more than one row"),
                 );
             }
-            if day.date < guard.period_from || day.date > guard.period_to {
+            if *day < from || *day > to {
                 self.problem(
-                    files::GUARD,
-                    format!("$.daily[{i}].date"),
-                    format!("{} is outside the report period", day.date),
+                    file,
+                    format!("{at}.daily[{i}].date"),
+                    format!("{day} is outside the report period"),
                 );
             }
         }

@@ -77,14 +77,14 @@ fn a_file_that_cannot_be_read_is_reported_with_the_readers_reason() {
 
 #[test]
 fn a_directory_that_cannot_be_listed_is_reported_with_the_readers_reason() {
-    let api = Failing {
-        api: Api::minimal(),
-        path: "customers",
+    let private = Failing {
+        api: Api::default(),
+        path: "tickets",
     };
     assert_eq!(
-        validate(&api, &to_blocks),
+        crate::validate::validate_private(&Api::minimal(), &private).0,
         [problem(
-            "customers",
+            "tickets",
             "$",
             "cannot be listed: permission denied"
         )]
@@ -94,13 +94,13 @@ fn a_directory_that_cannot_be_listed_is_reported_with_the_readers_reason() {
 #[test]
 fn an_api_version_this_build_does_not_read_is_refused() {
     let mut api = Api::minimal();
-    api.edit("meta.json", |v| v["api_version"] = json!(2));
+    api.edit("meta.json", |v| v["api_version"] = json!(3));
     assert_eq!(
         api.problems(),
         [problem(
             "meta.json",
             "$.api_version",
-            "API version 2 is not supported (this build reads version 1)"
+            "API version 3 is not supported (this build reads version 2)"
         )]
     );
 }
@@ -109,7 +109,7 @@ fn an_api_version_this_build_does_not_read_is_refused() {
 fn references_into_a_file_that_did_not_load_are_not_reported_twice() {
     let mut api = Api::minimal();
     api.remove("products.json");
-    api.edit("licences.json", |v| {
+    api.edit("patches.json", |v| {
         v[0]["product"] = json!("no-such-product")
     });
     assert_eq!(

@@ -11,20 +11,10 @@ use std::collections::BTreeMap;
 
 mod files;
 mod kb;
+mod private;
 mod products;
 mod services;
 mod sla;
-mod tickets;
-
-/// The key of the one ticket below: `portal ticket-key --number
-/// CM2026-001244 --email zhang.li@demo-corp.cn`.
-const TICKET_KEY: &str = "236f353d14b8c0a10cf52958efacc6a5ffc2d150716d0a29061015d1321b6907";
-/// Its file.
-const TICKET: &str =
-    "tickets/236f353d14b8c0a10cf52958efacc6a5ffc2d150716d0a29061015d1321b6907.json";
-/// `portal customer-key --access-key test-access-key`.
-const CUSTOMER: &str =
-    "customers/bec5ebdb2b232264aca4e700a8e1d74d59ac608ae90566961d87835fdb21cde6.json";
 
 /// An API directory in memory: path → content. `list` derives the
 /// directories from the paths.
@@ -53,13 +43,13 @@ impl Api {
     /// still has something to look at: one product with two versions, two
     /// patches (the second supersedes the first), two articles related to
     /// each other, the 2026 calendar's 元旦 and 春节 with their 调休上班
-    /// days, one ticket (accepted) and the customer history listing it.
+    /// days.
     fn minimal() -> Api {
         let mut api = Api::default();
         api.put_json(
             "meta.json",
             json!({
-                "api_version": 1,
+                "api_version": 2,
                 "generated_at": "2026-11-26T09:00:00+08:00",
                 "data_version": "test",
                 "support_email": "support@coremail.cn",
@@ -207,19 +197,6 @@ impl Api {
             }]),
         );
         api.put_json(
-            "licences.json",
-            json!([{
-                "id": "lic-2025-001",
-                "product": "xt5",
-                "version": "V5.0.14",
-                "edition": {"zh": "企业版"},
-                "seats": 2000,
-                "issued": "2025-07-01",
-                "expires": "2028-06-30",
-                "service_until": "2026-06-30"
-            }]),
-        );
-        api.put_json(
             "courses.json",
             json!([{
                 "id": "course-2026-11",
@@ -229,58 +206,6 @@ impl Api {
                 "duration_minutes": 60,
                 "summary": {"zh": "如何调整反垃圾策略。"}
             }]),
-        );
-        api.put_json(
-            "security/guard.json",
-            json!({
-                "period_from": "2026-11-25",
-                "period_to": "2026-11-26",
-                "daily": [
-                    {"date": "2026-11-25", "brute_force_attempts": 120, "blocked_ips": 8, "attacked_accounts": 5, "phishing_mails": 3},
-                    {"date": "2026-11-26", "brute_force_attempts": 90, "blocked_ips": 6, "attacked_accounts": 4, "phishing_mails": 1}
-                ],
-                "top_attacked_accounts": [{"account": "admin@demo-corp.cn", "attempts": 80}],
-                "top_attacking_ips": [{"ip": "203.0.113.7", "region": "境外", "attempts": 60}]
-            }),
-        );
-        api.put_json(
-            TICKET,
-            json!({
-                "number": "CM2026-001244",
-                "contact_email": "zhang.li@demo-corp.cn",
-                "contact_name": "张丽",
-                "customer": "华南示范集团",
-                "title": "发信报 535 认证失败",
-                "product": "xt5",
-                "version": "V5.0.14",
-                "priority": "P3",
-                "channel": "email",
-                "status": "accepted",
-                "received": "2026-11-26T09:10:00+08:00",
-                "first_response": "2026-11-26T09:40:00+08:00",
-                "events": [
-                    {"at": "2026-11-26T09:10:00+08:00", "step": "submitted", "by": "customer", "text": "Foxmail 发信报 535。"},
-                    {"at": "2026-11-26T09:40:00+08:00", "step": "accepted", "by": "specialist", "text": "已受理。"},
-                    {"at": "2026-11-26T10:05:00+08:00", "by": "customer", "text": "补充：只有一个账号。"}
-                ]
-            }),
-        );
-        api.put_json(
-            CUSTOMER,
-            json!({
-                "customer": "华南示范集团",
-                "tickets": [{
-                    "number": "CM2026-001244",
-                    "key": TICKET_KEY,
-                    "title": "发信报 535 认证失败",
-                    "product": "xt5",
-                    "priority": "P3",
-                    "channel": "email",
-                    "status": "accepted",
-                    "received": "2026-11-26T09:10:00+08:00",
-                    "first_response": "2026-11-26T09:40:00+08:00"
-                }]
-            }),
         );
         api.publish_search_index();
         api

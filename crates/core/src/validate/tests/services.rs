@@ -1,5 +1,4 @@
-//! `services.json`, `stations.json`, `engineers.json`, `courses.json`,
-//! `security/guard.json`.
+//! `services.json`, `stations.json`, `engineers.json`, `courses.json`.
 
 use super::*;
 
@@ -97,50 +96,6 @@ fn a_repeated_course_id_is_reported_where_it_repeats() {
             "courses.json",
             "$[1].id",
             "duplicate id `course-2026-11`"
-        )]
-    );
-}
-
-#[test]
-fn a_guard_report_ending_before_it_starts_is_reported_with_its_days_outside_it() {
-    let mut api = Api::minimal();
-    api.edit("security/guard.json", |v| {
-        v["period_to"] = json!("2026-11-24")
-    });
-    assert_eq!(
-        api.problems(),
-        [
-            problem(
-                "security/guard.json",
-                "$.period_to",
-                "period ends before it starts"
-            ),
-            problem(
-                "security/guard.json",
-                "$.daily[0].date",
-                "2026-11-25 is outside the report period"
-            ),
-            problem(
-                "security/guard.json",
-                "$.daily[1].date",
-                "2026-11-26 is outside the report period"
-            ),
-        ]
-    );
-}
-
-#[test]
-fn a_guard_report_day_listed_twice_is_reported_where_it_repeats() {
-    let mut api = Api::minimal();
-    api.edit("security/guard.json", |v| {
-        v["daily"][1]["date"] = json!("2026-11-25")
-    });
-    assert_eq!(
-        api.problems(),
-        [problem(
-            "security/guard.json",
-            "$.daily[1].date",
-            "2026-11-25 has more than one row"
         )]
     );
 }
