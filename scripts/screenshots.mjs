@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 // Screenshots of the portal's pages in zh-CN and en, desktop and phone, for
 // looking at what users see: node scripts/screenshots.mjs [base-url] [out-dir]
 // (needs a served release build; CJK glyphs need Debian's fonts-noto-cjk).
@@ -27,14 +28,11 @@ for (const [device, viewport] of Object.entries(viewports)) {
       console.log(file);
     }
     // A looked-up ticket and an opened history.
-    await page.goto(base + '/tickets');
-    await page.fill('#ticket-number', 'CM2026-001310');
-    await page.fill('#ticket-email', 'wang.fang@demo-bank.cn');
-    await page.click('button[type=submit]');
+    await page.goto(base + `/t/CM2026-001310#${secret('tickets/CM2026-001310.json').access_code}`);
     await page.waitForSelector('.ticket-header');
     await page.screenshot({ path: `${out}/ticket-${lang}-${device}.png`, fullPage: true });
     await page.goto(base + '/history');
-    await page.fill('#access-key', 'DEMO-HUANAN-2026');
+    await page.fill('#access-key', secret('workspaces/huanan.json').access_key);
     await page.click('button[type=submit]');
     await page.waitForSelector('.history-row');
     await page.screenshot({ path: `${out}/history-list-${lang}-${device}.png`, fullPage: true });
@@ -42,3 +40,8 @@ for (const [device, viewport] of Object.entries(viewports)) {
   }
 }
 await browser.close();
+
+/** A file of the demo's private source (its secrets). */
+function secret(file) {
+  return JSON.parse(readFileSync(new URL(`../demo/private/${file}`, import.meta.url), 'utf8'));
+}

@@ -32,6 +32,10 @@ command -v brotli >/dev/null 2>&1 || packages+=(brotli)
 if [ "$profile" = test ]; then
   [ -x /usr/bin/chromium ] || packages+=(chromium)
   [ -x /usr/bin/chromedriver ] || packages+=(chromium-driver)
+  # The page's font stack ends in Noto Sans CJK SC on Linux: without it
+  # Chromium falls back to DejaVu, whose wider Latin glyphs overflow the
+  # navigation the layout tests measure, and CJK shows as boxes in screenshots.
+  fc-list 2>/dev/null | grep -q "Noto Sans CJK SC" || packages+=(fonts-noto-cjk)
 fi
 if [ ${#packages[@]} -gt 0 ]; then
   say "installing Debian packages: ${packages[*]}"

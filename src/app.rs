@@ -5,7 +5,7 @@
 use crate::i18n::{load_lang, save_lang, use_lang};
 use crate::pages::{
     HistoryRoute, HomeRoute, KbArticleRoute, KbCategoryRoute, KbRoute, NotFound, OfflineRoute,
-    ServicesRoute, SlaRoute, TicketLookupRoute, TicketRoute,
+    PrivacyRoute, ServicesRoute, SlaRoute, TicketLookupRoute, TicketRoute, WorkspaceRoute,
 };
 use crate::routes;
 use leptos::prelude::*;
@@ -20,6 +20,8 @@ pub fn App() -> impl IntoView {
     crate::api::provide_sla();
     // This visit's lookups and the last storage problem met remembering one.
     crate::visit::provide_visit();
+    // The customer access key of an open workspace (remembered only on request).
+    crate::session::provide_session();
     Effect::new(move |_| {
         let t = lang.get().texts();
         if let Some(d) = web_sys::window().and_then(|w| w.document()) {
@@ -44,8 +46,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/services") view={Lazy::<ServicesRoute>::new()}/>
                     <Route path=path!("/sla") view={Lazy::<SlaRoute>::new()}/>
                     <Route path=path!("/tickets") view={Lazy::<TicketLookupRoute>::new()}/>
-                    <Route path=path!("/tickets/:number") view={Lazy::<TicketRoute>::new()}/>
+                    <Route path=path!("/t/:number") view={Lazy::<TicketRoute>::new()}/>
                     <Route path=path!("/history") view={Lazy::<HistoryRoute>::new()}/>
+                    <Route path=path!("/workspace") view={Lazy::<WorkspaceRoute>::new()}/>
+                    <Route path=path!("/privacy") view={Lazy::<PrivacyRoute>::new()}/>
                     <Route path=path!("/kb") view={Lazy::<KbRoute>::new()}/>
                     <Route path=path!("/kb/offline") view={Lazy::<OfflineRoute>::new()}/>
                     <Route path=path!("/kb/c/:category") view={Lazy::<KbCategoryRoute>::new()}/>
@@ -81,7 +85,7 @@ fn Header() -> impl IntoView {
             <nav class="site-nav" aria-label=t.nav_label>
                 <A href=routes::HOME exact=true>{t.nav_home}</A>
                 <A href=routes::TICKETS>{t.nav_tickets}</A>
-                <A href=routes::HISTORY>{t.nav_history}</A>
+                <A href=routes::WORKSPACE>{t.nav_workspace}</A>
                 <A href=routes::KB>{t.nav_kb}</A>
                 <A href=routes::SERVICES>{t.nav_services}</A>
                 <A href=routes::SLA>{t.nav_sla}</A>
@@ -116,6 +120,8 @@ fn Footer() -> impl IntoView {
                     {lang.get().texts().footer_hotline}
                     " 400-888-2488 · "
                     <a href="mailto:support@coremail.cn">"support@coremail.cn"</a>
+                    " · "
+                    <A href=routes::PRIVACY>{lang.get().texts().footer_privacy}</A>
                 </p>
             </footer>
         }

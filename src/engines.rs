@@ -2,7 +2,8 @@
 //! in the split build (feature `split`) every function here is `#[lazy]`,
 //! so its code is a wasm module fetched the first time it is called, not
 //! with the page that calls it. The knowledge-base search engine loads on
-//! the first search, SHA-256 on the first ticket lookup or history opening.
+//! the first search. (Tickets and workspaces open with WebCrypto, which the
+//! browser brings: `crate::sealed`.)
 //!
 //! Without the feature they are plain async functions; callers `.await`
 //! them either way.
@@ -101,23 +102,4 @@ async fn fetch_all<T: serde::de::DeserializeOwned>(
 ) -> Vec<Result<T, ApiError>> {
     let names: Vec<String> = names.collect();
     join_all(names.iter().map(|f| fetch_json::<T>(f))).await
-}
-
-/// Whose capability key to compute.
-pub enum KeyFor {
-    /// A ticket: its number and contact e-mail.
-    Ticket { number: String, email: String },
-    /// A customer's history: the access key.
-    Customer { access_key: String },
-}
-
-/// The name a ticket's or customer's file is stored under
-/// (`portal_core::keys`). One split point for both: two made the ticket
-/// pages heavier, not lighter (more, smaller shared modules).
-#[cfg_attr(feature = "split", leptos::lazy)]
-pub async fn capability_key(of: KeyFor) -> String {
-    match of {
-        KeyFor::Ticket { number, email } => portal_core::keys::ticket_key(&number, &email),
-        KeyFor::Customer { access_key } => portal_core::keys::customer_key(&access_key),
-    }
 }

@@ -4,10 +4,13 @@
 pub mod api;
 pub mod app;
 pub mod components;
+pub mod device_data;
 pub mod engines;
 pub mod i18n;
 pub mod pages;
 pub mod routes;
+pub mod sealed;
+pub mod session;
 pub mod store;
 pub mod time;
 pub mod visit;

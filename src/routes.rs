@@ -2,8 +2,8 @@
 //! builds its URL here. The `<Route>` patterns in `app.rs` must be literals
 //! (`path!`); each function names the pattern it fills in.
 //!
-//! Paths carry nothing private: a ticket's URL holds its number only, never
-//! the contact e-mail or the file key (those stay in IndexedDB). Only a
+//! Paths carry nothing private: a ticket's path holds its number only; its
+//! access code travels in the fragment, which never leaves the browser. Only a
 //! search's words are escaped: article and category ids are slugs (`portal
 //! validate` insists) and ticket numbers look like `CM2026-001244`.
 
@@ -14,10 +14,20 @@ pub const TICKETS: &str = "/tickets";
 pub const HISTORY: &str = "/history";
 pub const KB: &str = "/kb";
 pub const KB_OFFLINE: &str = "/kb/offline";
+pub const WORKSPACE: &str = "/workspace";
+pub const PRIVACY: &str = "/privacy";
 
-/// `/tickets/CM2026-001244`, for `/tickets/:number`.
+/// `/t/CM2026-001244`, for `/t/:number`: the ticket page, which opens the
+/// ticket with the code this device remembers, or asks for it.
 pub fn ticket(number: &str) -> String {
-    format!("{TICKETS}/{number}")
+    format!("/t/{number}")
+}
+
+/// `/t/CM2026-001244#6Q37P-7N7HA-E9884-DNTMR`: the acknowledgement's link.
+/// The code is in the fragment, which the browser never sends to a server
+/// nor puts in a `Referer`.
+pub fn ticket_link(number: &str, code: &str) -> String {
+    format!("/t/{number}#{code}")
 }
 
 /// `/kb?q=%E6%94%B6%E4%BF%A1&c=send-receive`: a knowledge-base search,

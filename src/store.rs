@@ -1,14 +1,23 @@
 //! IndexedDB on this device: recent ticket lookups, each with the last copy
 //! of the ticket seen (so it can be shown offline, "as of" when it was
 //! fetched), and knowledge-base articles kept for offline reading (their
-//! published blocks, as fetched). The e-mail used for a lookup is kept here and nowhere else:
-//! never in a URL, never in a log.
+//! published blocks, as fetched). A ticket's access code is kept here (and
+//! in the acknowledgement link's fragment, which never reaches a server).
 //!
-//! Every function opens the database, does one short transaction and
-//! returns; nothing awaits anything else inside a transaction (that would
-//! end it early).
+//! Every function opens the database, does one short transaction, closes
+//! the connection and returns; nothing awaits anything else inside a
+//! transaction (that would end it early). So that storage never hangs a
+//! page (#10, "IndexedDB that never hangs"):
+//! - a connection closes when its function returns, and at once when
+//!   another tab asks for a version change (a newer build upgrading, or
+//!   "erase everything" deleting the database);
+//! - every call has a time limit ([`TIME_LIMIT_MS`]): an open blocked by an
+//!   old tab, or a browser that never answers, ends in [`StoreError::Busy`];
+//! - a record that no longer parses (written by an older build, or damaged)
+//!   is removed when it is met, and the rest is returned.
 
 use indexed_db_futures::database::Database;
+use indexed_db_futures::internals::SystemRepr;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
 use portal_core::markdown::{saved_blocks, Block};
@@ -17,23 +26,32 @@ use portal_core::{files, ParseError};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::future::Future;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 
-const DB_NAME: &str = "coremail-portal";
+pub const DB_NAME: &str = "coremail-portal";
 const DB_VERSION: u8 = 2;
 const RECENT: &str = "recent_lookups";
 const ARTICLES: &str = "articles";
+/// The stores and the field each one is keyed by.
+pub const STORES: [(&str, &str); 2] = [(RECENT, "key"), (ARTICLES, "id")];
 /// How many lookups are remembered; older ones are dropped.
 pub const RECENT_LIMIT: usize = 20;
+/// How long one storage call may take before it counts as failed.
+pub const TIME_LIMIT_MS: i32 = 5_000;
 
 /// A remembered lookup.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RecentLookup {
-    /// The ticket's file key (primary key of the store).
+    /// The ticket number, normalised (primary key of the store). Lookups
+    /// saved by older builds are keyed by their file name and have no code:
+    /// their ticket asks for the code again.
     pub key: String,
     pub number: String,
-    /// The contact e-mail typed for the lookup; `None` when the ticket was
-    /// opened from a customer history.
-    pub email: Option<String>,
+    /// The ticket's access code, as handed out (`XXXXX-XXXXX-…`).
+    #[serde(default)]
+    pub code: Option<String>,
     pub title: String,
     /// When the user last opened it (ms since the epoch).
     pub opened_at: f64,
@@ -47,6 +65,9 @@ pub struct RecentLookup {
 pub enum StoreError {
     /// The browser's storage quota is used up.
     Full,
+    /// No answer within the time limit: another tab holds the database
+    /// (an open blocked by an older build), or the browser is stuck.
+    Busy,
     /// IndexedDB is unavailable (private mode, disabled) or failed.
     Unavailable(String),
 }
@@ -55,6 +76,7 @@ impl fmt::Display for StoreError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             StoreError::Full => write!(f, "storage quota exceeded"),
+            StoreError::Busy => write!(f, "IndexedDB did not answer in time"),
             StoreError::Unavailable(e) => write!(f, "IndexedDB unavailable: {e}"),
         }
     }
@@ -71,8 +93,35 @@ fn store_error(e: impl fmt::Display) -> StoreError {
     }
 }
 
-async fn open() -> Result<Database, StoreError> {
-    Database::open(DB_NAME)
+/// An open connection, closed when dropped.
+struct Conn(Database);
+
+impl Drop for Conn {
+    fn drop(&mut self) {
+        self.0.as_sys().close();
+    }
+}
+
+impl std::ops::Deref for Conn {
+    type Target = Database;
+    fn deref(&self) -> &Database {
+        &self.0
+    }
+}
+
+thread_local! {
+    /// One `versionchange` handler for every connection: close it, so the
+    /// other tab's upgrade or delete goes ahead instead of waiting on us.
+    static CLOSE_ON_VERSION_CHANGE: Closure<dyn Fn(web_sys::Event)> =
+        Closure::new(|event: web_sys::Event| {
+            if let Some(db) = event.target().and_then(|t| t.dyn_into::<web_sys::IdbDatabase>().ok()) {
+                db.close();
+            }
+        });
+}
+
+async fn open() -> Result<Conn, StoreError> {
+    let db = Database::open(DB_NAME)
         .with_version(DB_VERSION)
         .with_on_upgrade_needed(|event, db| {
             // Each version adds what it introduced; an existing store is kept.
@@ -89,7 +138,32 @@ async fn open() -> Result<Database, StoreError> {
             Ok(())
         })
         .await
-        .map_err(store_error)
+        .map_err(store_error)?;
+    CLOSE_ON_VERSION_CHANGE.with(|close| {
+        db.as_sys()
+            .set_onversionchange(Some(close.as_ref().unchecked_ref()));
+    });
+    Ok(Conn(db))
+}
+
+/// Resolves after `ms` milliseconds.
+pub async fn sleep(ms: i32) {
+    let timer = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(timer).await;
+}
+
+/// `op`, or [`StoreError::Busy`] when it takes longer than the time limit
+/// (dropping it closes its connection).
+async fn timed<T>(op: impl Future<Output = Result<T, StoreError>>) -> Result<T, StoreError> {
+    use futures::future::{select, Either};
+    match select(Box::pin(op), Box::pin(sleep(TIME_LIMIT_MS))).await {
+        Either::Left((result, _)) => result,
+        Either::Right(_) => Err(StoreError::Busy),
+    }
 }
 
 // ------------------------------------------------------------- primitives
@@ -97,32 +171,86 @@ async fn open() -> Result<Database, StoreError> {
 // Every operation opens the database, runs one short transaction on one
 // object store and returns owned values.
 
-/// Every record of `store_name` that still parses (a record written by an
-/// older build that no longer parses is skipped, not fatal).
-async fn all<T: DeserializeOwned>(store_name: &str) -> Result<Vec<T>, StoreError> {
-    let db = open().await?;
-    let tx = db.transaction(store_name).build().map_err(store_error)?;
-    let store = tx.object_store(store_name).map_err(store_error)?;
-    let records = store
-        .get_all::<T>()
-        .serde()
-        .map_err(store_error)?
-        .await
-        .map_err(store_error)?;
-    Ok(records.filter_map(Result::ok).collect())
+/// Every record of `store_name` as stored, as JSON text (for sizes).
+async fn raw(store_name: &str) -> Result<Vec<String>, StoreError> {
+    timed(async {
+        let db = open().await?;
+        let tx = db.transaction(store_name).build().map_err(store_error)?;
+        let store = tx.object_store(store_name).map_err(store_error)?;
+        let records = store
+            .get_all::<wasm_bindgen::JsValue>()
+            .primitive()
+            .map_err(store_error)?
+            .await
+            .map_err(store_error)?;
+        Ok(records
+            .filter_map(Result::ok)
+            .map(|r| {
+                js_sys::JSON::stringify(&r)
+                    .map(String::from)
+                    .unwrap_or_default()
+            })
+            .collect())
+    })
+    .await
 }
 
-/// One record by key.
+/// Every record of `store_name` that still parses. One that no longer
+/// parses (an older build's, or damaged) is removed, not fatal.
+async fn all<T: DeserializeOwned>(store_name: &str) -> Result<Vec<T>, StoreError> {
+    let (records, keys) = timed(async {
+        let db = open().await?;
+        let tx = db.transaction(store_name).build().map_err(store_error)?;
+        let store = tx.object_store(store_name).map_err(store_error)?;
+        // Both in key order, in one transaction: record i has key i.
+        let records: Vec<Option<T>> = store
+            .get_all::<T>()
+            .serde()
+            .map_err(store_error)?
+            .await
+            .map_err(store_error)?
+            .map(Result::ok)
+            .collect();
+        let keys: Vec<Option<String>> = store
+            .get_all_keys::<String>()
+            .primitive()
+            .map_err(store_error)?
+            .await
+            .map_err(store_error)?
+            .map(Result::ok)
+            .collect();
+        Ok((records, keys))
+    })
+    .await?;
+    let mut good = Vec::with_capacity(records.len());
+    let mut stale = Vec::new();
+    for (record, key) in records.into_iter().zip(keys) {
+        match record {
+            Some(r) => good.push(r),
+            None => stale.extend(key),
+        }
+    }
+    if !stale.is_empty() {
+        // Best effort: if it fails, the same records are skipped next time.
+        let _ = write::<()>(store_name, vec![], stale).await;
+    }
+    Ok(good)
+}
+
+/// One record by key (`None` also when it no longer parses).
 async fn one<T: DeserializeOwned>(store_name: &str, key: &str) -> Result<Option<T>, StoreError> {
-    let db = open().await?;
-    let tx = db.transaction(store_name).build().map_err(store_error)?;
-    let store = tx.object_store(store_name).map_err(store_error)?;
-    store
-        .get::<T, _, _>(key.to_owned())
-        .serde()
-        .map_err(store_error)?
-        .await
-        .map_err(store_error)
+    timed(async {
+        let db = open().await?;
+        let tx = db.transaction(store_name).build().map_err(store_error)?;
+        let store = tx.object_store(store_name).map_err(store_error)?;
+        store
+            .get::<T, _, _>(key.to_owned())
+            .serde()
+            .map_err(store_error)?
+            .await
+            .map_err(store_error)
+    })
+    .await
 }
 
 /// Puts `records` and deletes `delete` in one transaction: all or nothing.
@@ -131,41 +259,104 @@ async fn write<T: Serialize>(
     records: Vec<T>,
     delete: Vec<String>,
 ) -> Result<(), StoreError> {
-    let db = open().await?;
-    let tx = db
-        .transaction(store_name)
-        .with_mode(TransactionMode::Readwrite)
-        .build()
-        .map_err(store_error)?;
-    let store = tx.object_store(store_name).map_err(store_error)?;
-    for record in records {
-        store
-            .put(record)
-            .serde()
-            .map_err(store_error)?
-            .await
+    timed(async {
+        let db = open().await?;
+        let tx = db
+            .transaction(store_name)
+            .with_mode(TransactionMode::Readwrite)
+            .build()
             .map_err(store_error)?;
-    }
-    for key in delete {
-        store.delete(key).await.map_err(store_error)?;
-    }
-    tx.commit().await.map_err(store_error)
+        let store = tx.object_store(store_name).map_err(store_error)?;
+        for record in records {
+            store
+                .put(record)
+                .serde()
+                .map_err(store_error)?
+                .await
+                .map_err(store_error)?;
+        }
+        for key in delete {
+            store.delete(key).await.map_err(store_error)?;
+        }
+        tx.commit().await.map_err(store_error)
+    })
+    .await
 }
 
 async fn clear(store_name: &str) -> Result<(), StoreError> {
-    let db = open().await?;
-    let tx = db
-        .transaction(store_name)
-        .with_mode(TransactionMode::Readwrite)
-        .build()
-        .map_err(store_error)?;
-    let store = tx.object_store(store_name).map_err(store_error)?;
-    store
-        .clear()
-        .map_err(store_error)?
-        .await
-        .map_err(store_error)?;
-    tx.commit().await.map_err(store_error)
+    timed(async {
+        let db = open().await?;
+        let tx = db
+            .transaction(store_name)
+            .with_mode(TransactionMode::Readwrite)
+            .build()
+            .map_err(store_error)?;
+        let store = tx.object_store(store_name).map_err(store_error)?;
+        store
+            .clear()
+            .map_err(store_error)?
+            .await
+            .map_err(store_error)?;
+        tx.commit().await.map_err(store_error)
+    })
+    .await
+}
+
+/// Whether the database exists, without creating it (`None`: the browser
+/// cannot say, it has no `indexedDB.databases()`).
+async fn database_exists() -> Option<bool> {
+    let factory = web_sys::window()?.indexed_db().ok()??;
+    let list = js_sys::Reflect::get(&factory, &"databases".into()).ok()?;
+    let list: js_sys::Function = list.dyn_into().ok()?;
+    let promise: js_sys::Promise = list.call0(&factory).ok()?.dyn_into().ok()?;
+    let found = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    Some(js_sys::Array::from(&found).iter().any(|db| {
+        js_sys::Reflect::get(&db, &"name".into())
+            .ok()
+            .and_then(|n| n.as_string())
+            .is_some_and(|n| n == DB_NAME)
+    }))
+}
+
+/// What each store holds: `(store, records, bytes of their JSON)`; nothing
+/// when there is no database (listing does not create it).
+pub async fn usage() -> Result<Vec<(&'static str, usize, usize)>, StoreError> {
+    let mut out = Vec::new();
+    if database_exists().await == Some(false) {
+        return Ok(out);
+    }
+    for (name, _) in STORES {
+        let records = raw(name).await?;
+        let bytes = records.iter().map(String::len).sum();
+        out.push((name, records.len(), bytes));
+    }
+    Ok(out)
+}
+
+/// Deletes the whole database. Other tabs' connections close themselves on
+/// the `versionchange` this raises; one that does not makes this [`StoreError::Busy`].
+pub async fn delete_database() -> Result<(), StoreError> {
+    timed(async {
+        Database::delete_by_name(DB_NAME)
+            .map_err(store_error)?
+            .await
+            .map_err(store_error)
+    })
+    .await
+}
+
+/// Asks the browser to keep this site's storage under storage pressure (the
+/// user just saved something for offline). The answer is the browser's; a
+/// refusal changes nothing else.
+pub fn ask_persistence() {
+    let Some(storage) = crate::device_data::navigator_with("storage").map(|n| n.storage()) else {
+        return;
+    };
+    if let Ok(promise) = storage.persist() {
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        });
+    }
 }
 
 // --------------------------------------------------------- recent lookups
@@ -181,10 +372,9 @@ pub async fn recent() -> Result<Vec<RecentLookup>, StoreError> {
 /// The remembered lookup of a ticket number, if any.
 pub async fn find_number(number: &str) -> Result<Option<RecentLookup>, StoreError> {
     let wanted = portal_core::keys::normalise_ticket_number(number);
-    Ok(recent()
-        .await?
-        .into_iter()
-        .find(|r| portal_core::keys::normalise_ticket_number(&r.number) == wanted))
+    Ok(recent().await?.into_iter().find(|r| {
+        r.code.is_some() && portal_core::keys::normalise_ticket_number(&r.number) == wanted
+    }))
 }
 
 /// Saves (or replaces) a lookup, and drops the oldest beyond [`RECENT_LIMIT`]
@@ -194,8 +384,10 @@ pub async fn remember(entry: RecentLookup) -> Result<(), StoreError> {
         .await?
         .into_iter()
         .filter(|r| r.key != entry.key)
-        .skip(RECENT_LIMIT - 1)
-        .map(|r| r.key)
+        .enumerate()
+        // Older builds' entry for the same ticket goes too.
+        .filter(|(i, r)| *i >= RECENT_LIMIT - 1 || r.number == entry.number)
+        .map(|(_, r)| r.key)
         .collect();
     write(RECENT, vec![entry], stale).await
 }
@@ -274,6 +466,9 @@ impl SavedArticle {
 /// Saves or replaces articles in one transaction. On a quota failure the
 /// transaction rolls back: what was saved before stays as it was.
 pub async fn save_articles(articles: Vec<SavedArticle>) -> Result<(), StoreError> {
+    if articles.iter().any(|a| a.pinned) {
+        ask_persistence();
+    }
     write(ARTICLES, articles, vec![]).await
 }
 

@@ -161,7 +161,7 @@ fn lookup(n: u32, opened_at: f64) -> RecentLookup {
     RecentLookup {
         key: format!("{n:064x}"),
         number: format!("CM2026-{n:06}"),
-        email: Some("li.wei@demo-corp.cn".into()),
+        code: Some("6Q37P-7N7HA-E9884-DNTMR".into()),
         title: format!("工单 {n}"),
         opened_at,
         ticket_json: Some(format!("{{\"n\":{n}}}")),
@@ -261,4 +261,32 @@ async fn an_article_is_kept_as_its_published_blocks() {
     );
     assert_eq!(copy.size(), copy.entry_json.len() + blocks_json.len());
     store::remove_article("blocks-copy").await.unwrap();
+}
+
+// ------------------------------------------------------------ WebCrypto
+
+/// The browser's HKDF gives the same file names as the CLI's RustCrypto and
+/// OpenSSL (vectors in crates/cli/src/sealing.rs).
+#[wasm_bindgen_test]
+async fn webcrypto_derives_the_names_the_publisher_seals_under() {
+    use portal_app::sealed;
+    use portal_core::secret;
+    let key = sealed::workspace_secret("0B8DJ-J1AEJ-T355S-2NWSA-EVXA6-B08XB").unwrap();
+    let (file, _) = sealed::derive_file(&key, &secret::workspace_labels())
+        .await
+        .unwrap();
+    assert_eq!(file, "sealed/47a618b2536939cbc78dca205c2b8e74.bin");
+    let code = sealed::ticket_secret("6q37p 7n7ha e9884 dntmr").unwrap();
+    let (file, key) = sealed::derive_file(&code, &secret::ticket_labels("CM2026-001414"))
+        .await
+        .unwrap();
+    assert_eq!(file, "sealed/66897fc192b856e2fdf92248e92d4ebf.bin");
+    assert_eq!(
+        portal_core::keys::to_hex(&key),
+        "d73af79510ed29a5ee04b7089ff7a35ed6e4d142147bcf84ef494191d2d68639"
+    );
+    assert!(matches!(
+        sealed::workspace_secret("DEMO-HUANAN-2026"),
+        Err(sealed::SealedError::Secret(_))
+    ));
 }

@@ -76,8 +76,10 @@ fn render_block(block: Block) -> AnyView {
                     view! { <tr>{cells}</tr> }
                 })
                 .collect_view();
+            let lang = crate::i18n::use_lang();
             view! {
-                <div class="table-scroll">
+                // Focusable, so a keyboard user can scroll a wide table.
+                <div class="table-scroll" tabindex="0" role="region" aria-label=move || lang.get().pick("表格", "Table")>
                     <table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>
                 </div>
             }

@@ -26,6 +26,7 @@ struct StoreTexts {
     forget_failed: &'static str,
     article_full: &'static str,
     article_unavailable: &'static str,
+    busy: &'static str,
 }
 
 static ZH: StoreTexts = StoreTexts {
@@ -34,6 +35,7 @@ static ZH: StoreTexts = StoreTexts {
     forget_failed: "未能从本机删除查询记录，它仍保存在本机。请重试；如仍不行，可在浏览器设置中清除本站数据。",
     article_full: "本机存储空间已满，文章没有保存；已保存的文章不受影响。可在“离线文章”中移除不需要的文章后重试。",
     article_unavailable: "本机存储不可用（可能处于无痕模式），文章无法保存以离线阅读。",
+    busy: "本机存储没有及时响应，可能是另一个打开本站的标签页正在使用它。请关闭其他标签页后重试；已保存的内容不受影响。",
 };
 
 static EN: StoreTexts = StoreTexts {
@@ -42,13 +44,15 @@ static EN: StoreTexts = StoreTexts {
     forget_failed: "The lookup could not be removed and is still on this device. Try again; if it stays, clear this site's data in the browser settings.",
     article_full: "This device's storage is full, so the article was not saved; articles saved before are untouched. Remove some in the offline library and try again.",
     article_unavailable: "Storage on this device is unavailable (private browsing?), so articles cannot be kept for offline reading.",
+    busy: "This device's storage did not answer in time; another tab with this site open may be holding it. Close the other tabs and try again; nothing saved before is lost.",
 };
 
 /// The user's words for a storage failure during `used_for`.
 pub fn store_error_message(lang: Lang, error: &StoreError, used_for: StoreUse) -> &'static str {
-    use StoreError::{Full, Unavailable};
+    use StoreError::{Busy, Full, Unavailable};
     let t = lang.pick(&ZH, &EN);
     match (used_for, error) {
+        (_, Busy) => t.busy,
         (StoreUse::RememberLookup, Full) => t.lookup_full,
         (StoreUse::RememberLookup, Unavailable(_)) => t.lookup_unavailable,
         (StoreUse::ForgetLookup, _) => t.forget_failed,

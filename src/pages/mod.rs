@@ -10,17 +10,21 @@ mod home;
 mod kb;
 mod not_found;
 mod offline;
+mod privacy;
 mod services;
 mod sla;
 mod tickets;
+mod workspace;
 
 pub use home::Home;
 pub use kb::{KbArticlePage, KbCategoryPage, KnowledgeBase};
 pub use not_found::NotFound;
 pub use offline::OfflineLibrary;
+pub use privacy::PrivacyPage;
 pub use services::Services;
 pub use sla::SlaCalculator;
 pub use tickets::{History, TicketLookup, TicketPage};
+pub use workspace::WorkspacePage;
 
 /// `lazy_section!(view_fn, preload_fn, Section { Route => Page, … })` declares one
 /// [`leptos_router::LazyRoute`] per page of a section. All pages of the
@@ -101,3 +105,6 @@ lazy_section!(kb_article_view, __preload_kb_article_view, KbArticlePageRoute {
     KbArticleRoute => KbArticlePage,
 });
 lazy_section!(offline_view, __preload_offline_view, OfflinePage { OfflineRoute => OfflineLibrary });
+// The customer's workspace: its own module, loaded only by those who open it.
+lazy_section!(workspace_view, __preload_workspace_view, WorkspaceSection { WorkspaceRoute => WorkspacePage });
+lazy_section!(privacy_view, __preload_privacy_view, PrivacySection { PrivacyRoute => PrivacyPage });

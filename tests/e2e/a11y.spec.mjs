@@ -5,13 +5,13 @@
 // results, a computed deadline). A serious or critical violation fails.
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, settled } from './fixtures.mjs';
+import { test, expect, settled, ticketCode, accessKey } from './fixtures.mjs';
 
 const api = (path) => JSON.parse(readFileSync(new URL(`../../public/api/${path}`, import.meta.url), 'utf8'));
 const categories = api('kb/categories.json').map((c) => `/kb/c/${c.id}`);
 const articles = api('kb/articles.json').map((a) => `/kb/a/${a.id}`);
 
-const LANGS = { 'zh-CN': { lookUp: '查询', open: '查看' }, en: { lookUp: 'Look up', open: 'Show' } };
+const LANGS = { 'zh-CN': { lookUp: '查询', open: '打开工作台' }, en: { lookUp: 'Look up', open: 'Open the workspace' } };
 
 /** The serious and critical violations on the page as it is now, readable. */
 async function violations(page, where) {
@@ -50,7 +50,7 @@ async function scanRoutes(page, lang, routes, { reload = false } = {}) {
 }
 
 const groups = {
-  'home, directory, calculator, lookup, history, offline library and 404': [['/', '/services', '/sla', '/tickets', '/history', '/kb/offline', '/no-such-page'], { reload: true }],
+  'home, directory, calculator, lookup, history, offline library and 404': [['/', '/services', '/sla', '/tickets', '/history', '/workspace', '/privacy', '/kb/offline', '/no-such-page'], { reload: true }],
   'knowledge-base index and every category': [['/kb', ...categories], {}],
   'every article': [articles, {}],
 };
@@ -72,18 +72,26 @@ for (const lang of Object.keys(LANGS)) {
     await page.goto('/tickets');
     await settled(page);
     await page.locator('#ticket-number').fill('CM2026-001244');
-    await page.locator('#ticket-email').fill('zhang.li@demo-corp.cn');
+    await page.locator('#ticket-code').fill(ticketCode('CM2026-001244'));
     await page.getByRole('button', { name: LANGS[lang].lookUp }).click();
-    await expect(page).toHaveURL(/\/tickets\/CM2026-001244$/);
+    await expect(page).toHaveURL(/\/t\/CM2026-001244$/);
     await expect(page.locator('.step.current')).toBeVisible();
     found.push(...(await violations(page, `${lang} a ticket`)));
 
     await page.goto('/history');
     await settled(page);
-    await page.locator('#access-key').fill('DEMO-HUANAN-2026');
+    await page.locator('#access-key').fill(accessKey('huanan'));
     await page.getByRole('button', { name: LANGS[lang].open, exact: true }).click();
     await expect(page.locator('.history-row')).toHaveCount(17);
     found.push(...(await violations(page, `${lang} a history`)));
+
+    // The workspace of a customer with every kind of part: reports, a module not bought.
+    await page.goto('/workspace');
+    await settled(page);
+    await page.locator('#access-key').fill(accessKey('huanan'));
+    await page.getByRole('button', { name: LANGS[lang].open, exact: true }).click();
+    await expect(page.locator('#report-guard')).toBeVisible();
+    found.push(...(await violations(page, `${lang} a workspace`)));
 
     await page.goto('/kb');
     await settled(page);

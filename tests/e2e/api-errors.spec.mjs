@@ -61,10 +61,10 @@ test('a network failure says the network may be down, in English too', async ({ 
 test('data of another API version is flagged, not silently shown as current', async ({ page }) => {
   await page.route('**/api/meta.json', async (route) => {
     const real = await (await route.fetch()).json();
-    await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ ...real, api_version: 2 }) });
+    await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ ...real, api_version: real.api_version + 1 }) });
   });
   await page.goto('/');
-  await expect(page.locator('.notice')).toContainText('数据接口为版本 2，本页面只支持版本 1');
+  await expect(page.locator('.notice')).toContainText('数据接口为版本 3，本页面只支持版本 2');
 });
 
 test('a corrupted app download shows the reload panel, not a frozen page', async ({ page, consoleErrors }) => {

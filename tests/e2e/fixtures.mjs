@@ -28,3 +28,23 @@ export async function settled(page) {
   await expect(page.locator('main .loading')).toHaveCount(0);
   await page.waitForLoadState('networkidle');
 }
+
+// The demo's secrets, read from its private source (demo/private), the
+// same place `portal publish` sealed the API from.
+import { readFileSync } from 'node:fs';
+const PRIVATE = new URL('../../demo/private/', import.meta.url);
+
+/** The access code of demo ticket `number`. */
+export function ticketCode(number) {
+  return JSON.parse(readFileSync(new URL(`tickets/${number}.json`, PRIVATE), 'utf8')).access_code;
+}
+
+/** The acknowledgement link of demo ticket `number`: `/t/<number>#<code>`. */
+export function ticketLink(number) {
+  return `/t/${number}#${ticketCode(number)}`;
+}
+
+/** The customer access key of demo workspace `id` (huanan, dongfang, xibu). */
+export function accessKey(id) {
+  return JSON.parse(readFileSync(new URL(`workspaces/${id}.json`, PRIVATE), 'utf8')).access_key;
+}

@@ -2,10 +2,10 @@
 // focus into the page's content; Tab reaches every visible control, each
 // with a visible focus indicator; and the main journeys work with the
 // keyboard alone.
-import { test, expect, expectNoConsoleErrors, settled } from './fixtures.mjs';
+import { test, expect, expectNoConsoleErrors, settled, ticketCode } from './fixtures.mjs';
 
 const ROUTES = [
-  '/', '/services', '/sla', '/tickets', '/history', '/kb', '/kb/c/send-receive',
+  '/', '/services', '/sla', '/tickets', '/history', '/workspace', '/privacy', '/kb', '/kb/c/send-receive',
   '/kb/a/sr-smtp-535-auth-failed', '/kb/offline', '/no-such-page',
 ];
 
@@ -84,10 +84,10 @@ test('a ticket is looked up and opened with the keyboard alone', async ({ page, 
   await page.locator('#ticket-number').focus();
   await page.keyboard.type('CM2026-001244');
   await page.keyboard.press('Tab');
-  await expect(page.locator('#ticket-email')).toBeFocused();
-  await page.keyboard.type('zhang.li@demo-corp.cn');
+  await expect(page.locator('#ticket-code')).toBeFocused();
+  await page.keyboard.type(ticketCode('CM2026-001244'));
   await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(/\/tickets\/CM2026-001244$/);
+  await expect(page).toHaveURL(/\/t\/CM2026-001244$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('IMAP 服务频繁中断，全员客户端无法收信');
   expectNoConsoleErrors(consoleErrors);
 });

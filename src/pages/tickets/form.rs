@@ -1,69 +1,66 @@
-//! The number + e-mail form, and the lookup it runs.
+//! The number + access code form, and the lookup it runs.
 
 use super::texts::tickets_texts;
-use crate::api::{fetch_text, ApiError};
-use crate::components::ErrorPanel;
+use crate::components::SealedProblem;
 use crate::i18n::use_lang;
 use crate::routes;
+use crate::sealed::{self, SealedError};
 use crate::store::{self, RecentLookup, StoreError};
 use crate::visit::{use_store_warning, use_visit_lookups};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
+use portal_core::keys::{is_ticket_number, normalise_ticket_number};
 use portal_core::model::Ticket;
-use portal_core::{files, parse_json};
+use portal_core::parse_json;
+use portal_core::secret::{self, SecretKind};
 
 /// Why a lookup did not open a ticket.
 #[derive(Debug, Clone, PartialEq)]
 enum LookupProblem {
     Incomplete,
-    NoMatch,
-    Failed(ApiError),
+    Sealed(SealedError),
 }
 
-/// Fetches the ticket stored under number + e-mail and remembers the lookup.
-/// A wrong number and a wrong e-mail are the same "no match": the static API
-/// cannot tell them apart, and neither should a stranger.
-async fn look_up(
-    number: String,
-    email: String,
-) -> Result<(RecentLookup, Result<(), StoreError>), LookupProblem> {
-    if number.trim().is_empty() || email.trim().is_empty() {
-        return Err(LookupProblem::Incomplete);
-    }
-    let key = crate::engines::capability_key(crate::engines::KeyFor::Ticket {
-        number: number.clone(),
-        email: email.clone(),
-    })
-    .await;
-    let file = files::ticket(&key);
-    let text = match fetch_text(&file).await {
-        Ok(text) => text,
-        Err(ApiError::Status { status: 404, .. }) => return Err(LookupProblem::NoMatch),
-        Err(e) => return Err(LookupProblem::Failed(e)),
-    };
-    let ticket: Ticket =
-        parse_json(&file, &text).map_err(|e| LookupProblem::Failed(ApiError::Malformed(e)))?;
-    let entry = RecentLookup {
-        key,
-        number: ticket.number.clone(),
-        email: Some(email.trim().to_owned()),
-        title: ticket.title.clone(),
+/// Opens the ticket sealed under number + code; the lookup, ready to
+/// remember, with the ticket's text.
+pub(super) async fn open_ticket(number: &str, code: &str) -> Result<RecentLookup, SealedError> {
+    let canonical = sealed::ticket_secret(code)?;
+    let number = normalise_ticket_number(number);
+    let text = sealed::open_ticket(&number, &canonical).await?;
+    let ticket: Ticket = parse_json("ticket", &text).map_err(|_| SealedError::Damaged)?;
+    Ok(RecentLookup {
+        key: number.clone(),
+        number,
+        code: Some(secret::display(&canonical)),
+        title: ticket.title,
         opened_at: store::now_ms(),
         ticket_json: Some(text),
         fetched_at: Some(store::now_ms()),
-    };
+    })
+}
+
+async fn look_up(
+    number: String,
+    code: String,
+) -> Result<(RecentLookup, Result<(), StoreError>), LookupProblem> {
+    if !is_ticket_number(&number) || code.trim().is_empty() {
+        return Err(LookupProblem::Incomplete);
+    }
+    let entry = open_ticket(&number, &code)
+        .await
+        .map_err(LookupProblem::Sealed)?;
     let stored = store::remember(entry.clone()).await;
     Ok((entry, stored))
 }
 
-/// The number + e-mail form. A successful lookup joins this visit's lookups,
+/// The number + code form. A successful lookup joins this visit's lookups,
 /// which the ticket page watches, so it also reloads a page already at the
-/// ticket's URL (a shared link).
+/// ticket's URL.
 #[component]
 pub(super) fn LookupForm(number: String) -> impl IntoView {
     let lang = use_lang();
     let number = RwSignal::new(number);
-    let email = RwSignal::new(String::new());
+    let code = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<LookupProblem>);
     let busy = RwSignal::new(false);
     let navigate = use_navigate();
@@ -80,7 +77,7 @@ pub(super) fn LookupForm(number: String) -> impl IntoView {
         problem.set(None);
         let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
-            match look_up(number.get_untracked(), email.get_untracked()).await {
+            match look_up(number.get_untracked(), code.get_untracked()).await {
                 Ok((entry, stored)) => {
                     let found = entry.number.clone();
                     visit.remember(entry);
@@ -98,12 +95,10 @@ pub(super) fn LookupForm(number: String) -> impl IntoView {
             LookupProblem::Incomplete => {
                 view! { <p class="notice" role="alert">{t.need_both}</p> }.into_any()
             }
-            LookupProblem::NoMatch => {
-                view! { <p class="notice" role="alert">{t.no_match}</p> }.into_any()
+            LookupProblem::Sealed(error) => view! {
+                <SealedProblem error kind=SecretKind::TicketCode on_retry=move || problem.set(None)/>
             }
-            LookupProblem::Failed(error) => {
-                view! { <ErrorPanel error on_retry=move || problem.set(None)/> }.into_any()
-            }
+            .into_any(),
         });
         view! {
             <form class="card lookup-form" on:submit=submit.clone()>
@@ -119,16 +114,18 @@ pub(super) fn LookupForm(number: String) -> impl IntoView {
                     />
                 </div>
                 <div class="field">
-                    <label for="ticket-email">{t.field_email}</label>
+                    <label for="ticket-code">{t.field_code}</label>
                     <input
-                        id="ticket-email"
-                        name="email"
-                        type="email"
-                        autocomplete="email"
-                        placeholder="name@example.com"
-                        prop:value=move || email.get()
-                        on:input=move |ev| email.set(event_target_value(&ev))
+                        id="ticket-code"
+                        name="code"
+                        autocomplete="off"
+                        autocapitalize="characters"
+                        spellcheck="false"
+                        aria-describedby="ticket-code-hint"
+                        prop:value=move || code.get()
+                        on:input=move |ev| code.set(event_target_value(&ev))
                     />
+                    <p class="field-hint" id="ticket-code-hint">{t.code_hint}</p>
                 </div>
                 <button type="submit" class="button primary" prop:disabled=move || busy.get()>
                     {move || if busy.get() { t.looking_up } else { t.lookup_button }}

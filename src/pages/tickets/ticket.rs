@@ -1,102 +1,111 @@
-//! `/tickets/:number`: a ticket's workflow progress, its live SLA status
+//! `/t/:number#<code>`: a ticket's workflow progress, its live SLA status
 //! with the reasons, and the conversation as plain text; the device's copy
 //! "as of" when the network is down.
 
-use super::form::LookupForm;
+use super::form::{open_ticket, LookupForm};
 use super::texts::tickets_texts;
-use crate::api::{answer, fetch_products, fetch_text, use_sla, ApiError, SlaSetup};
+use crate::api::{answer, fetch_products, use_sla, SlaSetup};
 use crate::components::{
     deadline_block, format_duration, loaded, priority_badge_class, state_badge, step_name,
-    timeline_list, use_clock, DeviceCopyNotice, ErrorPanel, Loading, SlaErrorMessage, StoreProblem,
-    StoreUse,
+    timeline_list, use_clock, DeviceCopyNotice, Loading, SealedProblem, SlaErrorMessage,
+    StoreProblem, StoreUse,
 };
 use crate::i18n::{use_lang, Lang};
+use crate::sealed::SealedError;
 use crate::store::{self, RecentLookup};
 use crate::time::format_beijing;
 use crate::visit::{use_store_warning, use_visit_lookups, StoreWarning};
 use chrono::{DateTime, FixedOffset};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_location, use_params_map};
 use portal_core::fallback::Shown;
 use portal_core::keys::normalise_ticket_number;
 use portal_core::model::{Actor, Product, Ticket};
+use portal_core::parse_json;
+use portal_core::secret::SecretKind;
 use portal_core::sla::SlaState;
 use portal_core::tickets::progress;
-use portal_core::{files, parse_json};
 use std::sync::Arc;
 use std::time::Duration;
 
 /// What the ticket page could load.
 #[derive(Debug, Clone)]
 enum TicketLoad {
-    /// Nothing remembered for this number on this device.
+    /// No code in the link, none remembered on this device.
     NotRemembered,
     Fresh(Arc<Ticket>),
     /// The network failed; the last copy seen, with when it was fetched.
     Offline(Arc<Ticket>, f64),
-    /// The file is gone from the API.
-    Gone,
-    Failed(ApiError),
+    /// The code does not open this ticket (or the ticket is gone).
+    WrongCode,
+    Failed(SealedError),
 }
 
-/// The remembered ticket, fresh or the device's copy; refreshing the copy
-/// records in `warning` whether the device could keep it.
+/// The ticket, opened with the link's code or the one this device
+/// remembers, fresh or the device's copy; refreshing the copy records in
+/// `warning` whether the device could keep it.
 async fn load_ticket(
     number: String,
+    link_code: Option<String>,
     visit: Vec<RecentLookup>,
     warning: StoreWarning,
 ) -> TicketLoad {
     let remembered = match store::find_number(&number).await {
         Ok(Some(entry)) => Some(entry),
-        _ => None,
-    };
-    let wanted = normalise_ticket_number(&number);
-    let entry = match remembered.or_else(|| {
-        visit
+        _ => visit
             .into_iter()
-            .find(|r| normalise_ticket_number(&r.number) == wanted)
-    }) {
-        Some(entry) => entry,
-        None => return TicketLoad::NotRemembered,
+            .find(|r| r.code.is_some() && normalise_ticket_number(&r.number) == number),
     };
-    let file = files::ticket(&entry.key);
-    let fetched = fetch_text(&file).await.and_then(|text| {
-        let ticket = parse_json::<Ticket>(&file, &text).map_err(ApiError::Malformed)?;
-        Ok((ticket, text))
-    });
+    let Some(code) = link_code.or_else(|| remembered.as_ref().and_then(|r| r.code.clone())) else {
+        return TicketLoad::NotRemembered;
+    };
     let copy = || {
-        let ticket = parse_json::<Ticket>(&file, entry.ticket_json.as_deref()?).ok()?;
+        let entry = remembered.as_ref()?;
+        let ticket = parse_json::<Ticket>("ticket", entry.ticket_json.as_deref()?).ok()?;
         Some((Arc::new(ticket), entry.fetched_at?))
     };
+    let fetched = match open_ticket(&number, &code).await {
+        Ok(entry) => Ok(entry),
+        Err(SealedError::Api(e)) => Err(e),
+        Err(SealedError::NotFound) => return TicketLoad::WrongCode,
+        Err(e) => return TicketLoad::Failed(e),
+    };
     match answer(fetched).or_device_copy(copy) {
-        Shown::Fresh((ticket, text)) => {
-            let stored = store::remember(RecentLookup {
-                title: ticket.title.clone(),
-                opened_at: store::now_ms(),
-                ticket_json: Some(text),
-                fetched_at: Some(store::now_ms()),
-                ..entry
-            })
-            .await;
-            warning.record(stored);
+        Shown::Fresh(entry) => {
+            let ticket = entry
+                .ticket_json
+                .as_deref()
+                .and_then(|text| parse_json::<Ticket>("ticket", text).ok());
+            let Some(ticket) = ticket else {
+                return TicketLoad::Failed(SealedError::Damaged);
+            };
+            warning.record(store::remember(entry).await);
             TicketLoad::Fresh(Arc::new(ticket))
         }
         Shown::DeviceCopy((ticket, at)) => TicketLoad::Offline(ticket, at),
-        Shown::Gone => TicketLoad::Gone,
-        Shown::Failed(error) => TicketLoad::Failed(error),
+        Shown::Gone => TicketLoad::WrongCode,
+        Shown::Failed(error) => TicketLoad::Failed(SealedError::Api(error)),
     }
 }
 
-/// `/tickets/:number`: the ticket, if this device remembers how to open it;
-/// otherwise the form with the number filled in.
+/// `/t/:number#<code>`: the ticket, opened with the link's code or the one
+/// this device remembers; otherwise the form with the number filled in.
 #[component]
 pub fn TicketPage() -> impl IntoView {
     let lang = use_lang();
     let params = use_params_map();
+    let location = use_location();
     let number = move || normalise_ticket_number(&params.read().get("number").unwrap_or_default());
+    // The fragment never reaches a server; `#` itself is dropped.
+    let link_code = move || {
+        let hash = location.hash.get();
+        let code = hash.trim_start_matches('#').trim().to_owned();
+        (!code.is_empty()).then_some(code)
+    };
     let visit = use_visit_lookups();
     let warning = use_store_warning();
-    let load = LocalResource::new(move || load_ticket(number(), visit.0.get(), warning));
+    let load =
+        LocalResource::new(move || load_ticket(number(), link_code(), visit.0.get(), warning));
     let setup = use_sla();
     let products = LocalResource::new(fetch_products);
     let now = use_clock(Duration::from_secs(1));
@@ -109,18 +118,21 @@ pub fn TicketPage() -> impl IntoView {
             None => view! { <Loading/> }.into_any(),
             Some(TicketLoad::NotRemembered) => view! {
                 <h1>{t.tickets_title}</h1>
-                <p class="lead-text">{(t.enter_email_for)(&number())}</p>
+                <p class="lead-text">{(t.enter_code_for)(&number())}</p>
                 <LookupForm number=number()/>
             }
             .into_any(),
-            Some(TicketLoad::Gone) => view! {
+            Some(TicketLoad::WrongCode) => view! {
                 <h1>{number()}</h1>
-                <p class="notice" role="alert">{t.ticket_gone}</p>
+                <SealedProblem error=SealedError::NotFound kind=SecretKind::TicketCode on_retry=move || load.refetch()/>
+                <LookupForm number=number()/>
             }
             .into_any(),
-            Some(TicketLoad::Failed(error)) => {
-                view! { <ErrorPanel error on_retry=move || load.refetch()/> }.into_any()
+            Some(TicketLoad::Failed(error)) => view! {
+                <h1>{number()}</h1>
+                <SealedProblem error kind=SecretKind::TicketCode on_retry=move || load.refetch()/>
             }
+            .into_any(),
             Some(TicketLoad::Fresh(ticket)) => ticket_view(lang, &ticket, &setup, &products, now).into_any(),
             Some(TicketLoad::Offline(ticket, at)) => view! {
                 <DeviceCopyNotice message=|lang, time| (tickets_texts(lang).offline_copy)(time) saved_at_ms=at on_retry=move || load.refetch()>
