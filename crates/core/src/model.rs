@@ -8,7 +8,6 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::fmt;
-use std::str::FromStr;
 
 /// The API version this build understands. `meta.json` must carry it.
 pub const API_VERSION: u32 = 2;
@@ -196,20 +195,20 @@ macro_rules! named {
             }
         }
 
-        impl fmt::Display for $ty {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        impl ::std::fmt::Display for $ty {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(self.as_str())
             }
         }
 
-        impl FromStr for $ty {
-            type Err = UnknownName;
+        impl ::std::str::FromStr for $ty {
+            type Err = $crate::model::UnknownName;
 
             /// Exactly one of [`Self::NAMES`]; no trimming, no case folding.
-            fn from_str(s: &str) -> Result<Self, UnknownName> {
+            fn from_str(s: &str) -> Result<Self, $crate::model::UnknownName> {
                 match s {
                     $($name => Ok($ty::$variant),)+
-                    _ => Err(UnknownName {
+                    _ => Err($crate::model::UnknownName {
                         given: s.to_owned(),
                         expected: $ty::NAMES,
                     }),

@@ -24,6 +24,8 @@ pub const NONCE_LEN: usize = 12;
 pub const TAG_LEN: usize = 16;
 /// Bytes of HKDF output that name a file (hex: twice as many characters).
 pub const NAME_LEN: usize = 16;
+/// Bytes of HKDF output in a submission's proof of holding a secret.
+pub const PROOF_LEN: usize = 16;
 /// The plaintext is padded with spaces to a multiple of this, so a file's
 /// size tells little about what is in it.
 pub const PAD_TO: usize = 512;
@@ -184,6 +186,11 @@ pub struct Labels {
     /// → 32 bytes: the HMAC-SHA-256 key the publisher derives each nonce
     /// with (a reader never needs it).
     pub nonce: String,
+    /// → [`PROOF_LEN`] bytes, lower-case hex: what a submission carries to
+    /// show it comes from a holder of the secret (`crate::submission`). The
+    /// receiver, who has the private source, derives it too; the secret
+    /// itself never leaves the browser.
+    pub proof: String,
 }
 
 /// The labels of a customer's workspace.
@@ -204,6 +211,7 @@ fn labels(what: &str) -> Labels {
         name: format!("{SCHEME}/{what}/name"),
         key: format!("{SCHEME}/{what}/key"),
         nonce: format!("{SCHEME}/{what}/nonce"),
+        proof: format!("{SCHEME}/{what}/proof"),
     }
 }
 
@@ -387,7 +395,9 @@ mod tests {
         let t = ticket_labels(" cm2026-001414 ");
         assert_eq!(t.name, "coremail-portal/v2/ticket/CM2026-001414/name");
         assert_eq!(w.key, "coremail-portal/v2/workspace/key");
-        let all = [&w.name, &w.key, &w.nonce, &t.name, &t.key, &t.nonce];
+        let all = [
+            &w.name, &w.key, &w.nonce, &w.proof, &t.name, &t.key, &t.nonce, &t.proof,
+        ];
         for (i, a) in all.iter().enumerate() {
             for b in &all[i + 1..] {
                 assert_ne!(a, b);

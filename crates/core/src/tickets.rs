@@ -2,11 +2,9 @@
 //! stands in the service workflow of manual §7.2, and a customer's history
 //! list filtered, searched, sorted and counted.
 
-use crate::model::{named, Priority, Ticket, TicketStatus, TicketSummary, UnknownName};
+use crate::model::{named, Priority, Ticket, TicketStatus, TicketSummary};
 use crate::sla::{SlaEngine, SlaState};
 use chrono::{DateTime, FixedOffset};
-use std::fmt;
-use std::str::FromStr;
 
 /// The workflow of manual §7.2, in order: submitted → accepted by the
 /// customer-service specialist (客服专员) → severity assessed → engineer

@@ -1,0 +1,408 @@
+//! Submissions: what the portal sends to Coremail (a new service request, a
+//! reply to a ticket, and later bookings, feedback, licence requests and
+//! settings). Wire format `coremail-portal/submission/v1`, described in
+//! `docs/api.md` ("Submissions"), so that Coremail's ticketing system can
+//! receive it; `portal intake` is the reference receiver.
+//!
+//! A submission is made on the device, kept in the outbox ([`crate::outbox`])
+//! and then POSTed to the endpoint `meta.json` names, with its `id` as the
+//! `Idempotency-Key`, or mailed to the support address as a draft whose
+//! machine-readable block is [`mail_block`]. The same [`check`] runs in the
+//! browser before anything is queued and in the receiver before anything is
+//! accepted, so a form cannot queue what the receiver would refuse.
+//!
+//! The sender proves it holds the secret of what it writes about (the
+//! customer access key, or the ticket's access code) with `sender.proof`,
+//! an HKDF output under the secret's `proof` label (`crate::secret`): the
+//! receiver, who has the private source, derives the same value; the secret
+//! itself never leaves the browser.
+
+use crate::model::{Priority, Product};
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The `schema` every submission carries.
+pub const SCHEMA: &str = "coremail-portal/submission/v1";
+/// The largest body a receiver must accept; `portal intake` refuses more.
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+/// Characters (not bytes) allowed in a title.
+pub const TITLE_MAX: usize = 120;
+/// Characters allowed in a description or a reply.
+pub const TEXT_MAX: usize = 10_000;
+/// The lines around a submission in a mailed draft.
+pub const MAIL_BEGIN: &str = "-----BEGIN COREMAIL PORTAL SUBMISSION-----";
+pub const MAIL_END: &str = "-----END COREMAIL PORTAL SUBMISSION-----";
+
+/// One submission, as POSTed and as kept in the outbox.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Submission {
+    /// Always [`SCHEMA`].
+    pub schema: String,
+    /// Made on the device: a UUID v4 in lower case. It is also the
+    /// `Idempotency-Key`: the same id sent twice is one submission.
+    pub id: String,
+    /// When the user pressed "send", by the device's clock (Beijing offset).
+    pub created_at: DateTime<FixedOffset>,
+    /// The language the user wrote in and wants answers in: `zh` or `en`.
+    pub lang: String,
+    pub sender: Sender,
+    pub request: Request,
+}
+
+/// Who sends it, and the proof that they hold the secret.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sender {
+    pub scope: Scope,
+    /// The workspace id (`huanan`) or the ticket number (`CM2026-001414`).
+    pub id: String,
+    /// 32 lower-case hex digits: HKDF of the secret under its proof label.
+    pub proof: String,
+}
+
+/// Which secret the proof is made with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Scope {
+    /// The customer access key (a workspace).
+    Workspace,
+    /// One ticket's access code.
+    Ticket,
+}
+
+crate::model::named!(Scope { Workspace => "workspace", Ticket => "ticket" });
+
+/// What is asked, by kind.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Request {
+    /// 在线提交: a new service request through the online channel (manual §4).
+    NewRequest(NewRequest),
+    /// A reply to an open ticket.
+    TicketReply(TicketReply),
+}
+
+impl Request {
+    /// The `kind` as written in the JSON.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Request::NewRequest(_) => "new_request",
+            Request::TicketReply(_) => "ticket_reply",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewRequest {
+    /// A `Product::id` and one of its versions (from the workspace).
+    pub product: String,
+    pub version: String,
+    /// The severity the customer assesses; Coremail's specialist confirms it.
+    pub priority: Priority,
+    pub title: String,
+    pub description: String,
+    pub contact: Contact,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    pub name: String,
+    pub email: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TicketReply {
+    /// The ticket's number; must be the sender's (`sender.id`).
+    pub ticket: String,
+    pub text: String,
+}
+
+/// Why a submission is refused: which field, and what is wrong with it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Problem {
+    /// A JSON path: `$.request.title`.
+    pub field: String,
+    pub code: ProblemCode,
+}
+
+/// The kinds of problem, which a form turns into words in its language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProblemCode {
+    /// Required and empty (or only white space).
+    Empty,
+    /// Longer than allowed.
+    TooLong,
+    /// Control characters other than line breaks and tabs.
+    ControlCharacters,
+    /// Not of the expected form (an id, an e-mail address, a date).
+    Malformed,
+    /// A product or version that is not in the catalogue.
+    UnknownProduct,
+    /// The proof does not match the secret the receiver holds.
+    NotAuthorised,
+    /// The id was accepted before with other content.
+    DuplicateId,
+    /// The body is larger than [`MAX_BODY_BYTES`].
+    TooLarge,
+    /// Not JSON of this schema at all.
+    Unreadable,
+}
+
+crate::model::named!(ProblemCode {
+    Empty => "empty",
+    TooLong => "too_long",
+    ControlCharacters => "control_characters",
+    Malformed => "malformed",
+    UnknownProduct => "unknown_product",
+    NotAuthorised => "not_authorised",
+    DuplicateId => "duplicate_id",
+    TooLarge => "too_large",
+    Unreadable => "unreadable",
+});
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.field, self.code)
+    }
+}
+
+impl Problem {
+    pub fn new(field: &str, code: ProblemCode) -> Self {
+        Problem {
+            field: field.to_owned(),
+            code,
+        }
+    }
+}
+
+/// A refusal as the receiver answers it (HTTP 4xx body) and the outbox keeps it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Refusal {
+    /// For people reading logs, in English.
+    pub message: String,
+    #[serde(default)]
+    pub problems: Vec<Problem>,
+}
+
+/// True for a lower-case UUID v4: `xxxxxxxx-xxxx-4xxx-[89ab]xxx-xxxxxxxxxxxx`.
+pub fn is_submission_id(id: &str) -> bool {
+    let b = id.as_bytes();
+    b.len() == 36
+        && b.iter().enumerate().all(|(i, &c)| match i {
+            8 | 13 | 18 | 23 => c == b'-',
+            _ => c.is_ascii_digit() || (b'a'..=b'f').contains(&c),
+        })
+        && b[14] == b'4'
+        && matches!(b[19], b'8' | b'9' | b'a' | b'b')
+}
+
+/// A plausible e-mail address: one `@`, something before it, a dotted
+/// domain after it, no spaces. (Whether it exists only a mail can tell.)
+pub fn is_email(s: &str) -> bool {
+    let Some((local, domain)) = s.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && local.len() <= 64
+        && domain.len() <= 253
+        && !domain.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !s.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+fn text_problem(field: &str, text: &str, max: usize, out: &mut Vec<Problem>) {
+    if text.trim().is_empty() {
+        out.push(Problem::new(field, ProblemCode::Empty));
+    } else if text.chars().count() > max {
+        out.push(Problem::new(field, ProblemCode::TooLong));
+    } else if text
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r')
+    {
+        out.push(Problem::new(field, ProblemCode::ControlCharacters));
+    }
+}
+
+/// Every problem of a submission; empty means it may be sent (and must be
+/// accepted). `catalogue` (products.json) checks product and version when
+/// the checker has it; the proof is the receiver's to check.
+pub fn check(s: &Submission, catalogue: Option<&[Product]>) -> Vec<Problem> {
+    let mut out = Vec::new();
+    if s.schema != SCHEMA {
+        out.push(Problem::new("$.schema", ProblemCode::Malformed));
+    }
+    if !is_submission_id(&s.id) {
+        out.push(Problem::new("$.id", ProblemCode::Malformed));
+    }
+    if s.lang != "zh" && s.lang != "en" {
+        out.push(Problem::new("$.lang", ProblemCode::Malformed));
+    }
+    let proof_ok = s.sender.proof.len() == 2 * crate::secret::PROOF_LEN
+        && s.sender
+            .proof
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+    if !proof_ok {
+        out.push(Problem::new("$.sender.proof", ProblemCode::Malformed));
+    }
+    let id_ok = match s.sender.scope {
+        Scope::Workspace => is_slug(&s.sender.id),
+        Scope::Ticket => crate::keys::is_ticket_number(&s.sender.id),
+    };
+    if !id_ok {
+        out.push(Problem::new("$.sender.id", ProblemCode::Malformed));
+    }
+    match &s.request {
+        Request::NewRequest(r) => {
+            if s.sender.scope != Scope::Workspace {
+                out.push(Problem::new("$.sender.scope", ProblemCode::NotAuthorised));
+            }
+            match catalogue {
+                Some(products) => {
+                    let known = products.iter().any(|p| {
+                        p.id == r.product && p.versions.iter().any(|v| v.version == r.version)
+                    });
+                    if !known {
+                        out.push(Problem::new(
+                            "$.request.version",
+                            ProblemCode::UnknownProduct,
+                        ));
+                    }
+                }
+                None if r.product.trim().is_empty() || r.version.trim().is_empty() => {
+                    out.push(Problem::new("$.request.version", ProblemCode::Empty));
+                }
+                None => {}
+            }
+            text_problem("$.request.title", &r.title, TITLE_MAX, &mut out);
+            text_problem("$.request.description", &r.description, TEXT_MAX, &mut out);
+            text_problem("$.request.contact.name", &r.contact.name, 60, &mut out);
+            if r.contact.email.trim().is_empty() {
+                out.push(Problem::new("$.request.contact.email", ProblemCode::Empty));
+            } else if !is_email(&r.contact.email) {
+                out.push(Problem::new(
+                    "$.request.contact.email",
+                    ProblemCode::Malformed,
+                ));
+            }
+            if let Some(phone) = &r.contact.phone {
+                let ok = (5..=20).contains(&phone.chars().count())
+                    && phone
+                        .chars()
+                        .all(|c| c.is_ascii_digit() || matches!(c, '+' | '-' | ' ' | '(' | ')'));
+                if !ok {
+                    out.push(Problem::new(
+                        "$.request.contact.phone",
+                        ProblemCode::Malformed,
+                    ));
+                }
+            }
+        }
+        Request::TicketReply(r) => {
+            let same = crate::keys::normalise_ticket_number(&r.ticket)
+                == crate::keys::normalise_ticket_number(&s.sender.id);
+            if s.sender.scope != Scope::Ticket || !same {
+                out.push(Problem::new("$.request.ticket", ProblemCode::NotAuthorised));
+            }
+            text_problem("$.request.text", &r.text, TEXT_MAX, &mut out);
+        }
+    }
+    out
+}
+
+fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 64
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Reads a body as a submission: too large, not JSON of this schema, or
+/// the problems of [`check`]. `Ok` is a submission to accept.
+pub fn read(body: &[u8], catalogue: Option<&[Product]>) -> Result<Submission, Refusal> {
+    if body.len() > MAX_BODY_BYTES {
+        return Err(Refusal {
+            message: format!("body of {} bytes; at most {MAX_BODY_BYTES}", body.len()),
+            problems: vec![Problem::new("$", ProblemCode::TooLarge)],
+        });
+    }
+    let text = std::str::from_utf8(body).map_err(|_| Refusal {
+        message: "body is not UTF-8".to_owned(),
+        problems: vec![Problem::new("$", ProblemCode::Unreadable)],
+    })?;
+    let submission: Submission = crate::parse_json("submission", text).map_err(|e| Refusal {
+        message: e.to_string(),
+        problems: vec![Problem::new(&e.path, ProblemCode::Unreadable)],
+    })?;
+    let problems = check(&submission, catalogue);
+    if problems.is_empty() {
+        Ok(submission)
+    } else {
+        Err(Refusal {
+            message: problems
+                .iter()
+                .map(Problem::to_string)
+                .collect::<Vec<_>>()
+                .join("; "),
+            problems,
+        })
+    }
+}
+
+/// The machine-readable block of a mailed draft: the submission's JSON
+/// between [`MAIL_BEGIN`] and [`MAIL_END`], one line, so that a mail
+/// client's wrapping cannot break it and [`from_mail`] finds it again.
+pub fn mail_block(s: &Submission) -> String {
+    let json = serde_json::to_string(s).unwrap_or_default();
+    format!("{MAIL_BEGIN}\n{json}\n{MAIL_END}")
+}
+
+/// The submission in a mail's text (the receiver's side of [`mail_block`]):
+/// `None` when the mail has no block.
+pub fn from_mail(text: &str) -> Option<Result<Submission, Refusal>> {
+    let start = text.find(MAIL_BEGIN)? + MAIL_BEGIN.len();
+    let end = start + text[start..].find(MAIL_END)?;
+    // A client may have broken the long line: join the lines back, dropping
+    // only the line breaks (a JSON string holds none of its own: they are
+    // written `\n`).
+    let json: String = text[start..end].lines().collect();
+    Some(read(json.as_bytes(), None))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_uuid_v4_in_lower_case_is_an_id_and_nothing_else_is() {
+        assert!(is_submission_id("3f2b8c1e-9d4a-4c7e-8b2f-0a1b2c3d4e5f"));
+        assert!(!is_submission_id("3F2B8C1E-9D4A-4C7E-8B2F-0A1B2C3D4E5F"));
+        // version 1, variant 0
+        assert!(!is_submission_id("3f2b8c1e-9d4a-1c7e-8b2f-0a1b2c3d4e5f"));
+        assert!(!is_submission_id("3f2b8c1e-9d4a-4c7e-0b2f-0a1b2c3d4e5f"));
+        assert!(!is_submission_id("../../etc/passwd-aaaa-aaaa-aaaaaaaaaa"));
+        assert!(!is_submission_id(""));
+    }
+
+    #[test]
+    fn e_mail_addresses() {
+        assert!(is_email("li.ming@demo-corp.cn"));
+        assert!(!is_email("li.ming"));
+        assert!(!is_email("li ming@demo-corp.cn"));
+        assert!(!is_email("@demo-corp.cn"));
+        assert!(!is_email("li@localhost"));
+        assert!(!is_email("li@@demo-corp.cn"));
+    }
+}

@@ -1,0 +1,174 @@
+//! Submissions: the wire format every receiver reads, and the checks the
+//! form and `portal intake` share (crates/core/src/submission.rs).
+
+use portal_core::model::Product;
+use portal_core::submission::{
+    check, from_mail, mail_block, read, ProblemCode, Request, Scope, MAX_BODY_BYTES,
+};
+
+fn products() -> Vec<Product> {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../public/api/products.json"
+    ))
+    .expect("demo products.json");
+    serde_json::from_str(&text).expect("products parse")
+}
+
+const NEW_REQUEST: &str = r#"{
+  "schema": "coremail-portal/submission/v1",
+  "id": "3f2b8c1e-9d4a-4c7e-8b2f-0a1b2c3d4e5f",
+  "created_at": "2026-12-07T10:15:00+08:00",
+  "lang": "zh",
+  "sender": {"scope": "workspace", "id": "huanan", "proof": "0123456789abcdef0123456789abcdef"},
+  "request": {
+    "kind": "new_request",
+    "product": "xt5",
+    "version": "XT5.0.13",
+    "priority": "P2",
+    "title": "部分用户无法收信",
+    "description": "自今天 9:30 起，约 30 名用户 IMAP 收信超时。",
+    "contact": {"name": "李明", "email": "li.ming@demo-corp.cn", "phone": "138 0000 0000"}
+  }
+}"#;
+
+const REPLY: &str = r#"{
+  "schema": "coremail-portal/submission/v1",
+  "id": "9c1d2e3f-4a5b-4c6d-9e7f-8a9b0c1d2e3f",
+  "created_at": "2026-12-07T10:20:00+08:00",
+  "lang": "en",
+  "sender": {"scope": "ticket", "id": "CM2026-001414", "proof": "fedcba9876543210fedcba9876543210"},
+  "request": {"kind": "ticket_reply", "ticket": "CM2026-001414", "text": "The logs are attached to the mail we sent."}
+}"#;
+
+fn codes(body: &str) -> Vec<(String, ProblemCode)> {
+    match read(body.as_bytes(), Some(&products())) {
+        Ok(_) => Vec::new(),
+        Err(r) => r.problems.into_iter().map(|p| (p.field, p.code)).collect(),
+    }
+}
+
+#[test]
+fn a_new_request_and_a_reply_as_documented_are_accepted() {
+    let catalogue = products();
+    let version = &catalogue[0].versions[0].version;
+    let body = NEW_REQUEST
+        .replace("\"xt5\"", &format!("{:?}", catalogue[0].id))
+        .replace("\"XT5.0.13\"", &format!("{version:?}"));
+    let s = read(body.as_bytes(), Some(&catalogue)).expect("accepted");
+    assert_eq!(s.request.kind(), "new_request");
+    assert_eq!(s.sender.scope, Scope::Workspace);
+    let r = read(REPLY.as_bytes(), Some(&catalogue)).expect("accepted");
+    assert!(matches!(r.request, Request::TicketReply(ref t) if t.ticket == "CM2026-001414"));
+}
+
+#[test]
+fn a_version_not_in_the_catalogue_is_refused() {
+    let body = NEW_REQUEST
+        .replace("\"xt5\"", "\"xt5\"")
+        .replace("\"XT5.0.13\"", "\"XT9.9\"");
+    assert_eq!(
+        codes(&body),
+        [("$.request.version".to_owned(), ProblemCode::UnknownProduct)]
+    );
+}
+
+#[test]
+fn an_empty_title_and_a_bad_address_are_each_named() {
+    let body = NEW_REQUEST
+        .replace("部分用户无法收信", "   ")
+        .replace("li.ming@demo-corp.cn", "li.ming at demo-corp");
+    let found = codes(&body);
+    assert!(found.contains(&("$.request.title".to_owned(), ProblemCode::Empty)));
+    assert!(found.contains(&("$.request.contact.email".to_owned(), ProblemCode::Malformed)));
+}
+
+#[test]
+fn a_title_of_121_characters_is_too_long_and_120_is_not() {
+    let ok = NEW_REQUEST.replace("部分用户无法收信", &"收".repeat(120));
+    assert!(!codes(&ok).iter().any(|(f, _)| f == "$.request.title"));
+    let long = NEW_REQUEST.replace("部分用户无法收信", &"收".repeat(121));
+    assert!(codes(&long).contains(&("$.request.title".to_owned(), ProblemCode::TooLong)));
+}
+
+#[test]
+fn control_characters_in_a_reply_are_refused_but_line_breaks_are_not() {
+    let ok = REPLY.replace("attached to", "attached\\nto");
+    assert!(read(ok.as_bytes(), None).is_ok());
+    let bad = REPLY.replace("attached to", "attached\\u0007to");
+    assert_eq!(
+        codes(&bad),
+        [("$.request.text".to_owned(), ProblemCode::ControlCharacters)]
+    );
+}
+
+#[test]
+fn a_reply_to_another_ticket_than_the_code_opens_is_not_authorised() {
+    let body = REPLY.replace(
+        "\"ticket\": \"CM2026-001414\"",
+        "\"ticket\": \"CM2026-001244\"",
+    );
+    assert_eq!(
+        codes(&body),
+        [("$.request.ticket".to_owned(), ProblemCode::NotAuthorised)]
+    );
+}
+
+#[test]
+fn a_new_request_must_come_from_a_workspace() {
+    let body = NEW_REQUEST.replace(
+        r#""scope": "workspace", "id": "huanan""#,
+        r#""scope": "ticket", "id": "CM2026-001414""#,
+    );
+    assert!(codes(&body).contains(&("$.sender.scope".to_owned(), ProblemCode::NotAuthorised)));
+}
+
+#[test]
+fn an_id_that_is_not_a_uuid_is_refused_since_it_names_a_file() {
+    let body = REPLY.replace("9c1d2e3f-4a5b-4c6d-9e7f-8a9b0c1d2e3f", "../../etc/passwd");
+    assert_eq!(codes(&body), [("$.id".to_owned(), ProblemCode::Malformed)]);
+}
+
+#[test]
+fn unknown_fields_and_unknown_kinds_are_unreadable_with_their_path() {
+    let extra = REPLY.replace("\"lang\": \"en\",", "\"lang\": \"en\", \"admin\": true,");
+    let found = codes(&extra);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].1, ProblemCode::Unreadable);
+    let kind = REPLY.replace("ticket_reply", "delete_everything");
+    assert_eq!(codes(&kind)[0].1, ProblemCode::Unreadable);
+    assert_eq!(
+        codes("not json")[0],
+        ("$".to_owned(), ProblemCode::Unreadable)
+    );
+}
+
+#[test]
+fn a_body_over_64_kib_is_refused_before_it_is_parsed() {
+    let body = vec![b' '; MAX_BODY_BYTES + 1];
+    assert_eq!(
+        codes(std::str::from_utf8(&body).unwrap()),
+        [("$".to_owned(), ProblemCode::TooLarge)]
+    );
+}
+
+#[test]
+fn the_mail_block_reads_back_even_when_a_client_wraps_it() {
+    let s = read(REPLY.as_bytes(), None).expect("valid");
+    let block = mail_block(&s);
+    let mail = format!("您好，\n\n请处理以下回复。\n\n{block}\n\n李明");
+    assert_eq!(from_mail(&mail).expect("a block").expect("valid"), s);
+    // A client that wraps at 76 columns.
+    let json_line = block.lines().nth(1).unwrap();
+    let wrapped: String = json_line
+        .chars()
+        .collect::<Vec<_>>()
+        .chunks(76)
+        .map(|c| c.iter().collect::<String>() + "\n")
+        .collect();
+    let rewrapped = block.replace(json_line, wrapped.trim_end());
+    assert!(rewrapped.lines().count() > 4, "the test wraps the line");
+    assert_eq!(from_mail(&rewrapped).expect("a block").expect("valid"), s);
+    assert!(from_mail("no block here").is_none());
+    assert!(check(&s, None).is_empty());
+}
