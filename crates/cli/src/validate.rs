@@ -1,7 +1,15 @@
 //! `portal validate`: the core's validation of the static API over a
 //! directory on disk. Prints each problem on stdout, a summary on stderr.
+//!
+//! The directory is walked without following a single link
+//! (`symlink_metadata`), so the core can judge every entry against the
+//! contract's allow-list before anything is read; a file is read only after
+//! its size on disk is known to be within its cap.
 
-use portal_core::validate::{validate, ApiSource};
+use portal_core::validate::tree::FileKind;
+use portal_core::validate::{validate, ApiSource, ApiTree, Entry, EntryKind};
+use std::fs;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -34,16 +42,36 @@ pub fn run(dir: &Path, private: Option<&Path>) -> ExitCode {
 pub struct DirSource(pub PathBuf);
 
 impl ApiSource for DirSource {
+    /// Reads a regular file (never through a link at its own name) of at
+    /// most its kind's cap, checked on the metadata before reading and
+    /// again while reading, in case it grows in between.
     fn read(&self, path: &str) -> Result<Option<String>, String> {
-        match std::fs::read_to_string(self.0.join(path)) {
-            Ok(text) => Ok(Some(text)),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(e.to_string()),
+        let full = self.0.join(path);
+        let meta = match fs::symlink_metadata(&full) {
+            Ok(meta) => meta,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(e.to_string()),
+        };
+        if !meta.is_file() {
+            return Err("not a regular file (a link, a directory or a device): not read".into());
         }
+        let cap = FileKind::of_name(path).cap();
+        let too_large = || format!("larger than the {cap} bytes a file of its kind may be");
+        if meta.len() > cap {
+            return Err(too_large());
+        }
+        let mut text = String::new();
+        fs::File::open(&full)
+            .and_then(|f| f.take(cap + 1).read_to_string(&mut text))
+            .map_err(|e| e.to_string())?;
+        if text.len() as u64 > cap {
+            return Err(too_large());
+        }
+        Ok(Some(text))
     }
 
     fn list(&self, dir: &str) -> Result<Vec<String>, String> {
-        let entries = match std::fs::read_dir(self.0.join(dir)) {
+        let entries = match fs::read_dir(self.0.join(dir)) {
             Ok(entries) => entries,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
             Err(e) => return Err(e.to_string()),
@@ -57,4 +85,92 @@ impl ApiSource for DirSource {
         }
         Ok(names)
     }
+}
+
+impl ApiTree for DirSource {
+    /// Every entry under the directory, depth first with a stack of its own
+    /// (a hostile tree may nest deeper than the call stack would go). Each
+    /// is looked at with `symlink_metadata`: a link is reported as one,
+    /// never entered or read through. A name that is not UTF-8 keeps its
+    /// bytes as U+FFFD, which the core refuses.
+    fn entries(&self) -> Result<Vec<Entry>, String> {
+        let mut entries = Vec::new();
+        let mut dirs = vec![String::new()];
+        while let Some(dir) = dirs.pop() {
+            let listing = match fs::read_dir(self.0.join(&dir)) {
+                Ok(listing) => listing,
+                Err(e) if dir.is_empty() => return Err(e.to_string()),
+                Err(e) => {
+                    entries.push(Entry {
+                        path: dir,
+                        kind: EntryKind::Unlistable { why: e.to_string() },
+                    });
+                    continue;
+                }
+            };
+            if !dir.is_empty() {
+                entries.push(Entry {
+                    path: dir.clone(),
+                    kind: EntryKind::Dir,
+                });
+            }
+            for item in listing {
+                let item = item.map_err(|e| format!("{dir}: {e}"))?;
+                let name = item.file_name().to_string_lossy().into_owned();
+                let path = if dir.is_empty() {
+                    name
+                } else {
+                    format!("{dir}/{name}")
+                };
+                let full = item.path();
+                let meta = match fs::symlink_metadata(&full) {
+                    Ok(meta) => meta,
+                    // Gone since the directory was read.
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+                    Err(e) => return Err(format!("{path}: {e}")),
+                };
+                let kind = meta.file_type();
+                if kind.is_dir() {
+                    dirs.push(path);
+                    continue;
+                }
+                let kind = if kind.is_symlink() {
+                    let target = fs::read_link(&full)
+                        .map(|t| t.to_string_lossy().into_owned())
+                        .unwrap_or_else(|e| format!("unreadable: {e}"));
+                    EntryKind::Symlink { target }
+                } else if kind.is_file() {
+                    EntryKind::File { size: meta.len() }
+                } else {
+                    EntryKind::Special {
+                        what: special_kind(&kind).to_owned(),
+                    }
+                };
+                entries.push(Entry { path, kind });
+            }
+        }
+        Ok(entries)
+    }
+}
+
+/// What a file that is neither a regular file, a directory nor a link is.
+#[cfg(unix)]
+fn special_kind(kind: &fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if kind.is_fifo() {
+        "fifo"
+    } else if kind.is_socket() {
+        "socket"
+    } else if kind.is_block_device() {
+        "block device"
+    } else if kind.is_char_device() {
+        "character device"
+    } else {
+        "special file"
+    }
+}
+
+#[cfg(not(unix))]
+fn special_kind(_: &fs::FileType) -> &'static str {
+    "special file"
 }

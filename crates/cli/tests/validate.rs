@@ -324,3 +324,237 @@ fn blocks_without_an_article_are_reported() {
         "kb/articles/retired.json: $: published blocks without an entry in kb/articles.json (`portal index` removes them)"
     );
 }
+
+// Hostile trees (issue #10 §5): whatever the contract has no place for, and
+// whatever is not a regular file, is named and fails the check; nothing of
+// it is followed or read.
+
+impl Fixture {
+    /// Runs validate, asserts it fails, and returns the line naming `file`.
+    fn problem_about(&self, file: &str) -> String {
+        let out = self.problems();
+        out.lines()
+            .find(|line| line.starts_with(&format!("{file}: $: ")))
+            .unwrap_or_else(|| panic!("no problem names {file}; printed:\n{out}"))
+            .to_owned()
+    }
+}
+
+#[test]
+fn an_unknown_file_has_no_place() {
+    let fx = Fixture::new("unknown-file");
+    fs::write(fx.path("notes.txt"), "to do: publish").unwrap();
+    assert_eq!(
+        fx.problems().trim(),
+        "notes.txt: $: a file with no place in the API contract (docs/api.md): remove it, or keep it outside the API directory"
+    );
+}
+
+#[test]
+fn dot_files_and_dot_directories_are_refused() {
+    let fx = Fixture::new("dot-files");
+    fs::write(fx.path(".env"), "SMTP_PASSWORD=hunter2").unwrap();
+    fs::create_dir_all(fx.path(".git")).unwrap();
+    fs::write(fx.path(".git/config"), "[core]").unwrap();
+    fs::write(fx.path("kb/articles/.draft.md.swp"), "x").unwrap();
+    let out = fx.problems();
+    assert!(fx.problem_about(".env").contains("a hidden file"), "{out}");
+    assert!(
+        fx.problem_about(".git").contains("a hidden directory"),
+        "{out}"
+    );
+    assert!(
+        fx.problem_about("kb/articles/.draft.md.swp")
+            .contains("a hidden file"),
+        "{out}"
+    );
+    assert_eq!(
+        out.lines().count(),
+        3,
+        "the directory once, not its files:\n{out}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_to_a_file_is_refused_and_never_read() {
+    let fx = Fixture::new("link-file");
+    std::os::unix::fs::symlink("/etc/passwd", fx.path("kb/passwd.png")).unwrap();
+    // In place of a file the contract has: still a link, still not read.
+    fs::remove_file(fx.path("courses.json")).unwrap();
+    std::os::unix::fs::symlink("/etc/passwd", fx.path("courses.json")).unwrap();
+    let out = fx.problems();
+    for file in ["kb/passwd.png", "courses.json"] {
+        assert!(
+            fx.problem_about(file)
+                .contains("a symbolic link (to `/etc/passwd`): links are never followed"),
+            "{out}"
+        );
+    }
+    assert!(!out.contains("root:"), "the link was read:\n{out}");
+    assert_eq!(out.lines().count(), 2, "{out}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_to_a_directory_is_refused_and_never_entered() {
+    let fx = Fixture::new("link-dir");
+    std::os::unix::fs::symlink("/etc", fx.path("kb/shared")).unwrap();
+    assert_eq!(
+        fx.problems().trim(),
+        "kb/shared: $: a symbolic link (to `/etc`): links are never followed, and the host refuses them; put the file itself here, or remove the link"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_is_refused_without_opening_it() {
+    let fx = Fixture::new("fifo");
+    // Opening a fifo for reading would block until a writer comes: the
+    // test finishing at all shows it was never opened.
+    let status = Command::new("mkfifo")
+        .arg(fx.path("kb/search/shard-99.json"))
+        .status()
+        .expect("mkfifo runs");
+    assert!(status.success());
+    assert_eq!(
+        fx.problems().trim(),
+        "kb/search/shard-99.json: $: a fifo, not a regular file: it has no place in an API directory; remove it"
+    );
+}
+
+#[test]
+fn an_oversize_json_file_is_refused_by_its_size_and_not_parsed() {
+    let fx = Fixture::new("oversize");
+    let path = fx.path("patches.json");
+    let mut text = fs::read_to_string(&path).unwrap();
+    // Still valid JSON: only its size is wrong.
+    text.push_str(&" ".repeat(5 << 20));
+    let size = text.len();
+    fs::write(&path, text).unwrap();
+    assert_eq!(
+        fx.problems().trim(),
+        format!(
+            "patches.json: $: {size} bytes, larger than the 4 MiB a JSON file may be: not read; the app would load it whole: trim or split what it lists"
+        )
+    );
+}
+
+#[test]
+fn a_stray_file_in_sealed_is_named_with_what_belongs_there() {
+    let fx = Fixture::new("sealed-stray");
+    fs::write(fx.path("sealed/backup-of-keys.bin"), "CMS2").unwrap();
+    assert_eq!(
+        fx.problems().trim(),
+        "sealed/backup-of-keys.bin: $: no place in sealed/, which holds only the <32 lower-case hex digits>.bin files `portal publish` writes: remove it, or keep it outside the API directory"
+    );
+}
+
+#[test]
+fn a_sealed_file_outside_sealed_is_refused() {
+    let fx = Fixture::new("bin-elsewhere");
+    let name = "47a618b2536939cbc78dca205c2b8e74.bin";
+    fs::copy(fx.path(&format!("sealed/{name}")), fx.path(name)).unwrap();
+    assert_eq!(
+        fx.problems().trim(),
+        format!(
+            "{name}: $: a .bin file outside sealed/: sealed files live only in sealed/, named by `portal publish`: remove it, or keep it outside the API directory"
+        )
+    );
+}
+
+#[test]
+fn images_in_folders_under_kb_are_allowed() {
+    let fx = Fixture::new("images");
+    fs::create_dir_all(fx.path("kb/articles/images")).unwrap();
+    fs::write(fx.path("kb/articles/images/queue.png"), b"\x89PNG").unwrap();
+    fs::write(fx.path("kb/articles/q.jpg"), b"JPEG").unwrap();
+    let out = portal(&["validate", fx.0.to_str().unwrap()]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
+
+/// The two image paths of issue #10 §5 that leave kb/ once percent-decoded.
+const ESCAPING_IMAGES: [&str; 2] = ["%2e%2e/%2e%2e/etc/passwd", "..%2F..%2Fmeta.json"];
+
+#[test]
+fn published_images_that_escape_kb_after_percent_decoding_are_reported() {
+    let fx = Fixture::new("escaping-images");
+    let md = fx.path(&format!("kb/articles/{ARTICLE}.md"));
+    let mut text = fs::read_to_string(&md).unwrap();
+    text.push_str(&format!(
+        "\n![x]({}) ![y]({})\n",
+        ESCAPING_IMAGES[0], ESCAPING_IMAGES[1]
+    ));
+    fs::write(&md, text).unwrap();
+    // As a tool that only prefixes the article's folder would publish them.
+    let mut last = 0;
+    fx.edit_json(&format!("kb/articles/{ARTICLE}.json"), |v| {
+        let blocks = v["blocks"].as_array_mut().unwrap();
+        last = blocks.len();
+        blocks.push(serde_json::json!({"p": [
+            {"img": {"src": format!("kb/articles/{}", ESCAPING_IMAGES[0]), "alt": "x"}},
+            " ",
+            {"img": {"src": format!("kb/articles/{}", ESCAPING_IMAGES[1]), "alt": "y"}},
+        ]}));
+    });
+    let out = fx.problems();
+    for (i, src) in [(0, ESCAPING_IMAGES[0]), (2, ESCAPING_IMAGES[1])] {
+        let line = format!(
+            "kb/articles/{ARTICLE}.json: $.blocks[{last}].p[{i}].img.src: image `kb/articles/{src}` is not allowed (only plain paths inside kb/)"
+        );
+        assert!(out.contains(&line), "{line}\nnot in:\n{out}");
+    }
+}
+
+#[test]
+fn portal_index_publishes_an_escaping_image_as_its_description_only() {
+    let fx = Fixture::new("escaping-images-indexed");
+    let md = fx.path(&format!("kb/articles/{ARTICLE}.md"));
+    let mut text = fs::read_to_string(&md).unwrap();
+    text.push_str(&format!(
+        "\n![密码文件]({}) ![元数据]({})\n",
+        ESCAPING_IMAGES[0], ESCAPING_IMAGES[1]
+    ));
+    fs::write(&md, text).unwrap();
+    let index = portal(&["index", fx.0.to_str().unwrap()]);
+    assert!(index.status.success());
+    let blocks = fs::read_to_string(fx.path(&format!("kb/articles/{ARTICLE}.json"))).unwrap();
+    assert!(!blocks.contains("\"img\""), "{blocks}");
+    assert!(
+        blocks.contains("密码文件") && blocks.contains("元数据"),
+        "{blocks}"
+    );
+    let out = portal(&["validate", fx.0.to_str().unwrap()]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
+
+#[test]
+fn an_article_retitled_without_portal_index_leaves_the_index_stale() {
+    let fx = Fixture::new("stale-index");
+    fx.edit_json("kb/articles.json", |v| {
+        v[0]["title"]["zh"] = "改过的标题".into()
+    });
+    let out = fx.problems();
+    assert!(!out.is_empty());
+    for line in out.lines() {
+        assert!(line.starts_with("kb/search"), "{out}");
+        assert!(
+            line.ends_with("(run `portal index` on this directory)"),
+            "{out}"
+        );
+    }
+    assert!(
+        out.contains(": $: stale: not what the articles publish now"),
+        "{out}"
+    );
+}

@@ -5,7 +5,7 @@
 //! those articles now (checked once the articles themselves are valid: a
 //! stale index is the consequence of any article problem, not news).
 
-use super::{ProductVersions, Validator};
+use super::{Fetched, ProductVersions, Validator};
 use crate::markdown::{plain_text, refused_targets, ArticleBlocks, Block};
 use crate::model::*;
 use crate::parse::{files, parse_json};
@@ -33,6 +33,7 @@ impl Validator<'_> {
         // the same order on every run.
         let names = self.list(files::KB_ARTICLE_DIR);
         let bodies: HashSet<&str> = names.iter().map(String::as_str).collect();
+        let dir_refused = self.refused(files::KB_ARTICLE_DIR);
         for (i, a) in articles.iter().enumerate() {
             let at = format!("$[{i}]");
             self.check_listed(
@@ -70,6 +71,9 @@ impl Validator<'_> {
                     format!("{at}.id"),
                     "ids may hold only a-z, 0-9 and '-'",
                 );
+            } else if dir_refused {
+                // kb/articles/ is a link or unlistable: reported once by
+                // the tree check, not as every article's missing body.
             } else if !bodies.contains(format!("{}.md", a.id).as_str()) {
                 self.problem(
                     &files::article_body(&a.id),
@@ -104,7 +108,11 @@ impl Validator<'_> {
                 }
                 continue;
             }
-            let id = name.strip_suffix(".md").unwrap_or(name);
+            // Anything else listed here is an image; the tree check judged
+            // the names.
+            let Some(id) = name.strip_suffix(".md") else {
+                continue;
+            };
             if !ids.contains(id) {
                 self.problem(
                     &file,
@@ -122,13 +130,14 @@ impl Validator<'_> {
     /// for these articles (with the published shard count), nothing else.
     fn check_search_index(&mut self, articles: &[KbArticle], bodies: &[String]) {
         let fix = "run `portal index` on this directory";
-        let meta = match self.src.read(files::SEARCH_META) {
-            Ok(Some(text)) => parse_json::<IndexMeta>(files::SEARCH_META, &text),
-            Ok(None) => {
+        let meta = match self.fetch(files::SEARCH_META) {
+            Fetched::Text(text) => parse_json::<IndexMeta>(files::SEARCH_META, &text),
+            Fetched::Refused => return,
+            Fetched::Missing => {
                 self.problem(files::SEARCH_META, "$", format!("file is missing ({fix})"));
                 return;
             }
-            Err(e) => {
+            Fetched::Unreadable(e) => {
                 self.problem(files::SEARCH_META, "$", format!("cannot be read: {e}"));
                 return;
             }
@@ -143,19 +152,20 @@ impl Validator<'_> {
         let expected = index_kb(articles, bodies, meta.shards).files();
         let mut wrong = Vec::new();
         for (name, text) in &expected {
-            match self.src.read(name) {
-                Ok(Some(published)) if published == *text => {}
-                Ok(Some(_)) => {
+            match self.fetch(name) {
+                Fetched::Text(published) if published == *text => {}
+                Fetched::Text(_) => {
                     wrong.push((name.clone(), "stale: not what the articles publish now"))
                 }
-                Ok(None) => wrong.push((name.clone(), "file is missing")),
-                Err(_) => wrong.push((name.clone(), "cannot be read")),
+                Fetched::Refused => {}
+                Fetched::Missing => wrong.push((name.clone(), "file is missing")),
+                Fetched::Unreadable(_) => wrong.push((name.clone(), "cannot be read")),
             }
         }
         let names: HashSet<&str> = expected.iter().map(|(n, _)| n.as_str()).collect();
         for name in self.list(files::SEARCH_DIR) {
             let file = format!("{}/{name}", files::SEARCH_DIR);
-            if !names.contains(file.as_str()) {
+            if !names.contains(file.as_str()) && !self.refused(&file) {
                 wrong.push((file, "not part of the index the articles publish now"));
             }
         }
@@ -195,7 +205,7 @@ impl Validator<'_> {
     }
 }
 
-fn is_slug(s: &str) -> bool {
+pub(super) fn is_slug(s: &str) -> bool {
     !s.is_empty()
         && s.bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')

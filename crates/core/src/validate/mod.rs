@@ -6,11 +6,13 @@
 //! Markdown into blocks by the caller's [`ToBlocks`] (the publisher's
 //! converter), so this module stays free of I/O and of any Markdown parser.
 //!
-//! One file per area checks its own files: `products` (products, patches,
-//! licences), `services` (service catalogue, stations, engineers, courses,
-//! the security report), `kb`, `sla` (policy, calendar) and `tickets`
-//! (tickets, customer histories). This file holds the order of the checks
-//! and what the areas share: reading a file into its model or a
+//! Before any file is read, `tree` judges every entry of the directory
+//! against the allow-list of paths and the size caps; nothing it refuses is
+//! read. Then one file per area checks its own files: `products` (products,
+//! patches, licences), `services` (service catalogue, stations, engineers,
+//! courses, the security report), `kb`, `sla` (policy, calendar) and
+//! `private` (the publisher's private source). This file holds the order of
+//! the checks and what the areas share: reading a file into its model or a
 //! [`Problem`], unique ids, and references to ids another file lists and to
 //! product versions.
 
@@ -19,10 +21,12 @@ mod private;
 mod products;
 mod services;
 mod sla;
+pub mod tree;
 
 pub use private::{validate_private, ToSeal, TICKET_DIR, WORKSPACE_DIR};
 
 pub use sla::parse_hhmm;
+pub use tree::{Entry, EntryKind};
 
 use crate::markdown::Block;
 use crate::model::*;
@@ -37,6 +41,16 @@ pub trait ApiSource {
     fn read(&self, path: &str) -> Result<Option<String>, String>;
     /// The names of the files directly inside `dir` (empty when it does not exist).
     fn list(&self, dir: &str) -> Result<Vec<String>, String>;
+}
+
+/// A source that can also say everything it holds: the whole API
+/// directory, for the allow-list ([`tree`]).
+pub trait ApiTree: ApiSource {
+    /// Every entry under the directory, directories included, in any
+    /// order, found without following a link (a link is an entry of its
+    /// own). `Err` when the directory itself cannot be listed; a directory
+    /// below it that cannot be is an [`EntryKind::Unlistable`] entry.
+    fn entries(&self) -> Result<Vec<Entry>, String>;
 }
 
 /// One thing wrong with the data, printed as `file: json-path: what is wrong`.
@@ -69,13 +83,20 @@ impl From<ParseError> for Problem {
 pub type ToBlocks<'a> = &'a dyn Fn(&str) -> Vec<Block>;
 
 /// Validates everything; an empty result means the directory is valid.
-pub fn validate(src: &dyn ApiSource, to_blocks: ToBlocks) -> Vec<Problem> {
+pub fn validate(src: &dyn ApiTree, to_blocks: ToBlocks) -> Vec<Problem> {
     let mut v = Validator {
         src,
         to_blocks,
         problems: Vec::new(),
+        tree: None,
     };
-    v.run();
+    match src.entries() {
+        Ok(entries) => {
+            v.tree = Some(v.check_tree(entries));
+            v.run();
+        }
+        Err(e) => v.problem(".", "$", format!("the API directory cannot be listed: {e}")),
+    }
     v.problems
 }
 
@@ -83,6 +104,18 @@ struct Validator<'a> {
     src: &'a dyn ApiSource,
     to_blocks: ToBlocks<'a>,
     problems: Vec<Problem>,
+    /// What the allow-list left to read and list; `None` for a source
+    /// checked without it (the private source).
+    tree: Option<tree::Tree>,
+}
+
+/// A file as the validator may see it.
+enum Fetched {
+    Text(String),
+    Missing,
+    /// Refused by the tree check, which reported it: not read.
+    Refused,
+    Unreadable(String),
 }
 
 impl Validator<'_> {
@@ -146,15 +179,40 @@ impl Validator<'_> {
         });
     }
 
-    /// A file's text; reports it missing or unreadable.
-    fn read(&mut self, file: &str) -> Option<String> {
+    /// A file's text, read only when the tree check found it a regular
+    /// file in its place and within its cap.
+    fn fetch(&self, file: &str) -> Fetched {
+        if let Some(tree) = &self.tree {
+            if tree.refused(file) {
+                return Fetched::Refused;
+            }
+            if !tree.readable(file) {
+                return Fetched::Missing;
+            }
+        }
         match self.src.read(file) {
-            Ok(Some(text)) => Some(text),
-            Ok(None) => {
+            Ok(Some(text)) => Fetched::Text(text),
+            Ok(None) => Fetched::Missing,
+            Err(e) => Fetched::Unreadable(e),
+        }
+    }
+
+    /// `file`, or a directory above it, was refused by the tree check.
+    fn refused(&self, file: &str) -> bool {
+        self.tree.as_ref().is_some_and(|tree| tree.refused(file))
+    }
+
+    /// A file's text; reports it missing or unreadable (refused files are
+    /// reported by the tree check already).
+    fn read(&mut self, file: &str) -> Option<String> {
+        match self.fetch(file) {
+            Fetched::Text(text) => Some(text),
+            Fetched::Refused => None,
+            Fetched::Missing => {
                 self.problem(file, "$", "file is missing");
                 None
             }
-            Err(e) => {
+            Fetched::Unreadable(e) => {
                 self.problem(file, "$", format!("cannot be read: {e}"));
                 None
             }
@@ -175,7 +233,13 @@ impl Validator<'_> {
     }
 
     /// The names of the files in `dir`, sorted; reports it unlistable.
+    /// With the tree check, the names that have a place there.
     fn list(&mut self, dir: &str) -> Vec<String> {
+        if let Some(tree) = &self.tree {
+            let mut names = tree.list(dir);
+            names.sort();
+            return names;
+        }
         match self.src.list(dir) {
             Ok(mut names) => {
                 names.sort();

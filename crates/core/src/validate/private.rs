@@ -49,6 +49,7 @@ pub fn validate_private(
             src: api,
             to_blocks: &|_| Vec::new(),
             problems: Vec::new(),
+            tree: None,
         };
         quiet
             .load::<Vec<Product>>(crate::files::PRODUCTS)
@@ -58,6 +59,7 @@ pub fn validate_private(
         src: private,
         to_blocks: &|_| Vec::new(),
         problems: Vec::new(),
+        tree: None,
     };
     let tickets = v.check_private_tickets(versions.as_ref());
     let workspaces = v.check_workspaces(versions.as_ref(), &tickets);

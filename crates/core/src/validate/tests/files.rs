@@ -118,6 +118,12 @@ fn references_into_a_file_that_did_not_load_are_not_reported_twice() {
     );
 }
 
+impl ApiTree for Failing {
+    fn entries(&self) -> Result<Vec<Entry>, String> {
+        self.api.entries()
+    }
+}
+
 /// The minimal API, except that reading or listing `path` fails.
 struct Failing {
     api: Api,

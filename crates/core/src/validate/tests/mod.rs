@@ -2,7 +2,7 @@
 //! memory: [`Api::minimal`] is a small valid directory, and each test breaks
 //! one thing in it and names the exact problems that must come out.
 
-use super::{validate, ApiSource, Problem};
+use super::{validate, ApiSource, ApiTree, Entry, EntryKind, Problem};
 use crate::markdown::{plain_text, ArticleBlocks, Block, Inline};
 use crate::model::KbArticle;
 use crate::search::index_kb;
@@ -15,14 +15,21 @@ mod private;
 mod products;
 mod services;
 mod sla;
+mod tree;
 
-/// An API directory in memory: path → content. `list` derives the
-/// directories from the paths.
+/// An API directory in memory: path → content, and the entries that are
+/// not such a file (a link, a fifo, a file of a given size) with their
+/// kind. `list` and `entries` derive the directories from the paths.
 #[derive(Debug, Clone, Default)]
-struct Api(BTreeMap<String, String>);
+struct Api(BTreeMap<String, String>, BTreeMap<String, EntryKind>);
 
 impl ApiSource for Api {
+    /// Refuses to read an entry of the second map: the validator must
+    /// never read a link, a device or a file over its cap.
     fn read(&self, path: &str) -> Result<Option<String>, String> {
+        if self.1.contains_key(path) {
+            return Err(format!("test source: {path} must not be read"));
+        }
         Ok(self.0.get(path).cloned())
     }
 
@@ -34,6 +41,28 @@ impl ApiSource for Api {
             .filter_map(|path| path.strip_prefix(&prefix))
             .filter(|name| !name.contains('/'))
             .map(String::from)
+            .collect())
+    }
+}
+
+impl ApiTree for Api {
+    fn entries(&self) -> Result<Vec<Entry>, String> {
+        let mut entries: BTreeMap<String, EntryKind> = BTreeMap::new();
+        let files = self.0.iter().map(|(path, text)| {
+            let size = text.len() as u64;
+            (path, EntryKind::File { size })
+        });
+        for (path, kind) in files.chain(self.1.iter().map(|(p, k)| (p, k.clone()))) {
+            let mut dir = path.as_str();
+            while let Some((parent, _)) = dir.rsplit_once('/') {
+                entries.entry(parent.to_owned()).or_insert(EntryKind::Dir);
+                dir = parent;
+            }
+            entries.insert(path.clone(), kind);
+        }
+        Ok(entries
+            .into_iter()
+            .map(|(path, kind)| Entry { path, kind })
             .collect())
     }
 }
@@ -229,6 +258,12 @@ impl Api {
         for (name, text) in index_kb(&articles, &bodies, 4).files() {
             self.put(&name, &text);
         }
+    }
+
+    /// An entry that is not a small regular file: it is listed with its
+    /// kind and must never be read.
+    fn put_entry(&mut self, path: &str, kind: EntryKind) {
+        self.1.insert(path.to_owned(), kind);
     }
 
     fn put(&mut self, file: &str, text: &str) {
