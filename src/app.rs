@@ -5,7 +5,8 @@
 use crate::i18n::{load_lang, save_lang, use_lang};
 use crate::pages::{
     HistoryRoute, HomeRoute, KbArticleRoute, KbCategoryRoute, KbRoute, NotFound, OfflineRoute,
-    PrivacyRoute, ServicesRoute, SlaRoute, TicketLookupRoute, TicketRoute, WorkspaceRoute,
+    OutboxRoute, PrivacyRoute, RequestRoute, ServicesRoute, SlaRoute, TicketLookupRoute,
+    TicketRoute, WorkspaceRoute,
 };
 use crate::routes;
 use leptos::prelude::*;
@@ -22,6 +23,8 @@ pub fn App() -> impl IntoView {
     crate::visit::provide_visit();
     // The customer access key of an open workspace (remembered only on request).
     crate::session::provide_session();
+    // What the user sent and the device has yet to deliver; sends it.
+    crate::outbox::provide_outbox();
     Effect::new(move |_| {
         let t = lang.get().texts();
         if let Some(d) = web_sys::window().and_then(|w| w.document()) {
@@ -50,6 +53,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/history") view={Lazy::<HistoryRoute>::new()}/>
                     <Route path=path!("/workspace") view={Lazy::<WorkspaceRoute>::new()}/>
                     <Route path=path!("/privacy") view={Lazy::<PrivacyRoute>::new()}/>
+                    <Route path=path!("/outbox") view={Lazy::<OutboxRoute>::new()}/>
+                    <Route path=path!("/request") view={Lazy::<RequestRoute>::new()}/>
                     <Route path=path!("/kb") view={Lazy::<KbRoute>::new()}/>
                     <Route path=path!("/kb/offline") view={Lazy::<OfflineRoute>::new()}/>
                     <Route path=path!("/kb/c/:category") view={Lazy::<KbCategoryRoute>::new()}/>
@@ -92,10 +97,24 @@ fn Header() -> impl IntoView {
             </nav>
         }
     };
+    // Only when something waits: most visits never send anything.
+    let outbox = crate::outbox::use_outbox();
+    let outbox_link = move || {
+        let n = outbox.badge();
+        (n > 0).then(|| {
+            let t = texts();
+            view! {
+                <A href=routes::OUTBOX attr:class="outbox-link" attr:aria-label=(t.outbox_badge_label)(n)>
+                    {t.nav_outbox}" "<span class="count-badge" data-outbox-count="">{n}</span>
+                </A>
+            }
+        })
+    };
     view! {
         <header class="site-header">
             <div class="header-inner">
                 {brand_and_nav}
+                {outbox_link}
                 <button
                     type="button"
                     class="lang-switch"

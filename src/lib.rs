@@ -7,6 +7,7 @@ pub mod components;
 pub mod device_data;
 pub mod engines;
 pub mod i18n;
+pub mod outbox;
 pub mod pages;
 pub mod routes;
 pub mod sealed;

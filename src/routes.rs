@@ -16,6 +16,9 @@ pub const KB: &str = "/kb";
 pub const KB_OFFLINE: &str = "/kb/offline";
 pub const WORKSPACE: &str = "/workspace";
 pub const PRIVACY: &str = "/privacy";
+pub const OUTBOX: &str = "/outbox";
+/// 在线提交: a new service request from the workspace.
+pub const REQUEST: &str = "/request";
 
 /// `/t/CM2026-001244`, for `/t/:number`: the ticket page, which opens the
 /// ticket with the code this device remembers, or asks for it.

@@ -91,12 +91,24 @@ pub async fn derive_file(
     canonical: &str,
     labels: &Labels,
 ) -> Result<(String, Vec<u8>), SealedError> {
+    let (subtle, base) = hkdf_base(canonical).await?;
+    let crypto = |_: JsValue| SealedError::Damaged;
+    let name = derive(&subtle, &base, &labels.name, NAME_LEN)
+        .await
+        .map_err(crypto)?;
+    let key = derive(&subtle, &base, &labels.key, 32)
+        .await
+        .map_err(crypto)?;
+    Ok((secret::sealed_file(&name), key))
+}
+
+/// WebCrypto and the secret as HKDF input keying material.
+async fn hkdf_base(canonical: &str) -> Result<(SubtleCrypto, CryptoKey), SealedError> {
     let window = web_sys::window().ok_or(SealedError::Insecure)?;
     if !window.is_secure_context() {
         return Err(SealedError::Insecure);
     }
     let subtle = window.crypto().map_err(|_| SealedError::Insecure)?.subtle();
-    let crypto = |_: JsValue| SealedError::Damaged;
     let base: CryptoKey = call(subtle.import_key_with_str(
         "raw",
         &bytes(canonical.as_bytes()),
@@ -105,14 +117,18 @@ pub async fn derive_file(
         &usages("deriveBits"),
     ))
     .await
-    .map_err(crypto)?;
-    let name = derive(&subtle, &base, &labels.name, NAME_LEN)
+    .map_err(|_| SealedError::Damaged)?;
+    Ok((subtle, base))
+}
+
+/// What a submission carries to show its sender holds the secret (the
+/// `proof` label, `docs/api.md` "Submissions"); the secret stays here.
+pub async fn proof(canonical: &str, labels: &Labels) -> Result<String, SealedError> {
+    let (subtle, base) = hkdf_base(canonical).await?;
+    let bits = derive(&subtle, &base, &labels.proof, secret::PROOF_LEN)
         .await
-        .map_err(crypto)?;
-    let key = derive(&subtle, &base, &labels.key, 32)
-        .await
-        .map_err(crypto)?;
-    Ok((secret::sealed_file(&name), key))
+        .map_err(|_| SealedError::Damaged)?;
+    Ok(portal_core::keys::to_hex(&bits))
 }
 
 /// HKDF-SHA-256 (salt: the scheme) of `len` bytes for `info`.

@@ -1,7 +1,7 @@
 //! IndexedDB on this device: recent ticket lookups, each with the last copy
 //! of the ticket seen (so it can be shown offline, "as of" when it was
-//! fetched), and knowledge-base articles kept for offline reading (their
-//! published blocks, as fetched). A ticket's access code is kept here (and
+//! fetched), knowledge-base articles kept for offline reading (their
+//! published blocks, as fetched), and the outbox (`crate::outbox`). A ticket's access code is kept here (and
 //! in the acknowledgement link's fragment, which never reaches a server).
 //!
 //! Every function opens the database, does one short transaction, closes
@@ -31,11 +31,13 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 pub const DB_NAME: &str = "coremail-portal";
-const DB_VERSION: u8 = 2;
+const DB_VERSION: u8 = 3;
 const RECENT: &str = "recent_lookups";
 const ARTICLES: &str = "articles";
+/// What the user sent and the device has yet to deliver (`portal_core::outbox`).
+pub const OUTBOX: &str = "outbox";
 /// The stores and the field each one is keyed by.
-pub const STORES: [(&str, &str); 2] = [(RECENT, "key"), (ARTICLES, "id")];
+pub const STORES: [(&str, &str); 3] = [(RECENT, "key"), (ARTICLES, "id"), (OUTBOX, "id")];
 /// How many lookups are remembered; older ones are dropped.
 pub const RECENT_LIMIT: usize = 20;
 /// How long one storage call may take before it counts as failed.
@@ -132,6 +134,11 @@ async fn open() -> Result<Conn, StoreError> {
             }
             if event.old_version() < 2.0 {
                 db.create_object_store(ARTICLES)
+                    .with_key_path("id".into())
+                    .build()?;
+            }
+            if event.old_version() < 3.0 {
+                db.create_object_store(OUTBOX)
                     .with_key_path("id".into())
                     .build()?;
             }
@@ -500,4 +507,22 @@ pub async fn saved_article(id: &str) -> Result<Option<SavedArticle>, StoreError>
 /// Removes one article from the device.
 pub async fn remove_article(id: &str) -> Result<(), StoreError> {
     write::<SavedArticle>(ARTICLES, vec![], vec![id.to_owned()]).await
+}
+
+// ------------------------------------------------------------------ outbox
+
+/// Every outbox item that still parses (`portal_core::outbox::Item`).
+pub async fn outbox_items() -> Result<Vec<portal_core::outbox::Item>, StoreError> {
+    all(OUTBOX).await
+}
+
+/// Saves or replaces one outbox item. Storing is the promise that nothing
+/// is lost, so the browser is asked to keep the site's storage too.
+pub async fn put_outbox_item(item: &portal_core::outbox::Item) -> Result<(), StoreError> {
+    write(OUTBOX, vec![item.clone()], vec![]).await
+}
+
+/// Removes one outbox item (the user discards it, or it is done).
+pub async fn remove_outbox_item(id: &str) -> Result<(), StoreError> {
+    write::<portal_core::outbox::Item>(OUTBOX, vec![], vec![id.to_owned()]).await
 }

@@ -1,6 +1,7 @@
 //! Widgets shared by several pages.
 
 mod article_body;
+mod choice;
 mod clock;
 mod deadline;
 mod error_panel;
@@ -13,10 +14,12 @@ mod severity;
 mod sla_error;
 mod sla_timeline;
 mod store_problem;
+mod submission_words;
 mod ticket_labels;
 mod workspace_gate;
 
 pub use article_body::ArticleBody;
+pub use choice::radio_choice;
 pub use clock::use_clock;
 pub use deadline::deadline_block;
 pub use error_panel::{ErrorDetail, ErrorPanel};
@@ -29,5 +32,6 @@ pub use severity::{priority_badge_class, response_target, severity_list, target_
 pub use sla_error::{sla_error_message, SlaErrorMessage};
 pub use sla_timeline::{format_duration, timeline_list};
 pub use store_problem::{store_error_message, StoreProblem, StoreUse};
+pub use submission_words::{code_words, field_words, problem_words};
 pub use ticket_labels::{state_badge, step_name};
 pub use workspace_gate::{load_workspace, WorkspaceGate};

@@ -18,6 +18,8 @@ pub enum StoreUse {
     SaveArticles,
     /// The copy every opened article gets: a warning, the article is shown.
     KeepOpenedArticle,
+    /// Queueing something to send: nothing was queued, the form keeps it.
+    Queue,
 }
 
 struct StoreTexts {
@@ -27,6 +29,8 @@ struct StoreTexts {
     article_full: &'static str,
     article_unavailable: &'static str,
     busy: &'static str,
+    queue_full: &'static str,
+    queue_unavailable: &'static str,
 }
 
 static ZH: StoreTexts = StoreTexts {
@@ -36,6 +40,8 @@ static ZH: StoreTexts = StoreTexts {
     article_full: "本机存储空间已满，文章没有保存；已保存的文章不受影响。可在“离线文章”中移除不需要的文章后重试。",
     article_unavailable: "本机存储不可用（可能处于无痕模式），文章无法保存以离线阅读。",
     busy: "本机存储没有及时响应，可能是另一个打开本站的标签页正在使用它。请关闭其他标签页后重试；已保存的内容不受影响。",
+    queue_full: "本机存储空间已满，请求没有放入发件箱，也还没有发送。您填写的内容仍在表单中：可在“隐私与本机数据”中清理空间后重试，或致电 400-888-2488。",
+    queue_unavailable: "本机存储不可用（可能处于无痕模式），请求没有放入发件箱，也还没有发送。您填写的内容仍在表单中：请换用普通窗口，或发送邮件至 support@coremail.cn。",
 };
 
 static EN: StoreTexts = StoreTexts {
@@ -45,6 +51,8 @@ static EN: StoreTexts = StoreTexts {
     article_full: "This device's storage is full, so the article was not saved; articles saved before are untouched. Remove some in the offline library and try again.",
     article_unavailable: "Storage on this device is unavailable (private browsing?), so articles cannot be kept for offline reading.",
     busy: "This device's storage did not answer in time; another tab with this site open may be holding it. Close the other tabs and try again; nothing saved before is lost.",
+    queue_full: "This device's storage is full, so the request was not put in the outbox and has not been sent. What you typed is still in the form: free space under “Privacy and data on this device” and try again, or call 400-888-2488.",
+    queue_unavailable: "Storage on this device is unavailable (private browsing?), so the request was not put in the outbox and has not been sent. What you typed is still in the form: use a normal window, or e-mail support@coremail.cn.",
 };
 
 /// The user's words for a storage failure during `used_for`.
@@ -60,6 +68,8 @@ pub fn store_error_message(lang: Lang, error: &StoreError, used_for: StoreUse) -
         (StoreUse::SaveArticles | StoreUse::KeepOpenedArticle, Unavailable(_)) => {
             t.article_unavailable
         }
+        (StoreUse::Queue, Full) => t.queue_full,
+        (StoreUse::Queue, Unavailable(_)) => t.queue_unavailable,
     }
 }
 
@@ -70,7 +80,7 @@ pub fn StoreProblem(error: StoreError, used_for: StoreUse) -> impl IntoView {
     let lang = use_lang();
     let role = match used_for {
         StoreUse::RememberLookup | StoreUse::KeepOpenedArticle => "status",
-        StoreUse::ForgetLookup | StoreUse::SaveArticles => "alert",
+        StoreUse::ForgetLookup | StoreUse::SaveArticles | StoreUse::Queue => "alert",
     };
     view! {
         <p class="notice" role=role>

@@ -10,7 +10,9 @@ mod home;
 mod kb;
 mod not_found;
 mod offline;
+mod outbox;
 mod privacy;
+mod request;
 mod services;
 mod sla;
 mod tickets;
@@ -20,7 +22,9 @@ pub use home::Home;
 pub use kb::{KbArticlePage, KbCategoryPage, KnowledgeBase};
 pub use not_found::NotFound;
 pub use offline::OfflineLibrary;
+pub use outbox::OutboxPage;
 pub use privacy::PrivacyPage;
+pub use request::RequestPage;
 pub use services::Services;
 pub use sla::SlaCalculator;
 pub use tickets::{History, TicketLookup, TicketPage};
@@ -108,3 +112,6 @@ lazy_section!(offline_view, __preload_offline_view, OfflinePage { OfflineRoute =
 // The customer's workspace: its own module, loaded only by those who open it.
 lazy_section!(workspace_view, __preload_workspace_view, WorkspaceSection { WorkspaceRoute => WorkspacePage });
 lazy_section!(privacy_view, __preload_privacy_view, PrivacySection { PrivacyRoute => PrivacyPage });
+lazy_section!(outbox_view, __preload_outbox_view, OutboxSection { OutboxRoute => OutboxPage });
+// 在线提交: the form with its live deadline, for workspace holders only.
+lazy_section!(request_view, __preload_request_view, RequestSection { RequestRoute => RequestPage });

@@ -246,3 +246,40 @@ pub fn badge_count(items: &[Item]) -> usize {
 pub fn refusal_problems(item: &Item) -> &[Problem] {
     item.refusal.as_ref().map_or(&[], |r| r.problems.as_slice())
 }
+
+/// A ticket's replies from the outbox that the published ticket does not
+/// carry yet (the ticket page shows them as pending), oldest first. A reply
+/// is carried once the ticket has a customer event with the same text
+/// (white space at the ends aside); refused replies stay listed, with their
+/// reason, until the user removes them.
+pub fn unpublished_replies<'a>(
+    items: &'a [Item],
+    ticket: &crate::model::Ticket,
+) -> Vec<(&'a Item, String)> {
+    use crate::keys::normalise_ticket_number;
+    use crate::submission::{Request, Submission};
+    let number = normalise_ticket_number(&ticket.number);
+    let mut out: Vec<(&Item, String)> = items
+        .iter()
+        .filter(|i| {
+            i.ticket
+                .as_deref()
+                .is_some_and(|t| normalise_ticket_number(t) == number)
+        })
+        .filter_map(|i| {
+            let s: Submission = serde_json::from_str(&i.body).ok()?;
+            match s.request {
+                Request::TicketReply(r) => Some((i, r.text)),
+                _ => None,
+            }
+        })
+        .filter(|(_, text)| {
+            !ticket
+                .events
+                .iter()
+                .any(|e| e.by == crate::model::Actor::Customer && e.text.trim() == text.trim())
+        })
+        .collect();
+    out.sort_by(|a, b| a.0.created_at.total_cmp(&b.0.created_at));
+    out
+}

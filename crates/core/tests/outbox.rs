@@ -166,3 +166,67 @@ fn the_badge_counts_pending_and_refused_not_accepted() {
     sent.sending(T0);
     assert_eq!(badge_count(&[accepted, queued, sent]), 2);
 }
+
+mod replies {
+    use super::T0;
+    use portal_core::model::Ticket;
+    use portal_core::outbox::{unpublished_replies, Item};
+
+    fn ticket(events: &str) -> Ticket {
+        serde_json::from_str(&format!(
+            r#"{{"number":"CM2026-001414","contact_email":"a@demo-corp.cn","contact_name":"李明","customer":"华南示范集团",
+            "title":"t","product":"xt5","version":"XT5.0.13","priority":"P1","channel":"email","status":"handling",
+            "received":"2026-11-26T08:12:00+08:00","events":[{events}]}}"#
+        ))
+        .expect("ticket")
+    }
+
+    fn reply(id: &str, number: &str, text: &str, at: f64) -> Item {
+        let body = format!(
+            r#"{{"schema":"coremail-portal/submission/v1","id":"{id}","created_at":"2026-12-07T10:00:00+08:00","lang":"zh",
+            "sender":{{"scope":"ticket","id":"{number}","proof":"00000000000000000000000000000000"}},
+            "request":{{"kind":"ticket_reply","ticket":"{number}","text":{text:?}}}}}"#
+        );
+        Item::new(
+            id.to_owned(),
+            "ticket_reply",
+            text.to_owned(),
+            Some(number.to_owned()),
+            body,
+            at,
+        )
+    }
+
+    #[test]
+    fn a_reply_is_pending_until_the_published_ticket_carries_its_text() {
+        let items = [
+            reply("b", "CM2026-001414", "日志已发送", T0 + 1.0),
+            reply("a", "cm2026-001414", "已重启服务", T0),
+            reply("c", "CM2026-001244", "别的工单", T0),
+        ];
+        let none = ticket("");
+        let pending: Vec<(String, String)> = unpublished_replies(&items, &none)
+            .into_iter()
+            .map(|(i, text)| (i.id.clone(), text))
+            .collect();
+        // Oldest first; the number matched whatever its case.
+        assert_eq!(
+            pending,
+            [
+                ("a".to_owned(), "已重启服务".to_owned()),
+                ("b".to_owned(), "日志已发送".to_owned())
+            ]
+        );
+
+        let carried = ticket(
+            r#"{"at":"2026-12-07T10:05:00+08:00","by":"customer","text":"  已重启服务\n"},
+               {"at":"2026-12-07T10:06:00+08:00","by":"engineer","text":"日志已发送"}"#,
+        );
+        let left: Vec<String> = unpublished_replies(&items, &carried)
+            .into_iter()
+            .map(|(i, _)| i.id.clone())
+            .collect();
+        // The engineer's identical words do not count as the customer's reply.
+        assert_eq!(left, ["b"]);
+    }
+}

@@ -39,6 +39,7 @@ pub fn PrivacyPage() -> impl IntoView {
     let lookups = use_visit_lookups();
     let listed = LocalResource::new(inventory);
     let erase = RwSignal::new(Erase::NotAsked);
+    let outbox = crate::outbox::use_outbox();
 
     let run_erase = move |_| {
         erase.set(Erase::Erasing);
@@ -47,6 +48,7 @@ pub fn PrivacyPage() -> impl IntoView {
             // This tab forgets too: the open workspace and this visit's lookups.
             session.sign_out();
             lookups.0.set(Vec::new());
+            outbox.reload().await;
             erase.set(Erase::Done(failures));
             listed.refetch();
         });
@@ -74,6 +76,10 @@ pub fn PrivacyPage() -> impl IntoView {
             Erase::Confirming => view! {
                 <div class="notice confirm" role="alert">
                     <p>{t.erase_confirm}</p>
+                    {move || {
+                        let unsent = outbox.items().iter().filter(|i| i.is_pending()).count();
+                        (unsent > 0).then(|| view! { <p><strong>{(t.erase_unsent)(unsent)}</strong></p> })
+                    }}
                     <button type="button" class="button danger" on:click=run_erase>{t.erase_yes}</button>
                     " "
                     <button type="button" class="button" on:click=move |_| erase.set(Erase::NotAsked)>{t.erase_no}</button>

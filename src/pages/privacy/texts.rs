@@ -18,6 +18,8 @@ pub struct PrivacyTexts {
     pub erase_lead: &'static str,
     pub erase_button: &'static str,
     pub erase_confirm: &'static str,
+    /// Said before erasing when the outbox still holds unsent requests.
+    pub erase_unsent: fn(usize) -> String,
     pub erase_yes: &'static str,
     pub erase_no: &'static str,
     pub erasing: &'static str,
@@ -79,6 +81,7 @@ static ZH: PrivacyTexts = PrivacyTexts {
     erase_lead: "清除后，最近查询、离线文章、记住的访问密钥、待发送的请求和设置都会从本浏览器删除；已提交给 Coremail 的工单不受影响。在公用电脑上使用后请清除。",
     erase_button: "清除本机全部数据",
     erase_confirm: "确定要清除吗？尚未发送的请求也会被删除，无法恢复。",
+    erase_unsent: |n| format!("发件箱中还有 {n} 项请求尚未送达 Coremail，清除后将无法发送。"),
     erase_yes: "确定清除",
     erase_no: "取消",
     erasing: "正在清除…",
@@ -112,6 +115,11 @@ static EN: PrivacyTexts = PrivacyTexts {
     erase_lead: "Erasing deletes recent lookups, offline articles, a remembered access key, requests waiting to be sent and settings from this browser. Tickets already submitted to Coremail are not affected. Erase after using a shared computer.",
     erase_button: "Erase everything on this device",
     erase_confirm: "Erase everything? Requests not yet sent are deleted too, and cannot be recovered.",
+    erase_unsent: |n| if n == 1 {
+        "One request in the outbox has not reached Coremail yet: erased, it cannot be sent.".to_owned()
+    } else {
+        format!("{n} requests in the outbox have not reached Coremail yet: erased, they cannot be sent.")
+    },
     erase_yes: "Erase",
     erase_no: "Cancel",
     erasing: "Erasing…",

@@ -6,8 +6,8 @@ mod texts;
 
 use crate::api::{use_sla, SlaSetup};
 use crate::components::{
-    deadline_block, format_duration, loaded, priority_badge_class, response_target, target_amount,
-    timeline_list, use_clock, ErrorDetail, SlaErrorMessage,
+    deadline_block, format_duration, loaded, priority_badge_class, radio_choice, response_target,
+    target_amount, timeline_list, use_clock, ErrorDetail, SlaErrorMessage,
 };
 use crate::i18n::{use_lang, Lang};
 use crate::time::{format_local_if_different, now_input_value};
@@ -144,32 +144,6 @@ fn CalculatorForm(
                 </div>
             </form>
         }
-    }
-}
-
-/// One option of a radio group bound to `selected`.
-fn radio_choice<T: Copy + PartialEq + Send + Sync + 'static>(
-    name: &'static str,
-    value: &'static str,
-    id: T,
-    selected: RwSignal<T>,
-    title: AnyView,
-    hint: String,
-) -> impl IntoView {
-    view! {
-        <label class="choice">
-            <input
-                type="radio"
-                name=name
-                value=value
-                prop:checked=move || selected.get() == id
-                on:change=move |_| selected.set(id)
-            />
-            <span class="choice-body">
-                <span class="choice-title">{title}</span>
-                <span class="choice-hint">{hint}</span>
-            </span>
-        </label>
     }
 }
 

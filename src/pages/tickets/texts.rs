@@ -158,3 +158,59 @@ static EN: TicketsTexts = TicketsTexts {
 pub fn tickets_texts(lang: Lang) -> &'static TicketsTexts {
     lang.pick(&ZH, &EN)
 }
+
+/// The reply box under an open ticket's conversation.
+pub struct ReplyTexts {
+    pub title: &'static str,
+    pub label: &'static str,
+    pub hint: &'static str,
+    pub send: &'static str,
+    pub sending: &'static str,
+    pub closed: &'static str,
+    pub pending_title: &'static str,
+    pub you: &'static str,
+    pub queued: &'static str,
+    pub sent: &'static str,
+    pub accepted: &'static str,
+    pub refused: &'static str,
+    pub outbox_link: &'static str,
+    pub no_credentials: &'static str,
+}
+
+static REPLY_ZH: ReplyTexts = ReplyTexts {
+    title: "补充回复",
+    label: "您的回复",
+    hint: "补充信息、回答工程师的问题，或告知处理结果。最多 10,000 个字符。回复先保存在本机发件箱，再发送给 Coremail。",
+    send: "发送回复",
+    sending: "正在保存…",
+    closed: "此工单已关闭，不能再回复。如问题再次出现，请在工作台中提交新的请求。",
+    pending_title: "尚未出现在工单中的回复",
+    you: "您",
+    queued: "待发送",
+    sent: "已发出，待确认",
+    accepted: "Coremail 已收到，工单更新后显示在对话中",
+    refused: "被拒绝",
+    outbox_link: "在发件箱中查看",
+    no_credentials: "无法生成提交凭据（浏览器不支持所需的加密功能）。回复没有保存；您填写的内容仍在输入框中。",
+};
+
+static REPLY_EN: ReplyTexts = ReplyTexts {
+    title: "Add a reply",
+    label: "Your reply",
+    hint: "More details, an answer to the engineer, or how it turned out. At most 10,000 characters. The reply is kept in this device's outbox first, then sent to Coremail.",
+    send: "Send the reply",
+    sending: "Saving…",
+    closed: "This ticket is closed and takes no more replies. If the problem comes back, submit a new request from your workspace.",
+    pending_title: "Replies not yet in the ticket",
+    you: "You",
+    queued: "Queued",
+    sent: "Sent, awaiting answer",
+    accepted: "Received by Coremail; shows in the conversation once the ticket is updated",
+    refused: "Refused",
+    outbox_link: "See it in the outbox",
+    no_credentials: "Could not make the submission's credentials (the browser lacks the cryptography needed). The reply was not saved; what you typed is still in the box.",
+};
+
+pub fn reply_texts(lang: Lang) -> &'static ReplyTexts {
+    lang.pick(&REPLY_ZH, &REPLY_EN)
+}

@@ -3,6 +3,7 @@
 //! "as of" when the network is down.
 
 use super::form::{open_ticket, LookupForm};
+use super::reply::{reply_section, ReplyDraft};
 use super::texts::tickets_texts;
 use crate::api::{answer, fetch_products, use_sla, SlaSetup};
 use crate::components::{
@@ -33,9 +34,10 @@ use std::time::Duration;
 enum TicketLoad {
     /// No code in the link, none remembered on this device.
     NotRemembered,
-    Fresh(Arc<Ticket>),
+    /// With the code that opened it (a reply is sent with it).
+    Fresh(Arc<Ticket>, String),
     /// The network failed; the last copy seen, with when it was fetched.
-    Offline(Arc<Ticket>, f64),
+    Offline(Arc<Ticket>, f64, String),
     /// The code does not open this ticket (or the ticket is gone).
     WrongCode,
     Failed(SealedError),
@@ -80,9 +82,9 @@ async fn load_ticket(
                 return TicketLoad::Failed(SealedError::Damaged);
             };
             warning.record(store::remember(entry).await);
-            TicketLoad::Fresh(Arc::new(ticket))
+            TicketLoad::Fresh(Arc::new(ticket), code)
         }
-        Shown::DeviceCopy((ticket, at)) => TicketLoad::Offline(ticket, at),
+        Shown::DeviceCopy((ticket, at)) => TicketLoad::Offline(ticket, at, code),
         Shown::Gone => TicketLoad::WrongCode,
         Shown::Failed(error) => TicketLoad::Failed(SealedError::Api(error)),
     }
@@ -109,6 +111,7 @@ pub fn TicketPage() -> impl IntoView {
     let setup = use_sla();
     let products = LocalResource::new(fetch_products);
     let now = use_clock(Duration::from_secs(1));
+    let draft = ReplyDraft::new();
 
     let body = loaded(setup, move |setup| {
         let lang = lang.get();
@@ -133,10 +136,13 @@ pub fn TicketPage() -> impl IntoView {
                 <SealedProblem error kind=SecretKind::TicketCode on_retry=move || load.refetch()/>
             }
             .into_any(),
-            Some(TicketLoad::Fresh(ticket)) => ticket_view(lang, &ticket, &setup, &products, now).into_any(),
-            Some(TicketLoad::Offline(ticket, at)) => view! {
+            Some(TicketLoad::Fresh(ticket, code)) => {
+                let reply = reply_section(ticket.clone(), code, draft).into_any();
+                ticket_view(lang, &ticket, &setup, &products, now, reply).into_any()
+            }
+            Some(TicketLoad::Offline(ticket, at, code)) => view! {
                 <DeviceCopyNotice message=|lang, time| (tickets_texts(lang).offline_copy)(time) saved_at_ms=at on_retry=move || load.refetch()>
-                    {ticket_view(lang, &ticket, &setup, &products, now)}
+                    {ticket_view(lang, &ticket, &setup, &products, now, reply_section(ticket.clone(), code, draft).into_any())}
                 </DeviceCopyNotice>
             }
             .into_any(),
@@ -162,6 +168,7 @@ fn ticket_view(
     setup: &SlaSetup,
     products: &[Product],
     now: ReadSignal<DateTime<FixedOffset>>,
+    reply: AnyView,
 ) -> impl IntoView {
     let (t, en) = (tickets_texts(lang), lang.is_en());
     let product = products
@@ -245,6 +252,7 @@ fn ticket_view(
         <section class="card" aria-labelledby="events-title">
             <h2 id="events-title">{t.events_title}</h2>
             <ol class="events">{events}</ol>
+            {reply}
         </section>
         <p class="muted share-note">{t.share_note}</p>
     }
