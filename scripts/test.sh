@@ -38,6 +38,11 @@ trunk build --release
 
 step "end-to-end (nginx + deploy/nginx.conf, Playwright, Chromium)"
 port=${E2E_PORT:-8499}
+# The outbox journeys start `portal intake` themselves on this port, the one
+# nginx proxies /intake/ to.
+export INTAKE_PORT=${E2E_INTAKE_PORT:-8798}
+cargo build --quiet -p portal-cli
+export PORTAL_BIN="${CARGO_TARGET_DIR:-target}/debug/portal"
 pidfile=$(scripts/serve-dist.sh --background dist "$port")
 trap 'kill "$(cat "$pidfile")" 2>/dev/null || true' EXIT
 PORTAL_URL="http://127.0.0.1:$port" npx playwright test --config tests/e2e/playwright.config.mjs 2>&1 | tee -a "$log"

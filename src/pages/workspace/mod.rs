@@ -220,6 +220,10 @@ fn Overview(workspace: Workspace) -> impl IntoView {
         let tickets = view! {
             <section id="tickets" class="card workspace-card" aria-labelledby="tickets-title">
                 <h2 id="tickets-title">{t.tickets_title}</h2>
+                <p class="request-cta">
+                    <a class="button primary" href=routes::REQUEST>{t.new_request}</a>" "
+                    <span class="muted">{t.new_request_hint}</span>
+                </p>
                 <p>{(t.tickets_counts)(w.tickets.len(), open_count)}</p>
                 {if w.tickets.is_empty() {
                     view! { <p class="muted">{t.no_tickets}</p> }.into_any()
