@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Serves a built dist/ with deploy/nginx.conf exactly as production does,
-# rewriting only the `# @listen` and `# @root` lines.
+# rewriting only the `# @listen`, `# @root` and `# @intake` lines.
 #
-#   scripts/serve-dist.sh [--background] DIST_DIR PORT
+#   [INTAKE_PORT=8788] scripts/serve-dist.sh [--background] DIST_DIR PORT
+#
+# /intake/ is proxied to `portal intake` on 127.0.0.1:$INTAKE_PORT (started
+# separately, as scripts/serve.sh does); without it, submissions get 502.
 #
 # With --background it starts nginx, waits until it answers, and prints the
 # pid file path; stop it with `nginx -s stop -c <conf> -g 'pid <pidfile>;'`
@@ -17,10 +20,12 @@ run="$here/.tmp/nginx-$port"
 mkdir -p "$run"
 sed -e "s|^\(\s*\)listen .*# @listen|\1listen 127.0.0.1:$port;|" \
     -e "s|^\(\s*\)root .*# @root|\1root $dist;|" \
+    -e "s|^\(\s*\)proxy_pass .*# @intake|\1proxy_pass http://127.0.0.1:${INTAKE_PORT:-8788}/;|" \
     -e "s|^\(\s*\)sendfile on;|&\n    access_log $run/access.log;|" \
     "$here/deploy/nginx.conf" > "$run/nginx.conf"
 grep -q "listen 127.0.0.1:$port;" "$run/nginx.conf" || { echo "could not rewrite # @listen in deploy/nginx.conf" >&2; exit 1; }
 grep -q "root $dist;" "$run/nginx.conf" || { echo "could not rewrite # @root in deploy/nginx.conf" >&2; exit 1; }
+grep -q "proxy_pass http://127.0.0.1:${INTAKE_PORT:-8788}/;" "$run/nginx.conf" || { echo "could not rewrite # @intake in deploy/nginx.conf" >&2; exit 1; }
 # A previous run on this port: stop it first.
 if [ -f "$run/nginx.pid" ] && kill -0 "$(cat "$run/nginx.pid")" 2>/dev/null; then
   kill "$(cat "$run/nginx.pid")"; sleep 0.5

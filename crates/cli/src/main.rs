@@ -8,6 +8,7 @@
 //! be read or written).
 
 mod corpus;
+mod intake;
 mod markdown;
 mod publish;
 mod seal;
@@ -20,6 +21,7 @@ use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand};
 use portal_core::model::{Channel, Priority};
 use portal_core::sla::{parse_channel, parse_priority};
+use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -247,6 +249,50 @@ Examples:
         /// Trunk's output directory (the one holding index.html)
         dist_dir: PathBuf,
     },
+
+    /// Receive submissions from the app: the reference submission endpoint
+    ///
+    /// Answers POST /v1/submissions (also /intake/v1/submissions) with a
+    /// submission as JSON (docs/api.md, "Submissions") and its id as the
+    /// Idempotency-Key: 201 accepted, 200 the same again, 409 the same id
+    /// with other content, 400/422 refused with the fields at fault, 403 a
+    /// proof that does not match the private source, 413 too large, 429 too
+    /// many from one address (with Retry-After). Each accepted submission is
+    /// written durably to INBOX/<id>.json. Prints `listening on http://…`
+    /// once bound, then one line per request to stderr (never a proof).
+    /// Exits 2 when the address is taken or the inbox is not writable.
+    #[command(
+        verbatim_doc_comment,
+        after_help = "\
+Examples:
+  portal intake --dir .tmp/inbox --listen 127.0.0.1:8788 --api public/api --private demo/private
+      The demo receiver behind deploy/nginx.conf's /intake/ (scripts/serve.sh starts it).
+  portal intake --dir /var/spool/portal --api /srv/api --private /srv/private --rate 10
+      Production: products from the published API, proofs against the private source."
+    )]
+    Intake(IntakeArgs),
+}
+
+#[derive(Args)]
+struct IntakeArgs {
+    /// Where accepted submissions are written, one <id>.json each (created if missing)
+    #[arg(long, value_name = "INBOX")]
+    dir: PathBuf,
+    /// The address and port to listen on (port 0: any free port)
+    #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:8788")]
+    listen: SocketAddr,
+    /// The API directory whose products.json the product and version must be in
+    #[arg(long, value_name = "API_DIR")]
+    api: Option<PathBuf>,
+    /// The private source: check each sender.proof against its workspace's or ticket's secret
+    #[arg(long, value_name = "PRIVATE_SRC")]
+    private: Option<PathBuf>,
+    /// The largest body accepted, in bytes (at most the format's 65536)
+    #[arg(long, value_name = "BYTES", default_value_t = portal_core::submission::MAX_BODY_BYTES, value_parser = max_body)]
+    max_body: usize,
+    /// Requests one client address may make per minute (a burst of as many, then that rate)
+    #[arg(long, value_name = "PER_MINUTE", default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..))]
+    rate: u32,
 }
 
 #[derive(Args)]
@@ -276,6 +322,16 @@ fn priority() -> impl TypedValueParser<Value = Priority> {
 /// `--channel`: the values and their parsing are the core's.
 fn channel() -> impl TypedValueParser<Value = Channel> {
     PossibleValuesParser::new(Channel::ALL.map(Channel::as_str)).try_map(|s| parse_channel(&s))
+}
+
+fn max_body(value: &str) -> Result<usize, String> {
+    let max = portal_core::submission::MAX_BODY_BYTES;
+    match value.parse() {
+        Ok(0) => Err("a body needs at least 1 byte".into()),
+        Ok(n) if n > max => Err(format!("the submission format allows at most {max}")),
+        Ok(n) => Ok(n),
+        Err(_) => Err("not a whole number".into()),
+    }
 }
 
 fn shard_count(value: &str) -> Result<u32, String> {
@@ -376,6 +432,17 @@ fn run(command: Command) -> Result<ExitCode, String> {
         }
         Command::Seal { dist_dir } => {
             seal::seal(&dist_dir)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Intake(args) => {
+            intake::run(intake::Config {
+                inbox: args.dir,
+                listen: args.listen,
+                api: args.api,
+                private: args.private,
+                max_body: args.max_body,
+                per_minute: args.rate,
+            })?;
             Ok(ExitCode::SUCCESS)
         }
     }

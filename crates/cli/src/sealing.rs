@@ -4,6 +4,8 @@
 //! - name  = HKDF-SHA-256(ikm = canonical secret, salt = scheme, info = labels.name)[..16], hex
 //! - key   = HKDF-SHA-256(…, info = labels.key), 32 bytes, AES-256-GCM
 //! - nonce = HMAC-SHA-256(HKDF(…, info = labels.nonce), padded plaintext)[..12]
+//! - proof = HKDF-SHA-256(…, info = labels.proof)[..16], hex: what a submission
+//!   carries (`portal_core::submission`), checked by `portal intake`
 //! - file  = "CMS2" ‖ nonce ‖ AES-256-GCM(key, nonce, aad = scheme "\n" path, padded plaintext)
 //!
 //! The nonce is synthetic (derived from the plaintext), so publishing the
@@ -16,7 +18,7 @@ use hkdf::Hkdf;
 use hmac::{Hmac, Mac};
 #[cfg(test)]
 use portal_core::secret::SecretError;
-use portal_core::secret::{self, Labels, SecretKind, NAME_LEN, NONCE_LEN};
+use portal_core::secret::{self, Labels, SecretKind, NAME_LEN, NONCE_LEN, PROOF_LEN};
 use sha2::Sha256;
 use std::fmt;
 
@@ -28,9 +30,13 @@ pub struct Derived {
     nonce_key: [u8; 32],
 }
 
+fn hkdf(canonical: &str) -> Hkdf<Sha256> {
+    Hkdf::<Sha256>::new(Some(secret::SCHEME.as_bytes()), canonical.as_bytes())
+}
+
 /// Derives name, key and nonce key from a canonical secret.
 pub fn derive(canonical: &str, labels: &Labels) -> Derived {
-    let hk = Hkdf::<Sha256>::new(Some(secret::SCHEME.as_bytes()), canonical.as_bytes());
+    let hk = hkdf(canonical);
     let mut name = [0u8; NAME_LEN];
     let mut key = [0u8; 32];
     let mut nonce_key = [0u8; 32];
@@ -48,6 +54,16 @@ pub fn derive(canonical: &str, labels: &Labels) -> Derived {
         key,
         nonce_key,
     }
+}
+
+/// The proof a submission carries that its sender holds this canonical
+/// secret: [`PROOF_LEN`] bytes of HKDF under `labels.proof`, lower-case hex.
+pub fn proof(canonical: &str, labels: &Labels) -> String {
+    let mut out = [0u8; PROOF_LEN];
+    hkdf(canonical)
+        .expand(labels.proof.as_bytes(), &mut out)
+        .expect("HKDF output of 16 bytes");
+    portal_core::keys::to_hex(&out)
 }
 
 /// The derivation for a customer's workspace, from the typed access key.
@@ -216,6 +232,24 @@ mod tests {
         let t = ticket("CM2026-001414", "6Q37P-7N7HA-E9884-DNTMR").unwrap();
         assert_eq!(t.file, format!("sealed/{}.bin", EXPECTED_TICKET_NAME));
         assert_eq!(portal_core::keys::to_hex(&t.key), EXPECTED_TICKET_KEY);
+    }
+
+    /// The demo data's proofs (workspace `huanan`, ticket `CM2026-001414`),
+    /// from OpenSSL's `openssl kdf -keylen 16 … -kdfopt
+    /// info:coremail-portal/v2/workspace/proof HKDF` and Python's
+    /// `cryptography` HKDF; docs/examples/submissions/ carries them.
+    #[test]
+    fn proofs_match_an_independent_hkdf() {
+        let w = secret::canonical(SecretKind::AccessKey, KEY).unwrap();
+        assert_eq!(
+            proof(&w, &secret::workspace_labels()),
+            "70b07710506e0802af0764ee9d6e064c"
+        );
+        let t = secret::canonical(SecretKind::TicketCode, "6Q37P-7N7HA-E9884-DNTMR").unwrap();
+        assert_eq!(
+            proof(&t, &secret::ticket_labels("CM2026-001414")),
+            "ca7eb6d5690d7a165cbe56cca97169de"
+        );
     }
 
     const EXPECTED_WORKSPACE_NAME: &str = "47a618b2536939cbc78dca205c2b8e74";

@@ -53,7 +53,8 @@ fn the_top_level_help_lists_every_command() {
             "index",
             "search",
             "gen-corpus",
-            "seal"
+            "seal",
+            "intake"
         ]
     );
 }
