@@ -71,7 +71,9 @@ async function fillRequest(page, title) {
 
 test('the form shows the deadline before sending, and it moves with the clock and the severity', async ({ page, consoleErrors }) => {
   // Monday 2026-12-07 10:00: the online channel (09:00–18:00) is open.
-  await page.clock.install({ time: new Date('2026-12-07T10:00:00+08:00') });
+  // Paused on the minute: a second later, P3 would be due the next morning.
+  await page.clock.install({ time: new Date('2026-12-07T09:59:00+08:00') });
+  await page.clock.pauseAt(new Date('2026-12-07T10:00:00+08:00'));
   await openRequestForm(page);
   const due = page.locator('.deadline-preview .deadline time');
   // P3 by default: 8 open hours from 10:00 reach 18:00, the closing time itself.
@@ -88,7 +90,8 @@ test('the form shows the deadline before sending, and it moves with the clock an
 
 test('at night and on a holiday the form says the channel is closed and when the clock starts', async ({ page }) => {
   // Friday 2026-10-02, inside National Day (1–7 Oct): closed until Thursday 8 Oct.
-  await page.clock.install({ time: new Date('2026-10-02T20:00:00+08:00') });
+  await page.clock.install({ time: new Date('2026-10-02T19:59:00+08:00') });
+  await page.clock.pauseAt(new Date('2026-10-02T20:00:00+08:00'));
   await openRequestForm(page);
   await expect(page.locator('[data-channel-state]')).toHaveText('在线渠道现在关闭（非工作时间）。请求会先保存，计时从 2026-10-08 09:00 开始。');
   await page.getByRole('radio', { name: /^P1/ }).check();

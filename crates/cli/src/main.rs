@@ -103,8 +103,9 @@ Examples:
 Examples:
   portal publish demo/private public/api
       Re-seal the demo customers' workspaces and tickets.
-  portal publish /srv/private dist/api && portal validate dist/api --private /srv/private
-      Seal into a release build's API and check that every file opens."
+  portal publish /srv/private /srv/api && portal validate /srv/api --private /srv/private
+      Seal into the API directory to deploy, and check that every file opens
+      (before any pre-compression: validate refuses stray .br files)."
     )]
     Publish {
         /// The private source directory (never deployed)

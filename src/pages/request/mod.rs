@@ -111,7 +111,7 @@ fn RequestForm(workspace: Workspace) -> impl IntoView {
             schema: SCHEMA.to_owned(),
             id: new_id().unwrap_or_default(),
             created_at: now_beijing(),
-            lang: lang.get_untracked().code().to_owned(),
+            lang: lang.get_untracked().pick("zh", "en").to_owned(),
             sender: Sender {
                 scope: Scope::Workspace,
                 id: workspace_id.clone(),

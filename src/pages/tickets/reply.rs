@@ -102,7 +102,7 @@ pub fn reply_section(ticket: Arc<Ticket>, code: String, draft: ReplyDraft) -> im
             schema: SCHEMA.to_owned(),
             id: new_id().unwrap_or_default(),
             created_at: now_beijing(),
-            lang: lang.get_untracked().code().to_owned(),
+            lang: lang.get_untracked().pick("zh", "en").to_owned(),
             sender: Sender {
                 scope: Scope::Ticket,
                 id: number.clone(),
