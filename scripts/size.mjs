@@ -33,6 +33,8 @@ const ROUTES = [
   ['/history', 'ticket history'],
   ['/workspace', 'workspace (key form)'],
   ['/privacy', 'privacy and device data'],
+  ['/request', 'new request (key form)'],
+  ['/outbox', 'outbox'],
   ['/kb', 'knowledge base'],
   ['/kb/c/send-receive', 'a KB category'],
   ['/kb/a/sr-smtp-535-auth-failed', 'a KB article'],

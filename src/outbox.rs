@@ -278,6 +278,13 @@ pub fn provide_outbox() {
     provide_context(outbox);
     leptos::task::spawn_local(async move {
         outbox.reload().await;
+        // POSTs this device left unanswered when a page closed: again, now.
+        let now = now_ms();
+        for mut item in outbox.items.get_untracked() {
+            if item.recover(now) && store::put_outbox_item(&item).await.is_ok() {
+                outbox.replace(item);
+            }
+        }
         if outbox
             .items
             .with_untracked(|i| i.iter().any(Item::is_pending))

@@ -512,7 +512,12 @@ pub async fn remove_article(id: &str) -> Result<(), StoreError> {
 // ------------------------------------------------------------------ outbox
 
 /// Every outbox item that still parses (`portal_core::outbox::Item`).
+/// Without a database there is nothing, and none is created: every visit
+/// asks at start, and "erase everything" must leave nothing behind.
 pub async fn outbox_items() -> Result<Vec<portal_core::outbox::Item>, StoreError> {
+    if database_exists().await == Some(false) {
+        return Ok(Vec::new());
+    }
     all(OUTBOX).await
 }
 

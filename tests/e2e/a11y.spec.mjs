@@ -11,7 +11,10 @@ const api = (path) => JSON.parse(readFileSync(new URL(`../../public/api/${path}`
 const categories = api('kb/categories.json').map((c) => `/kb/c/${c.id}`);
 const articles = api('kb/articles.json').map((a) => `/kb/a/${a.id}`);
 
-const LANGS = { 'zh-CN': { lookUp: '查询', open: '打开工作台' }, en: { lookUp: 'Look up', open: 'Open the workspace' } };
+const LANGS = {
+  'zh-CN': { lookUp: '查询', open: '打开工作台', request: '在线提交新请求', submit: '提交请求', outbox: '查看发件箱' },
+  en: { lookUp: 'Look up', open: 'Open the workspace', request: 'Submit a new request online', submit: 'Submit the request', outbox: 'View the outbox' },
+};
 
 /** The serious and critical violations on the page as it is now, readable. */
 async function violations(page, where) {
@@ -50,7 +53,7 @@ async function scanRoutes(page, lang, routes, { reload = false } = {}) {
 }
 
 const groups = {
-  'home, directory, calculator, lookup, history, offline library and 404': [['/', '/services', '/sla', '/tickets', '/history', '/workspace', '/privacy', '/kb/offline', '/no-such-page'], { reload: true }],
+  'home, directory, calculator, lookup, history, offline library and 404': [['/', '/services', '/sla', '/tickets', '/history', '/workspace', '/privacy', '/request', '/outbox', '/kb/offline', '/no-such-page'], { reload: true }],
   'knowledge-base index and every category': [['/kb', ...categories], {}],
   'every article': [articles, {}],
 };
@@ -92,6 +95,21 @@ for (const lang of Object.keys(LANGS)) {
     await page.getByRole('button', { name: LANGS[lang].open, exact: true }).click();
     await expect(page.locator('#report-guard')).toBeVisible();
     found.push(...(await violations(page, `${lang} a workspace`)));
+
+    // The request form, first with every problem shown, then queued; the outbox.
+    await page.getByRole('link', { name: LANGS[lang].request }).click();
+    await expect(page.locator('.deadline-preview .deadline')).toBeVisible();
+    await page.getByRole('button', { name: LANGS[lang].submit }).click();
+    await expect(page.locator('.field-error').first()).toBeVisible();
+    found.push(...(await violations(page, `${lang} a request form with problems`)));
+    await page.locator('#request-title').fill('IMAP');
+    await page.locator('#request-description').fill('IMAP timeouts since 09:30.');
+    await page.locator('#request-name').fill('Li Ming');
+    await page.locator('#request-email').fill('li.ming@demo-corp.cn');
+    await page.getByRole('button', { name: LANGS[lang].submit }).click();
+    await page.getByRole('link', { name: LANGS[lang].outbox }).click();
+    await expect(page.locator('.outbox-item')).toHaveCount(1);
+    found.push(...(await violations(page, `${lang} the outbox with an item`)));
 
     await page.goto('/kb');
     await settled(page);

@@ -10,6 +10,8 @@ const pages = {
   history: ['/history', '.lookup-form'],
   workspace: ['/workspace', '.workspace-form'],
   privacy: ['/privacy', '.privacy-page h1'],
+  request: ['/request', '.workspace-form'],
+  outbox: ['/outbox', '.outbox-page h1'],
   kb: ['/kb', '.category-card'],
   article: ['/kb/a/sr-smtp-535-auth-failed', '.article-body h2'],
 };
@@ -46,5 +48,35 @@ for (const lang of ['zh-CN', 'en']) {
     expect(overflow, 'horizontal overflow in px').toBeLessThanOrEqual(0);
     await page.screenshot({ path: testInfo.outputPath(`workspace-open-${lang}.png`), fullPage: true });
     expectNoConsoleErrors(consoleErrors);
+  });
+}
+
+// The request form and a queued item in the outbox, on a phone too.
+for (const lang of ['zh-CN', 'en']) {
+  test(`the request form and the outbox fit the screen (${lang})`, async ({ page, consoleErrors }, testInfo) => {
+    await page.addInitScript((l) => localStorage.setItem('coremail-portal.lang', l), lang);
+    await page.clock.install({ time: new Date('2026-12-07T10:00:00+08:00') });
+    await page.goto('/request');
+    await page.locator('#access-key').fill(accessKey('huanan'));
+    await page.locator('.workspace-form button[type="submit"]').click();
+    await expect(page.locator('.deadline-preview .deadline')).toBeVisible();
+    await page.locator('.request-form button[type="submit"]').click();
+    await expect(page.locator('.field-error').first()).toBeVisible();
+    let overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, 'horizontal overflow in px').toBeLessThanOrEqual(0);
+    await page.screenshot({ path: testInfo.outputPath(`request-${lang}.png`), fullPage: true });
+    await page.locator('#request-title').fill('部分用户无法收信 IMAP timeouts on part of the users since this morning');
+    await page.locator('#request-description').fill('自 9:30 起约 30 名用户 IMAP 收信超时。');
+    await page.locator('#request-name').fill('李明');
+    await page.locator('#request-email').fill('li.ming@demo-corp.cn');
+    await page.locator('.request-form button[type="submit"]').click();
+    await page.locator('[data-request-queued] a').click();
+    await expect(page.locator('.outbox-item')).toHaveCount(1);
+    overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, 'horizontal overflow in px').toBeLessThanOrEqual(0);
+    await expect(page.locator('.lang-switch')).toBeInViewport();
+    await page.screenshot({ path: testInfo.outputPath(`outbox-${lang}.png`), fullPage: true });
+    // Nothing listens behind /intake/ in this run: the POST's 502 is expected.
+    expectNoConsoleErrors(consoleErrors, [/status of 502/]);
   });
 }

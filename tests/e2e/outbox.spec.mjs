@@ -141,7 +141,7 @@ test('a request survives a reload while the intake is down, and arrives exactly 
       await expect(item).not.toHaveText(before);
     }
     await expect(item).toContainText(/已尝试 [3-9] 次/);
-    await item.getByText('通过邮件发送').click();
+    await item.locator('summary', { hasText: '通过邮件发送' }).click();
     const draft = item.locator('textarea');
     await expect(draft).toHaveValue(/-----BEGIN COREMAIL PORTAL SUBMISSION-----\n\{.*"kind":"new_request".*\}\n-----END COREMAIL PORTAL SUBMISSION-----/s);
     await expect(item.getByRole('link', { name: '在邮件程序中打开' })).toHaveAttribute('href', /^mailto:support@coremail\.cn\?subject=/);

@@ -131,6 +131,20 @@ impl Item {
         }
     }
 
+    /// When the app starts: a POST left unanswered when its page closed is
+    /// queued again, due now (the id makes a second arrival harmless).
+    /// Returns whether the item changed (and must be stored).
+    pub fn recover(&mut self, now: f64) -> bool {
+        if self.state == State::Sent && self.route == Some(Route::Endpoint) {
+            self.state = State::Queued;
+            self.next_attempt_at = now;
+            self.updated_at = now;
+            true
+        } else {
+            false
+        }
+    }
+
     /// Whether the page offers the e-mail draft.
     pub fn offers_mail(&self, has_endpoint: bool) -> bool {
         self.is_pending() && (!has_endpoint || self.attempts >= OFFER_MAIL_AFTER)

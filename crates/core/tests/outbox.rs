@@ -135,6 +135,21 @@ fn a_post_lost_with_its_page_is_sent_again_after_a_minute() {
 }
 
 #[test]
+fn on_restart_a_post_left_unanswered_is_queued_again_at_once_but_a_mailed_one_is_not() {
+    let mut posted = item("a", T0);
+    posted.sending(T0);
+    assert!(posted.recover(T0 + 2_000.0));
+    assert_eq!(posted.state, State::Queued);
+    assert!(posted.is_due(T0 + 2_000.0));
+    let mut mailed = item("m", T0);
+    mailed.mailed(T0);
+    assert!(!mailed.recover(T0 + 2_000.0));
+    assert_eq!(mailed.state, State::Sent);
+    let mut queued = item("q", T0);
+    assert!(!queued.recover(T0 + 2_000.0));
+}
+
+#[test]
 fn a_mailed_item_is_sent_and_never_posted_again() {
     let mut i = item("a", T0);
     i.mailed(T0);
