@@ -5,30 +5,38 @@
 //! stores, sends and keeps the list the pages and the header badge show.
 //!
 //! Sending: POST the submission's JSON to the endpoint `meta.json` names,
-//! with `Idempotency-Key: <id>`. It runs when the app starts, when an item
-//! is queued, when the browser comes back online, when the earliest retry
-//! falls due, and when the user asks ("retry now"). Two tabs may post the
-//! same item; the id makes the second copy harmless.
+//! with `Idempotency-Key: <id>`. It runs when the app starts with something
+//! waiting, when an item is queued, when the browser comes back online,
+//! when the earliest retry falls due, and when the user asks ("retry now").
+//! Two tabs may post the same item; the id makes the second copy harmless.
+//!
+//! Most visits never send anything, so the shell holds only the signals
+//! and a count kept in `localStorage` ([`WAITING_KEY`]) for the header
+//! badge; the storing and sending code ([`outbox_task`]) is a split point
+//! of its own, fetched when there is something to do.
 //!
 //! It must never: drop an item it could not store (the form keeps what was
 //! typed and says why), or send anything but the stored bytes.
 
-use crate::api::{api_base, fetch_json};
-use crate::store::{self, now_ms, StoreError};
+use crate::store::StoreError;
 use leptos::prelude::*;
-use portal_core::files;
-use portal_core::model::Meta;
-use portal_core::outbox::{classify, network_failure, Answer, Item, State};
-use std::cell::Cell;
-use std::time::Duration;
+use portal_core::model::Product;
+use portal_core::outbox::Item;
+use portal_core::secret::Labels;
+use portal_core::submission::{Problem, Submission};
 
-/// How long one POST may take before it counts as a network failure.
-const POST_TIME_LIMIT_MS: i32 = 30_000;
+/// `localStorage`: how many items the badge counts, so the shell knows at
+/// start, without opening IndexedDB, whether there is anything to do.
+pub const WAITING_KEY: &str = "coremail-portal.outbox";
 
 /// The outbox as the pages see it.
 #[derive(Clone, Copy)]
 pub struct Outbox {
     items: RwSignal<Vec<Item>>,
+    /// Whether `items` has been read from the device this visit.
+    loaded: RwSignal<bool>,
+    /// The badge count from [`WAITING_KEY`], until `items` is loaded.
+    waiting: RwSignal<usize>,
     /// Why the device's storage could not be read (shown by the outbox page).
     problem: RwSignal<Option<StoreError>>,
     /// The submission endpoint as an absolute URL: `Some(None)` when the
@@ -38,21 +46,68 @@ pub struct Outbox {
     support: RwSignal<String>,
 }
 
-thread_local! {
-    static SENDING: Cell<bool> = const { Cell::new(false) };
-    static AGAIN: Cell<bool> = const { Cell::new(false) };
+/// What to do with the outbox.
+pub enum Op {
+    /// Read the items (once a visit), queue again a POST a closed page left
+    /// unanswered, send what is due.
+    Start,
+    /// Read the items again (after "erase everything").
+    Reload,
+    /// Check, prove, store, then send a new submission.
+    Submit(Box<Submit>),
+    /// A sending round: what is due now.
+    Send,
+    /// Every queued item now, whatever its back-off ("retry now").
+    SendNow,
+    /// The user mailed the draft: sent, never posted again.
+    MarkMailed(String),
+    /// The user removes the item from the device.
+    Discard(String),
+}
+
+/// A submission a form made, with what proves and describes it.
+pub struct Submit {
+    /// Its `sender.proof` is filled in here.
+    pub submission: Submission,
+    /// The canonical secret it is made under, and that secret's labels.
+    pub secret: String,
+    pub labels: Labels,
+    /// What the outbox list shows.
+    pub summary: String,
+    /// The ticket a reply belongs to.
+    pub ticket: Option<String>,
+    /// products.json, when the form has it, to check product and version.
+    pub catalogue: Option<Vec<Product>>,
+}
+
+/// Why a submission was not queued; nothing was stored.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SubmitError {
+    /// What the form must correct (the receiver would refuse it).
+    Problems(Vec<Problem>),
+    Store(StoreError),
+    /// No WebCrypto to make the proof (plain HTTP, an old browser).
+    NoCredentials,
 }
 
 impl Outbox {
-    /// Every item, tracked.
+    /// Every item, tracked (empty until loaded: [`Op::Start`]).
     pub fn items(self) -> Vec<Item> {
         self.items.get()
     }
 
+    pub fn is_loaded(self) -> bool {
+        self.loaded.get()
+    }
+
     /// What the header badge counts (`portal_core::outbox::badge_count`).
     pub fn badge(self) -> usize {
-        self.items
-            .with(|items| portal_core::outbox::badge_count(items))
+        if self.loaded.get() {
+            self.items
+                .with(|items| portal_core::outbox::badge_count(items))
+        } else {
+            self.waiting.get()
+        }
     }
 
     pub fn problem(self) -> Option<StoreError> {
@@ -68,83 +123,228 @@ impl Outbox {
         self.support.get()
     }
 
-    /// Stores a new item, then starts sending. `Err` means nothing was
-    /// stored: the form must keep what the user typed.
-    pub async fn enqueue(self, item: Item) -> Result<(), StoreError> {
-        store::put_outbox_item(&item).await?;
-        store::ask_persistence();
-        self.items.update(|items| {
-            items.retain(|i| i.id != item.id);
-            items.push(item);
-        });
-        self.send();
-        Ok(())
+    /// Does `op`, loading the outbox's code first if this visit has not.
+    pub async fn run(self, op: Op) -> Result<(), SubmitError> {
+        outbox_task(self, op).await
     }
 
-    /// Sends whatever is due now (and, with `all`, every queued item
-    /// whatever its back-off: the user pressed "retry now").
-    pub fn send_now(self) {
-        let now = now_ms();
-        let items = self.items.get_untracked();
+    /// [`Outbox::run`] in the background, for buttons and events; a
+    /// storage failure shows on the outbox page (`problem`).
+    pub fn spawn(self, op: Op) {
         leptos::task::spawn_local(async move {
-            for mut item in items
-                .into_iter()
-                .filter(|i| i.state == State::Queued && i.next_attempt_at > now)
-            {
-                item.next_attempt_at = now;
-                let _ = store::put_outbox_item(&item).await;
-            }
-            self.reload().await;
-            self.send();
+            let _ = self.run(op).await;
         });
     }
+}
 
-    /// The user mailed the draft: it is sent, and never posted again.
-    pub async fn mark_mailed(self, id: &str) -> Result<(), StoreError> {
-        self.change(id, |item| item.mailed(now_ms())).await
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// Puts the outbox in context; with something waiting from an earlier
+/// visit, loads it and sends what is due, and again whenever the browser
+/// comes back online.
+pub fn provide_outbox() {
+    let waiting = local_storage()
+        .and_then(|s| s.get_item(WAITING_KEY).ok().flatten())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    let outbox = Outbox {
+        items: RwSignal::new(Vec::new()),
+        loaded: RwSignal::new(false),
+        waiting: RwSignal::new(waiting),
+        problem: RwSignal::new(None),
+        endpoint: RwSignal::new(None),
+        support: RwSignal::new("support@coremail.cn".to_owned()),
+    };
+    provide_context(outbox);
+    if waiting > 0 {
+        outbox.spawn(Op::Start);
+    }
+    let handle = window_event_listener(leptos::ev::online, move |_| {
+        if outbox.badge() > 0 {
+            outbox.spawn(Op::Start);
+        }
+    });
+    // The shell lives as long as the page; the listener with it.
+    std::mem::forget(handle);
+}
+
+/// The outbox (an empty one outside the app shell).
+pub fn use_outbox() -> Outbox {
+    use_context::<Outbox>().unwrap_or_else(|| {
+        provide_outbox();
+        expect_context::<Outbox>()
+    })
+}
+
+/// A fresh submission id: a UUID v4 from the browser's generator.
+pub fn new_id() -> Option<String> {
+    Some(web_sys::window()?.crypto().ok()?.random_uuid())
+}
+
+/// The outbox's storing and sending, behind a split point of its own.
+#[cfg_attr(feature = "split", leptos::lazy)]
+async fn outbox_task(outbox: Outbox, op: Op) -> Result<(), SubmitError> {
+    engine::run(outbox, op).await
+}
+
+mod engine {
+    use super::{Op, Outbox, Submit, SubmitError, WAITING_KEY};
+    use crate::api::{api_base, fetch_json};
+    use crate::store::{self, now_ms, StoreError};
+    use leptos::prelude::*;
+    use portal_core::files;
+    use portal_core::model::Meta;
+    use portal_core::outbox::{classify, network_failure, Answer, Item, State};
+    use portal_core::submission::check;
+    use std::cell::Cell;
+    use std::time::Duration;
+
+    /// How long one POST may take before it counts as a network failure.
+    const POST_TIME_LIMIT_MS: i32 = 30_000;
+
+    thread_local! {
+        static SENDING: Cell<bool> = const { Cell::new(false) };
+        static AGAIN: Cell<bool> = const { Cell::new(false) };
     }
 
-    /// Removes an item from the device (the user discards it).
-    pub async fn discard(self, id: &str) -> Result<(), StoreError> {
-        store::remove_outbox_item(id).await?;
-        self.items.update(|items| items.retain(|i| i.id != id));
+    pub async fn run(outbox: Outbox, op: Op) -> Result<(), SubmitError> {
+        if !outbox.loaded.get_untracked() || matches!(op, Op::Reload) {
+            load(outbox).await;
+        }
+        match op {
+            Op::Start | Op::Reload => {
+                // A POST a closed page left unanswered: again, now.
+                let now = now_ms();
+                for mut item in outbox.items.get_untracked() {
+                    if item.recover(now) && store::put_outbox_item(&item).await.is_ok() {
+                        replace(outbox, item);
+                    }
+                }
+                send(outbox);
+            }
+            Op::Send => send(outbox),
+            Op::SendNow => {
+                let now = now_ms();
+                for mut item in outbox.items.get_untracked() {
+                    if item.state == State::Queued && item.next_attempt_at > now {
+                        item.next_attempt_at = now;
+                        if store::put_outbox_item(&item).await.is_ok() {
+                            replace(outbox, item);
+                        }
+                    }
+                }
+                send(outbox);
+            }
+            Op::Submit(submit) => return enqueue(outbox, *submit).await,
+            Op::MarkMailed(id) => {
+                change(outbox, &id, |item| item.mailed(now_ms()))
+                    .await
+                    .map_err(SubmitError::Store)?;
+            }
+            Op::Discard(id) => {
+                store::remove_outbox_item(&id)
+                    .await
+                    .map_err(SubmitError::Store)?;
+                outbox.items.update(|items| items.retain(|i| i.id != id));
+                keep_count(outbox);
+            }
+        }
         Ok(())
     }
 
-    async fn change(self, id: &str, f: impl FnOnce(&mut Item)) -> Result<(), StoreError> {
-        let Some(mut item) = self.items.get_untracked().into_iter().find(|i| i.id == id) else {
-            return Ok(());
-        };
-        f(&mut item);
-        store::put_outbox_item(&item).await?;
-        self.replace(item);
-        Ok(())
+    async fn load(outbox: Outbox) {
+        match store::outbox_items().await {
+            Ok(items) => {
+                outbox.items.set(items);
+                outbox.problem.set(None);
+            }
+            Err(e) => outbox.problem.set(Some(e)),
+        }
+        outbox.loaded.set(true);
+        keep_count(outbox);
     }
 
-    fn replace(self, item: Item) {
-        self.items.update(|items| {
+    /// Writes the badge count where the next visit's shell finds it.
+    fn keep_count(outbox: Outbox) {
+        let n = outbox
+            .items
+            .with_untracked(|items| portal_core::outbox::badge_count(items));
+        outbox.waiting.set(n);
+        if let Some(s) = super::local_storage() {
+            let _ = if n == 0 {
+                s.remove_item(WAITING_KEY)
+            } else {
+                s.set_item(WAITING_KEY, &n.to_string())
+            };
+        }
+    }
+
+    fn replace(outbox: Outbox, item: Item) {
+        outbox.items.update(|items| {
             if let Some(slot) = items.iter_mut().find(|i| i.id == item.id) {
                 *slot = item;
             } else {
                 items.push(item);
             }
         });
+        keep_count(outbox);
     }
 
-    /// Reads the items again from the device.
-    pub async fn reload(self) {
-        match store::outbox_items().await {
-            Ok(items) => {
-                self.items.set(items);
-                self.problem.set(None);
-            }
-            Err(e) => self.problem.set(Some(e)),
+    async fn change(outbox: Outbox, id: &str, f: impl FnOnce(&mut Item)) -> Result<(), StoreError> {
+        let Some(mut item) = outbox
+            .items
+            .get_untracked()
+            .into_iter()
+            .find(|i| i.id == id)
+        else {
+            return Ok(());
+        };
+        f(&mut item);
+        store::put_outbox_item(&item).await?;
+        replace(outbox, item);
+        Ok(())
+    }
+
+    /// Checks, proves, stores, then sends. `Err`: nothing was stored.
+    async fn enqueue(outbox: Outbox, submit: Submit) -> Result<(), SubmitError> {
+        let Submit {
+            mut submission,
+            secret,
+            labels,
+            summary,
+            ticket,
+            catalogue,
+        } = submit;
+        let problems = check(&submission, catalogue.as_deref());
+        if !problems.is_empty() {
+            return Err(SubmitError::Problems(problems));
         }
+        submission.sender.proof = crate::sealed::proof(&secret, &labels)
+            .await
+            .map_err(|_| SubmitError::NoCredentials)?;
+        let body = serde_json::to_string(&submission).map_err(|_| SubmitError::NoCredentials)?;
+        let item = Item::new(
+            submission.id.clone(),
+            submission.request.kind(),
+            summary,
+            ticket,
+            body,
+            now_ms(),
+        );
+        store::put_outbox_item(&item)
+            .await
+            .map_err(SubmitError::Store)?;
+        store::ask_persistence();
+        replace(outbox, item);
+        send(outbox);
+        Ok(())
     }
 
     /// Starts a sending round unless one is running (which then runs once
     /// more, so nothing queued meanwhile waits for a timer).
-    pub fn send(self) {
+    fn send(outbox: Outbox) {
         if SENDING.with(|s| s.replace(true)) {
             AGAIN.with(|a| a.set(true));
             return;
@@ -152,32 +352,32 @@ impl Outbox {
         leptos::task::spawn_local(async move {
             loop {
                 AGAIN.with(|a| a.set(false));
-                self.round().await;
+                round(outbox).await;
                 if !AGAIN.with(Cell::get) {
                     break;
                 }
             }
             SENDING.with(|s| s.set(false));
-            self.schedule();
+            schedule(outbox);
         });
     }
 
     /// One round: every due item, one after the other.
-    async fn round(self) {
-        let endpoint = match self.endpoint.get_untracked() {
+    async fn round(outbox: Outbox) {
+        let endpoint = match outbox.endpoint.get_untracked() {
             Some(e) => e,
             None => {
-                let e = load_endpoint(self).await;
-                self.endpoint.set(Some(e.clone()));
+                let e = load_endpoint(outbox).await;
+                outbox.endpoint.set(Some(e.clone()));
                 e
             }
         };
         let Some(endpoint) = endpoint else { return };
-        if !online() {
+        if !web_sys::window().is_none_or(|w| w.navigator().on_line()) {
             return;
         }
         let now = now_ms();
-        let due: Vec<Item> = self
+        let due: Vec<Item> = outbox
             .items
             .get_untracked()
             .into_iter()
@@ -190,18 +390,17 @@ impl Outbox {
             if store::put_outbox_item(&item).await.is_err() {
                 continue;
             }
-            self.replace(item.clone());
+            replace(outbox, item.clone());
             let answer = post(&endpoint, &item).await;
             item.answered(answer, now_ms());
             let _ = store::put_outbox_item(&item).await;
-            self.replace(item);
+            replace(outbox, item);
         }
     }
 
     /// A timer for the earliest retry (or for a POST that never answered).
-    fn schedule(self) {
-        let now = now_ms();
-        let next = self.items.with_untracked(|items| {
+    fn schedule(outbox: Outbox) {
+        let next = outbox.items.with_untracked(|items| {
             items
                 .iter()
                 .filter_map(|i| match i.state {
@@ -214,98 +413,47 @@ impl Outbox {
                 .fold(f64::INFINITY, f64::min)
         });
         if next.is_finite() {
-            let wait = (next - now).max(500.0);
-            set_timeout(move || self.send(), Duration::from_millis(wait as u64));
+            let wait = (next - now_ms()).max(500.0);
+            set_timeout(move || send(outbox), Duration::from_millis(wait as u64));
         }
     }
-}
 
-fn online() -> bool {
-    web_sys::window().is_none_or(|w| w.navigator().on_line())
-}
-
-/// The endpoint `meta.json` names, made absolute against the API's base
-/// (`/intake/v1/submissions` or a full URL). `None`: no endpoint, or
-/// `meta.json` could not be read now (mail stays possible).
-async fn load_endpoint(outbox: Outbox) -> Option<String> {
-    let meta = fetch_json::<Meta>(files::META).await.ok()?;
-    outbox.support.set(meta.support_email.clone());
-    let endpoint = meta.submission_endpoint?;
-    let base = web_sys::Url::new_with_base(&api_base(), &page_url()).ok()?;
-    web_sys::Url::new_with_base(&endpoint, &base.href())
-        .ok()
-        .map(|u| u.href())
-}
-
-fn page_url() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().href().ok())
-        .unwrap_or_default()
-}
-
-/// POSTs one item's stored body; whatever happens becomes an [`Answer`].
-async fn post(endpoint: &str, item: &Item) -> Answer {
-    use futures::future::{select, Either};
-    let request = gloo_net::http::Request::post(endpoint)
-        .header("Content-Type", "application/json")
-        .header("Idempotency-Key", &item.id)
-        .body(item.body.clone());
-    let request = match request {
-        Ok(r) => r,
-        Err(e) => return network_failure(&e.to_string()),
-    };
-    let sent = Box::pin(request.send());
-    match select(sent, Box::pin(store::sleep(POST_TIME_LIMIT_MS))).await {
-        Either::Left((Ok(response), _)) => {
-            let retry_after = response.headers().get("Retry-After");
-            let body = response.text().await.unwrap_or_default();
-            classify(response.status(), retry_after.as_deref(), &body)
-        }
-        Either::Left((Err(e), _)) => network_failure(&e.to_string()),
-        Either::Right(_) => network_failure("timeout"),
+    /// The endpoint `meta.json` names, made absolute against the API's base
+    /// (`/intake/v1/submissions` or a full URL). `None`: no endpoint, or
+    /// `meta.json` could not be read now (mail stays possible).
+    async fn load_endpoint(outbox: Outbox) -> Option<String> {
+        let meta = fetch_json::<Meta>(files::META).await.ok()?;
+        outbox.support.set(meta.support_email.clone());
+        let endpoint = meta.submission_endpoint?;
+        let page = web_sys::window()
+            .and_then(|w| w.location().href().ok())
+            .unwrap_or_default();
+        let base = web_sys::Url::new_with_base(&api_base(), &page).ok()?;
+        web_sys::Url::new_with_base(&endpoint, &base.href())
+            .ok()
+            .map(|u| u.href())
     }
-}
 
-/// Puts the outbox in context and starts it: reads the items, sends what is
-/// due, and sends again whenever the browser comes back online.
-pub fn provide_outbox() {
-    let outbox = Outbox {
-        items: RwSignal::new(Vec::new()),
-        problem: RwSignal::new(None),
-        endpoint: RwSignal::new(None),
-        support: RwSignal::new("support@coremail.cn".to_owned()),
-    };
-    provide_context(outbox);
-    leptos::task::spawn_local(async move {
-        outbox.reload().await;
-        // POSTs this device left unanswered when a page closed: again, now.
-        let now = now_ms();
-        for mut item in outbox.items.get_untracked() {
-            if item.recover(now) && store::put_outbox_item(&item).await.is_ok() {
-                outbox.replace(item);
+    /// POSTs one item's stored body; whatever happens becomes an [`Answer`].
+    async fn post(endpoint: &str, item: &Item) -> Answer {
+        use futures::future::{select, Either};
+        let request = gloo_net::http::Request::post(endpoint)
+            .header("Content-Type", "application/json")
+            .header("Idempotency-Key", &item.id)
+            .body(item.body.clone());
+        let request = match request {
+            Ok(r) => r,
+            Err(e) => return network_failure(&e.to_string()),
+        };
+        let sent = Box::pin(request.send());
+        match select(sent, Box::pin(store::sleep(POST_TIME_LIMIT_MS))).await {
+            Either::Left((Ok(response), _)) => {
+                let retry_after = response.headers().get("Retry-After");
+                let body = response.text().await.unwrap_or_default();
+                classify(response.status(), retry_after.as_deref(), &body)
             }
+            Either::Left((Err(e), _)) => network_failure(&e.to_string()),
+            Either::Right(_) => network_failure("timeout"),
         }
-        if outbox
-            .items
-            .with_untracked(|i| i.iter().any(Item::is_pending))
-        {
-            outbox.send();
-        }
-    });
-    let handle = window_event_listener(leptos::ev::online, move |_| outbox.send());
-    // The shell lives as long as the page; the listener with it.
-    std::mem::forget(handle);
-}
-
-/// The outbox (an empty, unsent one outside the app shell).
-pub fn use_outbox() -> Outbox {
-    use_context::<Outbox>().unwrap_or_else(|| {
-        provide_outbox();
-        expect_context::<Outbox>()
-    })
-}
-
-/// A fresh submission id: a UUID v4 from the browser's generator.
-pub fn new_id() -> Option<String> {
-    Some(web_sys::window()?.crypto().ok()?.random_uuid())
+    }
 }

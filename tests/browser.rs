@@ -290,3 +290,97 @@ async fn webcrypto_derives_the_names_the_publisher_seals_under() {
         Err(sealed::SealedError::Secret(_))
     ));
 }
+
+/// The proof a submission carries, as the browser makes it, equals the one
+/// `portal intake` derives (vectors in crates/cli/src/sealing.rs, checked
+/// there against OpenSSL and Python's `cryptography`).
+#[wasm_bindgen_test]
+async fn webcrypto_makes_the_proof_the_receiver_expects() {
+    use portal_app::sealed;
+    use portal_core::secret;
+    let key = sealed::workspace_secret("0B8DJ-J1AEJ-T355S-2NWSA-EVXA6-B08XB").unwrap();
+    assert_eq!(
+        sealed::proof(&key, &secret::workspace_labels())
+            .await
+            .unwrap(),
+        "70b07710506e0802af0764ee9d6e064c"
+    );
+    let code = sealed::ticket_secret("6Q37P-7N7HA-E9884-DNTMR").unwrap();
+    assert_eq!(
+        sealed::proof(&code, &secret::ticket_labels("CM2026-001414"))
+            .await
+            .unwrap(),
+        "ca7eb6d5690d7a165cbe56cca97169de"
+    );
+}
+
+// ---------------------------------------------------------------- outbox
+
+fn outbox_item(id: &str, at: f64) -> portal_core::outbox::Item {
+    portal_core::outbox::Item::new(
+        id.to_owned(),
+        "ticket_reply",
+        "日志已发送".to_owned(),
+        Some("CM2026-001414".to_owned()),
+        "{}".to_owned(),
+        at,
+    )
+}
+
+/// An item put in the outbox is read back as stored, across connections,
+/// and removing it leaves the others.
+#[wasm_bindgen_test]
+async fn outbox_items_are_stored_read_back_and_removed() {
+    use portal_app::store;
+    let a = outbox_item("3f2b8c1e-9d4a-4c7e-8b2f-0a1b2c3d4e5f", 1.0);
+    let mut b = outbox_item("9c1d2e3f-4a5b-4c6d-9e7f-8a9b0c1d2e3f", 2.0);
+    b.sending(3.0);
+    store::put_outbox_item(&a).await.unwrap();
+    store::put_outbox_item(&b).await.unwrap();
+    let mut got = store::outbox_items().await.unwrap();
+    got.sort_by(|x, y| x.created_at.total_cmp(&y.created_at));
+    assert_eq!(got, vec![a.clone(), b.clone()]);
+    store::remove_outbox_item(&a.id).await.unwrap();
+    assert_eq!(store::outbox_items().await.unwrap(), vec![b.clone()]);
+    store::remove_outbox_item(&b.id).await.unwrap();
+}
+
+/// A record an older build wrote, which no longer parses, is dropped when
+/// met; the good ones are returned and nothing fails.
+#[wasm_bindgen_test]
+async fn an_outbox_record_that_no_longer_parses_is_evicted() {
+    use indexed_db_futures::prelude::*;
+    use indexed_db_futures::transaction::TransactionMode;
+    use portal_app::store;
+    let good = outbox_item("0b5c7a9e-1d2f-4a3b-8c4d-5e6f7a8b9c0d", 5.0);
+    store::put_outbox_item(&good).await.unwrap();
+    {
+        let db = indexed_db_futures::database::Database::open(store::DB_NAME)
+            .await
+            .unwrap();
+        let tx = db
+            .transaction(store::OUTBOX)
+            .with_mode(TransactionMode::Readwrite)
+            .build()
+            .unwrap();
+        let junk = js_sys::JSON::parse(r#"{"id":"junk","state":"lost-in-transit"}"#).unwrap();
+        tx.object_store(store::OUTBOX)
+            .unwrap()
+            .put(junk)
+            .primitive()
+            .unwrap()
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+        indexed_db_futures::internals::SystemRepr::as_sys(&db).close();
+    }
+    assert_eq!(store::outbox_items().await.unwrap(), vec![good.clone()]);
+    let (_, records, _) = store::usage()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|(name, _, _)| *name == store::OUTBOX)
+        .unwrap();
+    assert_eq!(records, 1, "the junk record is gone");
+    store::remove_outbox_item(&good.id).await.unwrap();
+}

@@ -128,3 +128,24 @@ test('the privacy page lists what is kept, and "erase everything" leaves nothing
   await expect(page.locator('#access-key')).toBeVisible();
   expectNoConsoleErrors(consoleErrors);
 });
+
+test('over plain HTTP (not a secure context) the workspace says to use HTTPS instead of failing oddly', async ({ playwright }) => {
+  // A host name that is not loopback makes the page an insecure context,
+  // as any http:// deployment would be; it resolves to the test server.
+  const base = new URL(process.env.PORTAL_URL ?? 'http://127.0.0.1:8499');
+  const browser = await playwright.chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', `--host-resolver-rules=MAP portal.test ${base.hostname}`],
+  });
+  try {
+    const page = await browser.newPage({ locale: 'zh-CN' });
+    await page.goto(`http://portal.test:${base.port}/workspace`);
+    expect(await page.evaluate(() => window.isSecureContext)).toBe(false);
+    await page.locator('#access-key').fill(accessKey('huanan'));
+    await page.getByRole('button', { name: '打开工作台' }).click();
+    await expect(page.getByRole('alert')).toContainText('此页面不是通过 HTTPS 打开的');
+  } finally {
+    await browser.close();
+  }
+});

@@ -5,9 +5,9 @@
 
 mod texts;
 
-use crate::components::{problem_words, StoreProblem, StoreUse};
+use crate::components::{problem_words, Loading, StoreProblem, StoreUse};
 use crate::i18n::{use_lang, Lang};
-use crate::outbox::{use_outbox, Outbox};
+use crate::outbox::{use_outbox, Op, Outbox, SubmitError};
 use crate::routes;
 use crate::time::format_ms;
 use leptos::prelude::*;
@@ -21,6 +21,10 @@ pub fn OutboxPage() -> impl IntoView {
     let outbox = use_outbox();
     // A store failure while acting on one item (delete, mark mailed).
     let failed = RwSignal::new(None);
+    // The shell loads the outbox only when its count says something waits.
+    if !outbox.is_loaded() {
+        outbox.spawn(Op::Start);
+    }
     move || {
         let lang = lang.get();
         let t = outbox_texts(lang);
@@ -37,12 +41,14 @@ pub fn OutboxPage() -> impl IntoView {
                     .then(|| view! { <p class="notice" role="status">{t.no_endpoint}</p> })}
                 {(queued && has_endpoint != Some(false)).then(|| view! {
                     <p>
-                        <button type="button" class="button" on:click=move |_| outbox.send_now()>
+                        <button type="button" class="button" on:click=move |_| outbox.spawn(Op::SendNow)>
                             {t.retry_now}
                         </button>
                     </p>
                 })}
-                {if items.is_empty() {
+                {if !outbox.is_loaded() {
+                    view! { <Loading/> }.into_any()
+                } else if items.is_empty() {
                     view! { <p class="muted" data-outbox-empty="">{t.empty}</p> }.into_any()
                 } else {
                     view! {
@@ -77,12 +83,15 @@ fn item_view(
     let act = move |remove: bool| {
         let id = id.clone();
         leptos::task::spawn_local(async move {
-            let result = if remove {
-                outbox.discard(&id).await
+            let op = if remove {
+                Op::Discard(id)
             } else {
-                outbox.mark_mailed(&id).await
+                Op::MarkMailed(id)
             };
-            failed.set(result.err());
+            failed.set(match outbox.run(op).await {
+                Err(SubmitError::Store(e)) => Some(e),
+                _ => None,
+            });
         });
     };
     let act_mail = act.clone();

@@ -48,7 +48,7 @@ pub fn PrivacyPage() -> impl IntoView {
             // This tab forgets too: the open workspace and this visit's lookups.
             session.sign_out();
             lookups.0.set(Vec::new());
-            outbox.reload().await;
+            let _ = outbox.run(crate::outbox::Op::Reload).await;
             erase.set(Erase::Done(failures));
             listed.refetch();
         });

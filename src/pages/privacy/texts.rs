@@ -58,6 +58,10 @@ pub fn local_key_name(lang: Lang, key: &str) -> String {
     let known = match (key, lang.is_en()) {
         (crate::i18n::STORAGE_KEY, false) => Some("界面语言"),
         (crate::i18n::STORAGE_KEY, true) => Some("Language of the pages"),
+        (crate::outbox::WAITING_KEY, false) => Some("发件箱中待处理的数量（用于页首提示）"),
+        (crate::outbox::WAITING_KEY, true) => {
+            Some("How many outbox items wait (for the header badge)")
+        }
         (crate::session::STORAGE_KEY, false) => Some("记住的客户访问密钥"),
         (crate::session::STORAGE_KEY, true) => Some("The remembered customer access key"),
         _ => None,

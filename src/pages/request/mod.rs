@@ -18,17 +18,16 @@ use crate::components::{
     ErrorPanel, Loading, SlaErrorMessage, StoreProblem, StoreUse, WorkspaceGate,
 };
 use crate::i18n::use_lang;
-use crate::outbox::{new_id, use_outbox};
+use crate::outbox::{new_id, use_outbox, Op, Submit, SubmitError};
 use crate::routes;
 use crate::session::use_session;
-use crate::store::{now_ms, StoreError};
+use crate::store::StoreError;
 use crate::time::{format_short, now_beijing};
 use leptos::prelude::*;
 use portal_core::model::{Channel, Priority, Workspace};
-use portal_core::outbox::Item;
 use portal_core::sla::ChannelState;
 use portal_core::submission::{
-    check, Contact, NewRequest, Problem, Request, Scope, Sender, Submission, SCHEMA,
+    Contact, NewRequest, Problem, Request, Scope, Sender, Submission, SCHEMA,
 };
 use std::time::Duration;
 use texts::request_texts;
@@ -107,7 +106,7 @@ fn RequestForm(workspace: Workspace) -> impl IntoView {
             return;
         };
         let phone_value = phone.value.get_untracked();
-        let mut submission = Submission {
+        let submission = Submission {
             schema: SCHEMA.to_owned(),
             id: new_id().unwrap_or_default(),
             created_at: now_beijing(),
@@ -115,7 +114,7 @@ fn RequestForm(workspace: Workspace) -> impl IntoView {
             sender: Sender {
                 scope: Scope::Workspace,
                 id: workspace_id.clone(),
-                // Made below, once the form is right.
+                // Made by the outbox, once the form is right.
                 proof: "0".repeat(32),
             },
             request: Request::NewRequest(NewRequest {
@@ -131,46 +130,38 @@ fn RequestForm(workspace: Workspace) -> impl IntoView {
                 },
             }),
         };
-        let catalogue = products.get_untracked().and_then(Result::ok);
-        let found = check(&submission, catalogue.as_deref());
-        let first = found.first().map(|p| p.field.clone());
-        problems.set(found);
-        if let Some(field) = first {
-            focus_field(&field);
+        let Some(secret) = session.key_untracked() else {
             return;
-        }
-        let Some(key) = session.key_untracked() else {
-            return;
+        };
+        let summary = title.value.get_untracked().trim().to_owned();
+        let submit = Submit {
+            submission,
+            secret,
+            labels: portal_core::secret::workspace_labels(),
+            summary,
+            ticket: None,
+            catalogue: products.get_untracked().and_then(Result::ok),
         };
         sending.set(Sending::Saving);
         leptos::task::spawn_local(async move {
-            let labels = portal_core::secret::workspace_labels();
-            let Ok(proof) = crate::sealed::proof(&key, &labels).await else {
-                sending.set(Sending::NoCredentials);
-                return;
-            };
-            submission.sender.proof = proof;
-            let summary = match &submission.request {
-                Request::NewRequest(r) => r.title.clone(),
-                Request::TicketReply(r) => r.text.clone(),
-            };
-            let body = serde_json::to_string(&submission).unwrap_or_default();
-            let item = Item::new(
-                submission.id.clone(),
-                submission.request.kind(),
-                summary,
-                None,
-                body,
-                now_ms(),
-            );
-            match outbox.enqueue(item).await {
+            match outbox.run(Op::Submit(Box::new(submit))).await {
                 Ok(()) => {
+                    problems.set(Vec::new());
                     for f in [title, description] {
                         f.value.set(String::new());
                     }
                     sending.set(Sending::Queued);
                 }
-                Err(e) => sending.set(Sending::StoreFailed(e)),
+                Err(SubmitError::Problems(found)) => {
+                    let first = found.first().map(|p| p.field.clone());
+                    problems.set(found);
+                    sending.set(Sending::Editing);
+                    if let Some(field) = first {
+                        focus_field(&field);
+                    }
+                }
+                Err(SubmitError::Store(e)) => sending.set(Sending::StoreFailed(e)),
+                Err(SubmitError::NoCredentials) => sending.set(Sending::NoCredentials),
             }
         });
     };

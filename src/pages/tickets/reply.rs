@@ -10,16 +10,14 @@
 use super::texts::reply_texts;
 use crate::components::{code_words, StoreProblem, StoreUse};
 use crate::i18n::use_lang;
-use crate::outbox::{new_id, use_outbox};
+use crate::outbox::{new_id, use_outbox, Op, Submit, SubmitError};
 use crate::routes;
-use crate::store::{now_ms, StoreError};
+use crate::store::StoreError;
 use crate::time::{format_ms, now_beijing};
 use leptos::prelude::*;
 use portal_core::model::{Ticket, TicketStatus};
 use portal_core::outbox::{unpublished_replies, Item, State};
-use portal_core::submission::{
-    check, Problem, Request, Scope, Sender, Submission, TicketReply, SCHEMA,
-};
+use portal_core::submission::{Problem, Request, Scope, Sender, Submission, TicketReply, SCHEMA};
 use std::sync::Arc;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -98,7 +96,7 @@ pub fn reply_section(ticket: Arc<Ticket>, code: String, draft: ReplyDraft) -> im
         if draft.sending.get_untracked() == Sending::Saving {
             return;
         }
-        let mut submission = Submission {
+        let submission = Submission {
             schema: SCHEMA.to_owned(),
             id: new_id().unwrap_or_default(),
             created_at: now_beijing(),
@@ -113,41 +111,32 @@ pub fn reply_section(ticket: Arc<Ticket>, code: String, draft: ReplyDraft) -> im
                 text: draft.text.get_untracked(),
             }),
         };
-        let found = check(&submission, None);
-        let blocked = !found.is_empty();
-        draft.problems.set(found);
-        if blocked {
-            return;
-        }
-        let Ok(code) = crate::sealed::ticket_secret(&code) else {
+        let Ok(secret) = crate::sealed::ticket_secret(&code) else {
             draft.sending.set(Sending::NoCredentials);
             return;
         };
-        let number = number.clone();
+        let submit = Submit {
+            submission,
+            secret,
+            labels: portal_core::secret::ticket_labels(&number),
+            summary: draft.text.get_untracked(),
+            ticket: Some(number.clone()),
+            catalogue: None,
+        };
         draft.sending.set(Sending::Saving);
         leptos::task::spawn_local(async move {
-            let labels = portal_core::secret::ticket_labels(&number);
-            let Ok(proof) = crate::sealed::proof(&code, &labels).await else {
-                draft.sending.set(Sending::NoCredentials);
-                return;
-            };
-            submission.sender.proof = proof;
-            let text = draft.text.get_untracked();
-            let body = serde_json::to_string(&submission).unwrap_or_default();
-            let item = Item::new(
-                submission.id.clone(),
-                submission.request.kind(),
-                text,
-                Some(number),
-                body,
-                now_ms(),
-            );
-            match outbox.enqueue(item).await {
+            match outbox.run(Op::Submit(Box::new(submit))).await {
                 Ok(()) => {
+                    draft.problems.set(Vec::new());
                     draft.text.set(String::new());
                     draft.sending.set(Sending::Editing);
                 }
-                Err(e) => draft.sending.set(Sending::Failed(e)),
+                Err(SubmitError::Problems(found)) => {
+                    draft.problems.set(found);
+                    draft.sending.set(Sending::Editing);
+                }
+                Err(SubmitError::Store(e)) => draft.sending.set(Sending::Failed(e)),
+                Err(SubmitError::NoCredentials) => draft.sending.set(Sending::NoCredentials),
             }
         });
     };
