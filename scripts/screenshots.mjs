@@ -36,6 +36,35 @@ for (const [device, viewport] of Object.entries(viewports)) {
     await page.click('button[type=submit]');
     await page.waitForSelector('.history-row');
     await page.screenshot({ path: `${out}/history-list-${lang}-${device}.png`, fullPage: true });
+    // The workspace (this visit holds the key now), the request form, a
+    // queued request in the outbox, a ticket with a pending reply, privacy.
+    await page.click('.site-nav a[href="/workspace"]');
+    await page.waitForSelector('#contract');
+    await page.screenshot({ path: `${out}/workspace-open-${lang}-${device}.png`, fullPage: true });
+    await page.click('a[href="/request"]');
+    await page.waitForSelector('.deadline-preview .deadline');
+    await page.click('.request-form button[type=submit]');
+    await page.waitForSelector('.field-error');
+    await page.screenshot({ path: `${out}/request-${lang}-${device}.png`, fullPage: true });
+    await page.fill('#request-title', lang === 'en' ? 'IMAP timeouts for part of the users' : '部分用户 IMAP 收信超时');
+    await page.fill('#request-description', '自 9:30 起约 30 名用户 IMAP 收信超时。');
+    await page.fill('#request-name', '李明');
+    await page.fill('#request-email', 'li.ming@demo-corp.cn');
+    await page.click('.request-form button[type=submit]');
+    await page.click('[data-request-queued] a');
+    await page.waitForSelector('.outbox-item');
+    await page.waitForTimeout(1500);
+    await page.screenshot({ path: `${out}/outbox-${lang}-${device}.png`, fullPage: true });
+    await page.goto(base + `/t/CM2026-001414#${secret('tickets/CM2026-001414.json').access_code}`);
+    await page.click('.reply-ask button');
+    await page.waitForSelector('#reply-text');
+    await page.fill('#reply-text', lang === 'en' ? 'Restarted IMAP as advised; still failing.' : '已按建议重启 IMAP 服务，问题仍在。');
+    await page.click('.reply-form button[type=submit]');
+    await page.waitForSelector('.pending-replies');
+    await page.screenshot({ path: `${out}/ticket-reply-${lang}-${device}.png`, fullPage: true });
+    await page.click('.site-footer a[href="/privacy"]');
+    await page.waitForSelector('.kept-table');
+    await page.screenshot({ path: `${out}/privacy-${lang}-${device}.png`, fullPage: true });
     await context.close();
   }
 }

@@ -29,21 +29,25 @@ use portal_core::submission::{Problem, Submission};
 /// start, without opening IndexedDB, whether there is anything to do.
 pub const WAITING_KEY: &str = "coremail-portal.outbox";
 
-/// The outbox as the pages see it.
+/// The outbox as the pages see it: one signal over [`OutboxState`] (one
+/// signal type costs less in the shell's download than six).
 #[derive(Clone, Copy)]
-pub struct Outbox {
-    items: RwSignal<Vec<Item>>,
+pub struct Outbox(RwSignal<OutboxState>);
+
+#[derive(Debug, Clone, Default)]
+struct OutboxState {
+    items: Vec<Item>,
     /// Whether `items` has been read from the device this visit.
-    loaded: RwSignal<bool>,
+    loaded: bool,
     /// The badge count from [`WAITING_KEY`], until `items` is loaded.
-    waiting: RwSignal<usize>,
+    waiting: usize,
     /// Why the device's storage could not be read (shown by the outbox page).
-    problem: RwSignal<Option<StoreError>>,
+    problem: Option<StoreError>,
     /// The submission endpoint as an absolute URL: `Some(None)` when the
     /// API names none (mail only), `None` until `meta.json` is read.
-    endpoint: RwSignal<Option<Option<String>>>,
-    /// The support address mailed drafts go to.
-    support: RwSignal<String>,
+    endpoint: Option<Option<String>>,
+    /// The support address mailed drafts go to, once `meta.json` is read.
+    support: Option<String>,
 }
 
 /// What to do with the outbox.
@@ -93,34 +97,33 @@ pub enum SubmitError {
 impl Outbox {
     /// Every item, tracked (empty until loaded: [`Op::Start`]).
     pub fn items(self) -> Vec<Item> {
-        self.items.get()
+        self.0.with(|s| s.items.clone())
     }
 
     pub fn is_loaded(self) -> bool {
-        self.loaded.get()
+        self.0.with(|s| s.loaded)
     }
 
     /// What the header badge counts (`portal_core::outbox::badge_count`).
     pub fn badge(self) -> usize {
-        if self.loaded.get() {
-            self.items
-                .with(|items| portal_core::outbox::badge_count(items))
-        } else {
-            self.waiting.get()
-        }
+        self.0.with(|s| s.waiting)
     }
 
     pub fn problem(self) -> Option<StoreError> {
-        self.problem.get()
+        self.0.with(|s| s.problem.clone())
     }
 
     /// `Some(true)` with an endpoint, `Some(false)` without, `None` unknown yet.
     pub fn has_endpoint(self) -> Option<bool> {
-        self.endpoint.get().map(|e| e.is_some())
+        self.0.with(|s| s.endpoint.as_ref().map(Option::is_some))
     }
 
     pub fn support_email(self) -> String {
-        self.support.get()
+        self.0.with(|s| {
+            s.support
+                .clone()
+                .unwrap_or_else(|| "support@coremail.cn".to_owned())
+        })
     }
 
     /// Does `op`, loading the outbox's code first if this visit has not.
@@ -149,14 +152,10 @@ pub fn provide_outbox() {
         .and_then(|s| s.get_item(WAITING_KEY).ok().flatten())
         .and_then(|n| n.parse().ok())
         .unwrap_or(0);
-    let outbox = Outbox {
-        items: RwSignal::new(Vec::new()),
-        loaded: RwSignal::new(false),
-        waiting: RwSignal::new(waiting),
-        problem: RwSignal::new(None),
-        endpoint: RwSignal::new(None),
-        support: RwSignal::new("support@coremail.cn".to_owned()),
-    };
+    let outbox = Outbox(RwSignal::new(OutboxState {
+        waiting,
+        ..OutboxState::default()
+    }));
     provide_context(outbox);
     if waiting > 0 {
         outbox.spawn(Op::Start);
@@ -210,14 +209,14 @@ mod engine {
     }
 
     pub async fn run(outbox: Outbox, op: Op) -> Result<(), SubmitError> {
-        if !outbox.loaded.get_untracked() || matches!(op, Op::Reload) {
+        if !outbox.0.with_untracked(|s| s.loaded) || matches!(op, Op::Reload) {
             load(outbox).await;
         }
         match op {
             Op::Start | Op::Reload => {
                 // A POST a closed page left unanswered: again, now.
                 let now = now_ms();
-                for mut item in outbox.items.get_untracked() {
+                for mut item in items(outbox) {
                     if item.recover(now) && store::put_outbox_item(&item).await.is_ok() {
                         replace(outbox, item);
                     }
@@ -227,7 +226,7 @@ mod engine {
             Op::Send => send(outbox),
             Op::SendNow => {
                 let now = now_ms();
-                for mut item in outbox.items.get_untracked() {
+                for mut item in items(outbox) {
                     if item.state == State::Queued && item.next_attempt_at > now {
                         item.next_attempt_at = now;
                         if store::put_outbox_item(&item).await.is_ok() {
@@ -247,31 +246,40 @@ mod engine {
                 store::remove_outbox_item(&id)
                     .await
                     .map_err(SubmitError::Store)?;
-                outbox.items.update(|items| items.retain(|i| i.id != id));
+                outbox.0.update(|s| s.items.retain(|i| i.id != id));
                 keep_count(outbox);
             }
         }
         Ok(())
     }
 
+    fn items(outbox: Outbox) -> Vec<Item> {
+        outbox.0.with_untracked(|s| s.items.clone())
+    }
+
     async fn load(outbox: Outbox) {
-        match store::outbox_items().await {
-            Ok(items) => {
-                outbox.items.set(items);
-                outbox.problem.set(None);
+        let read = store::outbox_items().await;
+        outbox.0.update(|s| {
+            match read {
+                Ok(items) => {
+                    s.items = items;
+                    s.problem = None;
+                }
+                Err(e) => s.problem = Some(e),
             }
-            Err(e) => outbox.problem.set(Some(e)),
-        }
-        outbox.loaded.set(true);
+            s.loaded = true;
+        });
         keep_count(outbox);
     }
 
     /// Writes the badge count where the next visit's shell finds it.
     fn keep_count(outbox: Outbox) {
         let n = outbox
-            .items
-            .with_untracked(|items| portal_core::outbox::badge_count(items));
-        outbox.waiting.set(n);
+            .0
+            .with_untracked(|s| portal_core::outbox::badge_count(&s.items));
+        if outbox.0.with_untracked(|s| s.waiting) != n {
+            outbox.0.update(|s| s.waiting = n);
+        }
         if let Some(s) = super::local_storage() {
             let _ = if n == 0 {
                 s.remove_item(WAITING_KEY)
@@ -282,23 +290,18 @@ mod engine {
     }
 
     fn replace(outbox: Outbox, item: Item) {
-        outbox.items.update(|items| {
-            if let Some(slot) = items.iter_mut().find(|i| i.id == item.id) {
+        outbox.0.update(|s| {
+            if let Some(slot) = s.items.iter_mut().find(|i| i.id == item.id) {
                 *slot = item;
             } else {
-                items.push(item);
+                s.items.push(item);
             }
         });
         keep_count(outbox);
     }
 
     async fn change(outbox: Outbox, id: &str, f: impl FnOnce(&mut Item)) -> Result<(), StoreError> {
-        let Some(mut item) = outbox
-            .items
-            .get_untracked()
-            .into_iter()
-            .find(|i| i.id == id)
-        else {
+        let Some(mut item) = items(outbox).into_iter().find(|i| i.id == id) else {
             return Ok(());
         };
         f(&mut item);
@@ -364,11 +367,11 @@ mod engine {
 
     /// One round: every due item, one after the other.
     async fn round(outbox: Outbox) {
-        let endpoint = match outbox.endpoint.get_untracked() {
+        let endpoint = match outbox.0.with_untracked(|s| s.endpoint.clone()) {
             Some(e) => e,
             None => {
                 let e = load_endpoint(outbox).await;
-                outbox.endpoint.set(Some(e.clone()));
+                outbox.0.update(|s| s.endpoint = Some(e.clone()));
                 e
             }
         };
@@ -377,9 +380,7 @@ mod engine {
             return;
         }
         let now = now_ms();
-        let due: Vec<Item> = outbox
-            .items
-            .get_untracked()
+        let due: Vec<Item> = items(outbox)
             .into_iter()
             .filter(|i| i.is_due(now))
             .collect();
@@ -400,8 +401,8 @@ mod engine {
 
     /// A timer for the earliest retry (or for a POST that never answered).
     fn schedule(outbox: Outbox) {
-        let next = outbox.items.with_untracked(|items| {
-            items
+        let next = outbox.0.with_untracked(|s| {
+            s.items
                 .iter()
                 .filter_map(|i| match i.state {
                     State::Queued => Some(i.next_attempt_at),
@@ -423,7 +424,9 @@ mod engine {
     /// `meta.json` could not be read now (mail stays possible).
     async fn load_endpoint(outbox: Outbox) -> Option<String> {
         let meta = fetch_json::<Meta>(files::META).await.ok()?;
-        outbox.support.set(meta.support_email.clone());
+        outbox
+            .0
+            .update(|s| s.support = Some(meta.support_email.clone()));
         let endpoint = meta.submission_endpoint?;
         let page = web_sys::window()
             .and_then(|w| w.location().href().ok())

@@ -177,6 +177,10 @@ test('a ticket reply shows as pending in the conversation, then is delivered onc
     await page.goto(ticketLink('CM2026-001414'));
     await expect(page.locator('.ticket-number')).toHaveText('CM2026-001414');
     const text = `已按建议重启 IMAP 服务，问题仍在。${Date.now()}`;
+    // The reply box loads when asked for, with the focus in it.
+    await expect(page.locator('#reply-text')).toHaveCount(0);
+    await page.getByRole('button', { name: '补充回复' }).click();
+    await expect(page.locator('#reply-text')).toBeFocused();
     await page.locator('#reply-text').fill(text);
     await page.getByRole('button', { name: '发送回复' }).click();
     const pending = page.locator('.pending-replies .event.pending');

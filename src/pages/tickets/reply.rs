@@ -34,6 +34,8 @@ pub struct ReplyDraft {
     text: RwSignal<String>,
     problems: RwSignal<Vec<Problem>>,
     sending: RwSignal<Sending>,
+    /// The user pressed "add a reply": the reply box is wanted.
+    pub asked: RwSignal<bool>,
 }
 
 impl ReplyDraft {
@@ -42,13 +44,30 @@ impl ReplyDraft {
             text: RwSignal::new(String::new()),
             problems: RwSignal::new(Vec::new()),
             sending: RwSignal::new(Sending::Editing),
+            asked: RwSignal::new(false),
         }
     }
 }
 
+/// What the reply area is given: the ticket, the code that opened it, and
+/// the draft that outlives re-renders.
+pub struct ReplyArgs {
+    pub ticket: Arc<Ticket>,
+    pub code: String,
+    pub draft: ReplyDraft,
+}
+
+/// The reply area behind a split point of its own: most ticket views are
+/// read, not answered, so its code loads when the user asks to reply or
+/// when the outbox holds something (a pending reply may be this ticket's).
+#[cfg_attr(feature = "split", leptos::lazy)]
+pub fn reply_view(args: ReplyArgs) -> AnyView {
+    reply_section(args.ticket, args.code, args.draft).into_any()
+}
+
 /// The pending replies and, on an open ticket, the reply box. `code` is
 /// the access code that opened the ticket (as typed or linked).
-pub fn reply_section(ticket: Arc<Ticket>, code: String, draft: ReplyDraft) -> impl IntoView {
+fn reply_section(ticket: Arc<Ticket>, code: String, draft: ReplyDraft) -> impl IntoView {
     let lang = use_lang();
     let outbox = use_outbox();
     let open = ticket.status != TicketStatus::Closed;
@@ -170,6 +189,7 @@ pub fn reply_section(ticket: Arc<Ticket>, code: String, draft: ReplyDraft) -> im
                     <textarea
                         id="reply-text"
                         rows="4"
+                        autofocus=draft.asked.get_untracked()
                         aria-invalid=invalid.to_string()
                         aria-describedby=if invalid { "reply-hint reply-error" } else { "reply-hint" }
                         prop:value=move || draft.text.get()

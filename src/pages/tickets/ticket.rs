@@ -3,7 +3,7 @@
 //! "as of" when the network is down.
 
 use super::form::{open_ticket, LookupForm};
-use super::reply::{reply_section, ReplyDraft};
+use super::reply::{reply_view, ReplyArgs, ReplyDraft};
 use super::texts::tickets_texts;
 use crate::api::{answer, fetch_products, use_sla, SlaSetup};
 use crate::components::{
@@ -137,12 +137,12 @@ pub fn TicketPage() -> impl IntoView {
             }
             .into_any(),
             Some(TicketLoad::Fresh(ticket, code)) => {
-                let reply = reply_section(ticket.clone(), code, draft).into_any();
+                let reply = reply_area(lang, ticket.clone(), code, draft);
                 ticket_view(lang, &ticket, &setup, &products, now, reply).into_any()
             }
             Some(TicketLoad::Offline(ticket, at, code)) => view! {
                 <DeviceCopyNotice message=|lang, time| (tickets_texts(lang).offline_copy)(time) saved_at_ms=at on_retry=move || load.refetch()>
-                    {ticket_view(lang, &ticket, &setup, &products, now, reply_section(ticket.clone(), code, draft).into_any())}
+                    {ticket_view(lang, &ticket, &setup, &products, now, reply_area(lang, ticket.clone(), code, draft))}
                 </DeviceCopyNotice>
             }
             .into_any(),
@@ -321,4 +321,43 @@ fn sla_panel(
         </section>
     }
     .into_any()
+}
+
+/// Under the conversation: on an open ticket, "add a reply", which loads the
+/// reply box (`reply::reply_view`, a split point); the box loads at once
+/// when the outbox holds something, since a pending reply may be this
+/// ticket's. A closed ticket says it takes no replies.
+fn reply_area(lang: Lang, ticket: Arc<Ticket>, code: String, draft: ReplyDraft) -> AnyView {
+    let outbox = crate::outbox::use_outbox();
+    let open = ticket.status != portal_core::model::TicketStatus::Closed;
+    let t = tickets_texts(lang);
+    let area = move || {
+        if draft.asked.get() || outbox.badge() > 0 {
+            let args = ReplyArgs {
+                ticket: ticket.clone(),
+                code: code.clone(),
+                draft,
+            };
+            Suspend::new(async move {
+                #[cfg(feature = "split")]
+                let view = reply_view(args).await;
+                #[cfg(not(feature = "split"))]
+                let view = reply_view(args);
+                view
+            })
+            .into_any()
+        } else if open {
+            view! {
+                <p class="reply-ask">
+                    <button type="button" class="button" on:click=move |_| draft.asked.set(true)>
+                        {t.reply_button}
+                    </button>
+                </p>
+            }
+            .into_any()
+        } else {
+            view! { <p class="muted">{t.reply_closed}</p> }.into_any()
+        }
+    };
+    area.into_any()
 }
