@@ -141,19 +141,22 @@ pub async fn erase_everything() -> Vec<EraseFailure> {
     if local_storage().is_some_and(|s| s.clear().is_err()) {
         failures.push(EraseFailure::LocalStorage);
     }
-    if let Some(caches) = cache_storage() {
-        for name in cache_names().await {
-            let deleted = await_promise(caches.delete(&name)).await;
-            if deleted.is_none() {
-                failures.push(EraseFailure::Cache(name));
-            }
-        }
-    }
+    // The service worker first. One still installing (a first visit a
+    // moment ago) writes its cache when its install finishes, registered or
+    // not: wait for it (at most 5 s), unregister, then delete the caches.
     if let Some(container) = navigator_with("serviceWorker").map(|n| n.service_worker()) {
         if let Some(registrations) = await_promise(container.get_registrations()).await {
             for registration in Array::from(&registrations).iter() {
                 let registration: web_sys::ServiceWorkerRegistration =
                     registration.unchecked_into();
+                if let Some(worker) = registration.installing() {
+                    for _ in 0..50 {
+                        if worker.state() != web_sys::ServiceWorkerState::Installing {
+                            break;
+                        }
+                        store::sleep(100).await;
+                    }
+                }
                 let gone = match registration.unregister() {
                     Ok(p) => await_promise(p).await.is_some(),
                     Err(_) => false,
@@ -161,6 +164,14 @@ pub async fn erase_everything() -> Vec<EraseFailure> {
                 if !gone {
                     failures.push(EraseFailure::ServiceWorker);
                 }
+            }
+        }
+    }
+    if let Some(caches) = cache_storage() {
+        for name in cache_names().await {
+            let deleted = await_promise(caches.delete(&name)).await;
+            if deleted.is_none() {
+                failures.push(EraseFailure::Cache(name));
             }
         }
     }

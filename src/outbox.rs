@@ -25,8 +25,9 @@ use portal_core::outbox::Item;
 use portal_core::secret::Labels;
 use portal_core::submission::{Problem, Submission};
 
-/// `localStorage`: how many items the badge counts, so the shell knows at
-/// start, without opening IndexedDB, whether there is anything to do.
+/// `localStorage`: how many items the badge counts and how many items are
+/// kept (`"1 3"`), so the shell knows at start, without opening IndexedDB,
+/// whether there is anything to send or to show.
 pub const WAITING_KEY: &str = "coremail-portal.outbox";
 
 /// The outbox as the pages see it: one signal over [`OutboxState`] (one
@@ -39,8 +40,10 @@ struct OutboxState {
     items: Vec<Item>,
     /// Whether `items` has been read from the device this visit.
     loaded: bool,
-    /// The badge count from [`WAITING_KEY`], until `items` is loaded.
+    /// The badge count, from [`WAITING_KEY`] until `items` is loaded.
     waiting: usize,
+    /// How many items are kept, likewise.
+    kept: usize,
     /// Why the device's storage could not be read (shown by the outbox page).
     problem: Option<StoreError>,
     /// The submission endpoint as an absolute URL: `Some(None)` when the
@@ -109,6 +112,12 @@ impl Outbox {
         self.0.with(|s| s.waiting)
     }
 
+    /// Whether the device keeps any item (a ticket page then shows its
+    /// replies that the published ticket does not carry yet).
+    pub fn has_items(self) -> bool {
+        self.0.with(|s| s.kept > 0)
+    }
+
     pub fn problem(self) -> Option<StoreError> {
         self.0.with(|s| s.problem.clone())
     }
@@ -148,12 +157,15 @@ fn local_storage() -> Option<web_sys::Storage> {
 /// visit, loads it and sends what is due, and again whenever the browser
 /// comes back online.
 pub fn provide_outbox() {
-    let waiting = local_storage()
+    let counts = local_storage()
         .and_then(|s| s.get_item(WAITING_KEY).ok().flatten())
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(0);
+        .unwrap_or_default();
+    let mut counts = counts.split(' ').map(|n| n.parse::<usize>().unwrap_or(0));
+    let waiting = counts.next().unwrap_or(0);
+    let kept = counts.next().unwrap_or(waiting);
     let outbox = Outbox(RwSignal::new(OutboxState {
         waiting,
+        kept,
         ..OutboxState::default()
     }));
     provide_context(outbox);
@@ -274,17 +286,20 @@ mod engine {
 
     /// Writes the badge count where the next visit's shell finds it.
     fn keep_count(outbox: Outbox) {
-        let n = outbox
+        let (n, kept) = outbox
             .0
-            .with_untracked(|s| portal_core::outbox::badge_count(&s.items));
-        if outbox.0.with_untracked(|s| s.waiting) != n {
-            outbox.0.update(|s| s.waiting = n);
+            .with_untracked(|s| (portal_core::outbox::badge_count(&s.items), s.items.len()));
+        if outbox.0.with_untracked(|s| (s.waiting, s.kept)) != (n, kept) {
+            outbox.0.update(|s| {
+                s.waiting = n;
+                s.kept = kept;
+            });
         }
         if let Some(s) = super::local_storage() {
-            let _ = if n == 0 {
+            let _ = if kept == 0 {
                 s.remove_item(WAITING_KEY)
             } else {
-                s.set_item(WAITING_KEY, &n.to_string())
+                s.set_item(WAITING_KEY, &format!("{n} {kept}"))
             };
         }
     }

@@ -70,6 +70,10 @@ pub fn reply_view(args: ReplyArgs) -> AnyView {
 fn reply_section(ticket: Arc<Ticket>, code: String, draft: ReplyDraft) -> impl IntoView {
     let lang = use_lang();
     let outbox = use_outbox();
+    // The shell loads the outbox only when something waits to be sent.
+    if !outbox.is_loaded() {
+        outbox.spawn(Op::Start);
+    }
     let open = ticket.status != TicketStatus::Closed;
     let number = ticket.number.clone();
     let pending = {

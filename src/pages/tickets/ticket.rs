@@ -325,14 +325,14 @@ fn sla_panel(
 
 /// Under the conversation: on an open ticket, "add a reply", which loads the
 /// reply box (`reply::reply_view`, a split point); the box loads at once
-/// when the outbox holds something, since a pending reply may be this
-/// ticket's. A closed ticket says it takes no replies.
+/// when the outbox keeps anything, since a reply not yet in the published
+/// ticket may be this ticket's. A closed ticket says it takes no replies.
 fn reply_area(lang: Lang, ticket: Arc<Ticket>, code: String, draft: ReplyDraft) -> AnyView {
     let outbox = crate::outbox::use_outbox();
     let open = ticket.status != portal_core::model::TicketStatus::Closed;
     let t = tickets_texts(lang);
     let area = move || {
-        if draft.asked.get() || outbox.badge() > 0 {
+        if draft.asked.get() || outbox.has_items() {
             let args = ReplyArgs {
                 ticket: ticket.clone(),
                 code: code.clone(),
