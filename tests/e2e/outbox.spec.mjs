@@ -237,3 +237,33 @@ test('a submission the receiver refuses shows its reason, and is not sent again'
     await stopIntake(intake);
   }
 });
+
+test('a request can be written and sent with the keyboard alone', async ({ page }) => {
+  await page.clock.install({ time: new Date('2026-12-07T09:59:00+08:00') });
+  await page.clock.pauseAt(new Date('2026-12-07T10:00:00+08:00'));
+  await page.goto('/request');
+  await page.locator('#access-key').focus();
+  await page.keyboard.type(accessKey('huanan'));
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#request-deployment')).toBeVisible();
+  await page.locator('#request-deployment').focus();
+  // Into the severity group: the checked radio (P3) takes the focus; ArrowUp twice is P1.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('radio', { name: /^P3/ })).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await expect(page.getByRole('radio', { name: /^P1/ })).toBeChecked();
+  await expect(page.locator('.deadline-preview .deadline time')).toHaveText('2026-12-07 11:00');
+  await page.keyboard.press('Tab');
+  await expect(page.locator('#request-title')).toBeFocused();
+  await page.keyboard.type('全部用户无法登录');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('09:40 起 Web 和客户端均无法登录。');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('李明');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('li.ming@demo-corp.cn');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-request-queued]')).toBeVisible();
+});
