@@ -117,10 +117,10 @@ pub fn service_worker(shell: &[(String, Vec<u8>)]) -> String {
          \x20 const url = new URL(request.url);\n\
          \x20 if (request.method !== 'GET' || url.origin !== self.location.origin || url.pathname.startsWith('/api/')) return;\n\
          \x20 if (request.mode === 'navigate') {{\n\
-         \x20   event.respondWith(fetch(request).catch(() => caches.open(CACHE).then((c) => c.match('/index.html'))));\n\
+         \x20   event.respondWith(fetch(request).catch(() => caches.match('/index.html', {{ cacheName: CACHE }})));\n\
          \x20   return;\n\
          \x20 }}\n\
-         \x20 event.respondWith(caches.open(CACHE).then((c) => c.match(request)).then((hit) => hit || fetch(request)));\n\
+         \x20 event.respondWith(caches.match(request, {{ cacheName: CACHE }}).then((hit) => hit || fetch(request)));\n\
          }});\n"
     )
 }
