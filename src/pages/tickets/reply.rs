@@ -74,6 +74,20 @@ fn reply_section(ticket: Arc<Ticket>, code: String, draft: ReplyDraft) -> impl I
     if !outbox.is_loaded() {
         outbox.spawn(Op::Start);
     }
+    // Asked for with "add a reply": the focus goes into the box once it is
+    // on the page (`autofocus` only works on a page's first load).
+    if draft.asked.get_untracked() {
+        request_animation_frame(|| {
+            use wasm_bindgen::JsCast;
+            if let Some(el) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id("reply-text"))
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = el.focus();
+            }
+        });
+    }
     let open = ticket.status != TicketStatus::Closed;
     let number = ticket.number.clone();
     let pending = {
@@ -193,7 +207,6 @@ fn reply_section(ticket: Arc<Ticket>, code: String, draft: ReplyDraft) -> impl I
                     <textarea
                         id="reply-text"
                         rows="4"
-                        autofocus=draft.asked.get_untracked()
                         aria-invalid=invalid.to_string()
                         aria-describedby=if invalid { "reply-hint reply-error" } else { "reply-hint" }
                         prop:value=move || draft.text.get()
