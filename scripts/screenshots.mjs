@@ -56,7 +56,9 @@ for (const [device, viewport] of Object.entries(viewports)) {
     await page.waitForTimeout(1500);
     await page.screenshot({ path: `${out}/outbox-${lang}-${device}.png`, fullPage: true });
     await page.goto(base + `/t/CM2026-001414#${secret('tickets/CM2026-001414.json').access_code}`);
-    await page.click('.reply-ask button');
+    // With the request just queued the box is already there; else ask for it.
+    await page.waitForSelector('#reply-text, .reply-ask button');
+    if (await page.locator('.reply-ask button').count()) await page.click('.reply-ask button');
     await page.waitForSelector('#reply-text');
     await page.fill('#reply-text', lang === 'en' ? 'Restarted IMAP as advised; still failing.' : '已按建议重启 IMAP 服务，问题仍在。');
     await page.click('.reply-form button[type=submit]');

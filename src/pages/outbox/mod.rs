@@ -103,7 +103,7 @@ fn item_view(
     let retry_note = (item.state == State::Queued && item.attempts > 0).then(|| {
         view! {
             <p class="muted">
-                {t.last_error}{item.last_error.clone().unwrap_or_default()}" "
+                {t.last_error}{item.last_error.clone().unwrap_or_default()}{lang.pick("。", ". ")}
                 {(t.attempts)(item.attempts)}" "
                 {has_endpoint.then(|| (t.next_attempt)(&format_ms(item.next_attempt_at)))}
             </p>
