@@ -6,6 +6,7 @@
 //! Erasing goes on past a part that fails, so as much as possible is gone,
 //! and reports every part that did not go.
 
+use crate::i18n::local_storage;
 use crate::store::{self, StoreError};
 use js_sys::Array;
 use wasm_bindgen::JsCast;
@@ -30,10 +31,6 @@ pub struct Inventory {
     pub caches: Vec<(String, usize)>,
     /// The browser's own estimate for this origin: `(usage, quota)` bytes.
     pub estimate: Option<(f64, f64)>,
-}
-
-fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
 }
 
 fn local_entries() -> Vec<LocalEntry> {

@@ -90,7 +90,9 @@ pub fn save_lang(lang: Lang) {
     }
 }
 
-fn local_storage() -> Option<web_sys::Storage> {
+/// `localStorage`, when the browser offers it (private modes may not). The
+/// one accessor every module that keeps a setting on the device uses.
+pub fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 

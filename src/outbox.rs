@@ -18,6 +18,7 @@
 //! It must never: drop an item it could not store (the form keeps what was
 //! typed and says why), or send anything but the stored bytes.
 
+use crate::i18n::local_storage;
 use crate::store::StoreError;
 use leptos::prelude::*;
 use portal_core::model::Product;
@@ -147,10 +148,6 @@ impl Outbox {
             let _ = self.run(op).await;
         });
     }
-}
-
-fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
 }
 
 /// Puts the outbox in context; with something waiting from an earlier
@@ -295,7 +292,7 @@ mod engine {
                 s.kept = kept;
             });
         }
-        if let Some(s) = super::local_storage() {
+        if let Some(s) = crate::i18n::local_storage() {
             let _ = if kept == 0 {
                 s.remove_item(WAITING_KEY)
             } else {

@@ -7,6 +7,7 @@
 //! and removed from there on "sign out". Nothing here sends it anywhere: it
 //! only derives a sealed file's name and key in this browser.
 
+use crate::i18n::local_storage;
 use leptos::prelude::*;
 
 /// Where a remembered access key is kept (only with the admin's consent).
@@ -31,7 +32,7 @@ impl Session {
     /// (storage unavailable or full): the session still holds it.
     pub fn sign_in(self, key: String, remember: bool) -> bool {
         let remembered = if remember {
-            storage().is_some_and(|s| s.set_item(STORAGE_KEY, &key).is_ok())
+            local_storage().is_some_and(|s| s.set_item(STORAGE_KEY, &key).is_ok())
         } else {
             forget_on_device();
             true
@@ -49,23 +50,19 @@ impl Session {
 
 /// Whether this device remembers an access key.
 pub fn remembered_on_device() -> bool {
-    storage().is_some_and(|s| s.get_item(STORAGE_KEY).ok().flatten().is_some())
+    local_storage().is_some_and(|s| s.get_item(STORAGE_KEY).ok().flatten().is_some())
 }
 
 fn forget_on_device() {
-    if let Some(s) = storage() {
+    if let Some(s) = local_storage() {
         let _ = s.remove_item(STORAGE_KEY);
     }
-}
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
 }
 
 /// Puts the session in context, opened with the remembered key if there is
 /// one (the app shell, once).
 pub fn provide_session() {
-    let remembered = storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
+    let remembered = local_storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
     provide_context(Session(RwSignal::new(remembered)));
 }
 
