@@ -75,10 +75,7 @@ fn item_view(
     item: Item,
 ) -> impl IntoView {
     let (state, class) = state_words(lang, item.state);
-    let kind = match item.kind.as_str() {
-        "ticket_reply" => t.kind_ticket_reply,
-        _ => t.kind_new_request,
-    };
+    let kind = kind_label(t, &item.kind);
     let id = item.id.clone();
     let act = move |remove: bool| {
         let id = id.clone();
@@ -158,10 +155,7 @@ fn mail_view(
     item: &Item,
     done: impl Fn(bool) + 'static,
 ) -> impl IntoView {
-    let kind = match item.kind.as_str() {
-        "ticket_reply" => t.kind_ticket_reply,
-        _ => t.kind_new_request,
-    };
+    let kind = kind_label(t, &item.kind);
     let subject = format!(
         "[{}] {kind}: {}",
         lang.pick("云服务中心", "Cloud Service Centre"),
@@ -188,5 +182,13 @@ fn mail_view(
                 <button type="button" class="button small" on:click=move |_| done(false)>{t.mail_done}</button>
             </p>
         </details>
+    }
+}
+
+/// What kind of submission an item is, as the list says it.
+fn kind_label(t: &OutboxTexts, kind: &str) -> &'static str {
+    match kind {
+        "ticket_reply" => t.kind_ticket_reply,
+        _ => t.kind_new_request,
     }
 }

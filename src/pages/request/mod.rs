@@ -413,12 +413,5 @@ fn field_id(path: &str) -> &'static str {
 }
 
 fn focus_field(path: &str) {
-    use wasm_bindgen::JsCast;
-    if let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(field_id(path)))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = el.focus();
-    }
+    crate::components::focus_by_id(field_id(path));
 }

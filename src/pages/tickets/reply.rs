@@ -77,16 +77,7 @@ fn reply_section(ticket: Arc<Ticket>, code: String, draft: ReplyDraft) -> impl I
     // Asked for with "add a reply": the focus goes into the box once it is
     // on the page (`autofocus` only works on a page's first load).
     if draft.asked.get_untracked() {
-        request_animation_frame(|| {
-            use wasm_bindgen::JsCast;
-            if let Some(el) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.get_element_by_id("reply-text"))
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                let _ = el.focus();
-            }
-        });
+        request_animation_frame(|| crate::components::focus_by_id("reply-text"));
     }
     let open = ticket.status != TicketStatus::Closed;
     let number = ticket.number.clone();
