@@ -14,6 +14,7 @@ pub mod markdown;
 pub mod model;
 pub mod outbox;
 pub mod parse;
+pub mod patches;
 pub mod search;
 pub mod secret;
 pub mod sla;

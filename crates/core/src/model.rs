@@ -77,6 +77,10 @@ pub enum PatchKind {
     Feature,
 }
 
+impl PatchKind {
+    pub const ALL: [PatchKind; 3] = [PatchKind::Security, PatchKind::Bugfix, PatchKind::Feature];
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PatchSeverity {
@@ -84,6 +88,16 @@ pub enum PatchSeverity {
     High,
     Medium,
     Low,
+}
+
+impl PatchSeverity {
+    /// Most severe first (the derived order: `Critical < High < …`).
+    pub const ALL: [PatchSeverity; 4] = [
+        PatchSeverity::Critical,
+        PatchSeverity::High,
+        PatchSeverity::Medium,
+        PatchSeverity::Low,
+    ];
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -218,6 +232,16 @@ macro_rules! named {
     };
 }
 pub(crate) use named;
+
+// The patch enums are declared above, with the patches; their names (the
+// catalogue's filter values in the URL) are here, after the macro.
+named!(PatchKind { Security => "security", Bugfix => "bugfix", Feature => "feature" });
+named!(PatchSeverity {
+    Critical => "critical",
+    High => "high",
+    Medium => "medium",
+    Low => "low",
+});
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Priority {
@@ -443,6 +467,20 @@ pub enum BookingKind {
     RemoteSupport,
     Onsite,
 }
+
+impl BookingKind {
+    pub const ALL: [BookingKind; 3] = [
+        BookingKind::PatchDeployment,
+        BookingKind::RemoteSupport,
+        BookingKind::Onsite,
+    ];
+}
+
+named!(BookingKind {
+    PatchDeployment => "patch_deployment",
+    RemoteSupport => "remote_support",
+    Onsite => "onsite",
+});
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

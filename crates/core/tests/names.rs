@@ -2,7 +2,7 @@
 //! text: `<select>` values, `portal sla --priority`. One table per enum
 //! gives `as_str`, `Display` and `FromStr`; these pin the names.
 
-use portal_core::model::{Channel, Priority, TicketStatus};
+use portal_core::model::{BookingKind, Channel, PatchKind, PatchSeverity, Priority, TicketStatus};
 use portal_core::tickets::{HistorySort, StatusFilter};
 
 #[test]
@@ -70,6 +70,37 @@ fn the_names_are_the_ones_the_static_api_uses() {
             Some(s.as_str())
         );
     }
+    for k in PatchKind::ALL {
+        assert_eq!(
+            wire(serde_json::to_value(k).unwrap()).as_deref(),
+            Some(k.as_str())
+        );
+    }
+    for s in PatchSeverity::ALL {
+        assert_eq!(
+            wire(serde_json::to_value(s).unwrap()).as_deref(),
+            Some(s.as_str())
+        );
+    }
+    for k in BookingKind::ALL {
+        assert_eq!(
+            wire(serde_json::to_value(k).unwrap()).as_deref(),
+            Some(k.as_str())
+        );
+    }
+}
+
+#[test]
+fn patch_filters_and_booking_types_are_named_as_in_the_api() {
+    assert_eq!("security".parse(), Ok(PatchKind::Security));
+    assert_eq!("critical".parse(), Ok(PatchSeverity::Critical));
+    assert_eq!("remote_support".parse(), Ok(BookingKind::RemoteSupport));
+    assert_eq!(
+        "on-site".parse::<BookingKind>().unwrap_err().to_string(),
+        "unknown value `on-site`: expected patch_deployment, remote_support or onsite"
+    );
+    // The order of ALL is the order of severity.
+    assert!(PatchSeverity::ALL.windows(2).all(|w| w[0] < w[1]));
 }
 
 #[test]

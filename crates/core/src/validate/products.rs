@@ -78,6 +78,19 @@ impl Validator<'_> {
                         format!("{at}.supersedes[{j}]"),
                         format!("unknown patch `{s}`"),
                     );
+                } else if let Some(other) = patches.iter().find(|o| {
+                    // Only between known products: an unknown one is its own problem.
+                    let known = |product: &str| versions.is_some_and(|v| v.contains_key(product));
+                    o.id == *s && o.product != p.product && known(&o.product) && known(&p.product)
+                }) {
+                    self.problem(
+                        file,
+                        format!("{at}.supersedes[{j}]"),
+                        format!(
+                            "`{s}` is a patch of `{}`, not of `{}`",
+                            other.product, p.product
+                        ),
+                    );
                 }
             }
             if !is_sha256_hex(&p.file.sha256) {
@@ -112,6 +125,18 @@ impl Validator<'_> {
                     );
                 }
             }
+        }
+        // A cycle would leave no patch of it newer than the others: the
+        // catalogue could not say which one a deployment needs.
+        for i in crate::patches::in_supersedence_cycles(patches) {
+            self.problem(
+                file,
+                format!("$[{i}].supersedes"),
+                format!(
+                    "`{}` supersedes itself through a chain of patches (a cycle)",
+                    patches[i].id
+                ),
+            );
         }
     }
 

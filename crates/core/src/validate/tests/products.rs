@@ -152,6 +152,53 @@ fn a_patch_superseding_one_that_is_not_published_is_reported() {
 }
 
 #[test]
+fn a_supersedence_cycle_is_reported_at_each_patch_in_it() {
+    let mut api = Api::minimal();
+    api.edit("patches.json", |v| {
+        v[0]["supersedes"] = json!(["xt5-p2025-0620"])
+    });
+    assert_eq!(
+        api.problems(),
+        [
+            problem(
+                "patches.json",
+                "$[0].supersedes",
+                "`xt5-p2025-0116` supersedes itself through a chain of patches (a cycle)"
+            ),
+            problem(
+                "patches.json",
+                "$[1].supersedes",
+                "`xt5-p2025-0620` supersedes itself through a chain of patches (a cycle)"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_patch_superseding_one_of_another_product_is_reported() {
+    let mut api = Api::minimal();
+    api.edit("products.json", |v| {
+        v.as_array_mut().unwrap().push(json!({
+            "id": "archive2",
+            "name": {"zh": "邮件归档 V2.0"},
+            "versions": [{"version": "V2.0.5", "released": "2025-01-01"}]
+        }))
+    });
+    api.edit("patches.json", |v| {
+        v[0]["product"] = json!("archive2");
+        v[0]["applies_to"] = json!(["V2.0.5"]);
+    });
+    assert_eq!(
+        api.problems(),
+        [problem(
+            "patches.json",
+            "$[1].supersedes[0]",
+            "`xt5-p2025-0116` is a patch of `archive2`, not of `xt5`"
+        )]
+    );
+}
+
+#[test]
 fn a_checksum_that_is_not_64_lower_case_hex_digits_is_reported() {
     let mut api = Api::minimal();
     let upper = sha256_of_a().to_uppercase();
