@@ -7,6 +7,7 @@
 
 pub mod calendar;
 pub mod fallback;
+pub mod geo;
 pub mod kb;
 pub mod keys;
 pub mod library;
