@@ -5,6 +5,7 @@
 //! (wasm) and the `portal` CLI (native) both build on it, and its tests run
 //! natively without compiling Leptos.
 
+pub mod booking;
 pub mod calendar;
 pub mod fallback;
 pub mod geo;

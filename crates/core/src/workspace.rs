@@ -105,6 +105,35 @@ pub fn onsite_left(days: OnsiteDays) -> (u32, u32) {
     )
 }
 
+/// What an on-site booking of some person-days means for the days bought
+/// (manual §13): the days the purchase still covers, and those Coremail
+/// bills on top (现场人天 beyond the purchase are paid separately).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OnsiteDaysQuote {
+    /// Bought and not yet used, before this request.
+    pub remaining: u32,
+    /// Days of this request the purchase covers.
+    pub covered: u32,
+    /// Days of this request beyond the purchase: extra, paid days.
+    pub extra_paid: u32,
+    /// Bought and not yet used after this request.
+    pub remaining_after: u32,
+}
+
+/// The quote for `requested` on-site person-days against the workspace's
+/// days. Days used beyond the purchase earlier (already billed) do not
+/// count against this request.
+pub fn onsite_days_quote(days: OnsiteDays, requested: u32) -> OnsiteDaysQuote {
+    let (remaining, _) = onsite_left(days);
+    let covered = requested.min(remaining);
+    OnsiteDaysQuote {
+        remaining,
+        covered,
+        extra_paid: requested - covered,
+        remaining_after: remaining - covered,
+    }
+}
+
 /// Every module in a fixed order, with whether this customer bought it.
 pub fn modules(workspace: &Workspace) -> [(Module, bool); 3] {
     Module::ALL.map(|m| (m, workspace.modules.contains(&m)))
@@ -224,6 +253,51 @@ mod tests {
                 ("phishing_mails", u64::from(u32::MAX) + 1),
                 ("anomalous_logins", 5)
             ]
+        );
+    }
+
+    #[test]
+    fn a_request_within_the_days_left_is_covered_and_leaves_the_rest() {
+        let quote = onsite_days_quote(
+            OnsiteDays {
+                bought: 10,
+                used: 7,
+            },
+            2,
+        );
+        assert_eq!(
+            quote,
+            OnsiteDaysQuote {
+                remaining: 3,
+                covered: 2,
+                extra_paid: 0,
+                remaining_after: 1
+            }
+        );
+    }
+
+    #[test]
+    fn a_request_beyond_the_days_left_says_how_many_are_extra_paid_days() {
+        let quote = onsite_days_quote(
+            OnsiteDays {
+                bought: 10,
+                used: 7,
+            },
+            5,
+        );
+        assert_eq!((quote.covered, quote.extra_paid), (3, 2));
+        assert_eq!(quote.remaining_after, 0);
+        // Nothing bought, or all used: every day is extra.
+        let none = onsite_days_quote(OnsiteDays { bought: 0, used: 0 }, 2);
+        assert_eq!((none.remaining, none.covered, none.extra_paid), (0, 0, 2));
+        // Days already used beyond the purchase were billed then.
+        let over = onsite_days_quote(OnsiteDays { bought: 2, used: 3 }, 1);
+        assert_eq!((over.remaining, over.extra_paid), (0, 1));
+        // Asking for nothing costs nothing.
+        let zero = onsite_days_quote(OnsiteDays { bought: 4, used: 1 }, 0);
+        assert_eq!(
+            (zero.covered, zero.extra_paid, zero.remaining_after),
+            (0, 0, 3)
         );
     }
 
