@@ -5,8 +5,10 @@
 #
 #   1. cargo build, wasm32, feature `split` (turns `#[lazy_route]` on), with
 #      relocations kept (`--emit-relocs`: the splitter needs them);
-#   2. wasm-split-cli: the main module, one module per lazy function
-#      (split_*.wasm), shared code (chunk_*.wasm) and the loader __wasm_split.js;
+#   2. wasm-split-cli (tools/wasm-split: upstream 0.2.4 plus a pass that
+#      merges small shared chunks): the main module, one module per lazy
+#      function (split_*.wasm), shared code (chunk_*.wasm) and the loader
+#      __wasm_split.js;
 #   3. wasm-bindgen on the main module (--keep-lld-exports: the chunks link
 #      against its function table);
 #   4. wasm-opt -Os on every module, esbuild --minify on the JS (release only).
@@ -40,10 +42,19 @@ for index in "$registry"/*/; do
 done
 RUSTFLAGS="${RUSTFLAGS:-} --remap-path-prefix=$ROOT=portal -Clink-args=--emit-relocs" cargo "${cargo_args[@]}"
 
+# The splitter, built from tools/wasm-split (a no-op when it is up to date).
+cargo build --quiet --release --locked --features build-binary \
+  --manifest-path tools/wasm-split/Cargo.toml --target-dir target/tools
+splitter=target/tools/release/wasm-split-cli
+
 wasm="$target_dir/wasm32-unknown-unknown/$profile/$app.wasm"
 rm -rf "$stage" "$pkg"
 mkdir -p "$stage" "$pkg"
-wasm-split-cli --target web --out-name "$app" "$wasm" "$stage" >/dev/null
+# Merge shared chunks while that saves bytes (tools/wasm-split/README.md):
+# costs in bytes of the input wasm, tuned on this app (BENCHMARKS.md,
+# "Chunk merging"). Without it: 296 chunks, 10 KB of digests in the loader.
+"$splitter" --target web --out-name "$app" --merge-module-overhead 250 --merge-loader-entry 150 \
+  "$wasm" "$stage" >/dev/null
 wasm-bindgen --target web --keep-lld-exports --no-demangle --no-typescript \
   --out-name "$app" --out-dir "$pkg" "$stage/$app.wasm"
 cp "$stage/__wasm_split.js" "$pkg/"

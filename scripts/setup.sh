@@ -7,14 +7,11 @@
 #
 # Pinned versions: Trunk 0.21.14 (0.22 needs a newer rustc than this
 # machine's), wasm-bindgen-cli = the wasm-bindgen in Cargo.lock,
-# wasm-split-cli 0.2.4, binaryen (wasm-opt) 132 from npm (Debian's v108
+# wasm-split-cli (tools/wasm-split, built from the repo), binaryen (wasm-opt) 132 from npm (Debian's v108
 # corrupts wasm-bindgen output).
 set -euo pipefail
 
 TRUNK_VERSION=0.21.14
-# The splitter for route-level code splitting (scripts/build-wasm.sh): 0.2.4
-# writes __wasm_split.js in a stable order (0.2.3 shuffles it every build).
-WASM_SPLIT_VERSION=0.2.4
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 export PATH="$ROOT/scripts/bin:$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 profile=${1:-build}
@@ -60,10 +57,15 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $bindgen_version" 
   cargo install wasm-bindgen-cli --version "$bindgen_version"
 fi
 
-if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
-  say "installing wasm-split-cli $WASM_SPLIT_VERSION (about 3 minutes)"
-  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --locked --features build-binary
+# The splitter for route-level code splitting: upstream 0.2.4 (0.2.3 writes
+# __wasm_split.js in a random order) with a chunk-merging pass, vendored in
+# tools/wasm-split. scripts/build-wasm.sh builds it too; building it here
+# keeps the first `trunk build` short.
+if [ ! -x "$ROOT/target/tools/release/wasm-split-cli" ]; then
+  say "building wasm-split-cli from tools/wasm-split (about 1 minute)"
 fi
+cargo build --quiet --release --locked --features build-binary \
+  --manifest-path "$ROOT/tools/wasm-split/Cargo.toml" --target-dir "$ROOT/target/tools"
 
 # --- npm: wasm-opt and the end-to-end test runner ---------------------------
 if [ ! -f "$ROOT/node_modules/.package-lock.json" ] || [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then

@@ -28,6 +28,9 @@ cargo clippy -p portal-app --target wasm32-unknown-unknown --features split -- -
 
 step "native tests (core, CLI)"
 cargo test -p portal-core -p portal-cli 2>&1 | tee -a "$log"
+# The splitter's chunk-merging plan (tools/wasm-split, its own workspace).
+cargo test --quiet --release --locked --lib --manifest-path tools/wasm-split/Cargo.toml \
+  --target-dir target/tools merge 2>&1 | tee -a "$log"
 step "portal validate public/api"
 cargo run --quiet -p portal-cli -- validate public/api
 
