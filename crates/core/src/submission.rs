@@ -1,6 +1,6 @@
 //! Submissions: what the portal sends to Coremail (a new service request, a
-//! reply to a ticket, and later bookings, feedback, licence requests and
-//! settings). Wire format `coremail-portal/submission/v1`, described in
+//! reply to a ticket, an engineer booking and its cancellation, and later
+//! feedback, licence requests and settings). Wire format `coremail-portal/submission/v1`, described in
 //! `docs/api.md` ("Submissions"), so that Coremail's ticketing system can
 //! receive it; `portal intake` is the reference receiver.
 //!
@@ -17,7 +17,7 @@
 //! receiver, who has the private source, derives the same value; the secret
 //! itself never leaves the browser.
 
-use crate::model::{Priority, Product};
+use crate::model::{BookingKind, Priority, Product};
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -82,6 +82,10 @@ pub enum Request {
     NewRequest(NewRequest),
     /// A reply to an open ticket.
     TicketReply(TicketReply),
+    /// 工程师预约: an engineer booked for a slot, or a change of that booking.
+    Booking(Booking),
+    /// A booking called off.
+    BookingCancel(BookingCancel),
 }
 
 impl Request {
@@ -90,6 +94,8 @@ impl Request {
         match self {
             Request::NewRequest(_) => "new_request",
             Request::TicketReply(_) => "ticket_reply",
+            Request::Booking(_) => "booking",
+            Request::BookingCancel(_) => "booking_cancel",
         }
     }
 }
@@ -122,6 +128,77 @@ pub struct TicketReply {
     /// The ticket's number; must be the sender's (`sender.id`).
     pub ticket: String,
     pub text: String,
+}
+
+/// Characters allowed in a site's address.
+pub const ADDRESS_MAX: usize = 200;
+/// The most on-site person-days one booking may ask for.
+pub const ONSITE_DAYS_MAX: u32 = 30;
+
+/// An engineer booked for one slot (`crate::booking`). A change of the
+/// booking (another slot, another engineer) is a new submission, with a
+/// new `id`, the same `booking` and a higher `sequence`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Booking {
+    /// The booking's own id, a UUID v4 made on the device when it is first
+    /// booked; every change and the cancellation carry it. The `.ics`
+    /// file's UID is made from it (`crate::ics`).
+    pub booking: String,
+    /// 0 when first booked, one more at each change: the `.ics` SEQUENCE.
+    pub sequence: u32,
+    /// Patch deployment, remote support or an on-site visit.
+    #[serde(rename = "type")]
+    pub booking_type: BookingKind,
+    /// An `Engineer::id`.
+    pub engineer: String,
+    /// The slot, as offered (Beijing time).
+    pub start: DateTime<FixedOffset>,
+    pub end: DateTime<FixedOffset>,
+    /// The installation the work is for: a `Product::id` and one of its versions.
+    pub product: String,
+    pub version: String,
+    /// The `Patch::id` to deploy; required for a patch deployment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub patch: Option<String>,
+    /// Where the engineer goes; required for an on-site visit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site: Option<Site>,
+    /// On-site person-days asked for (manual §13); required for an on-site visit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub days: Option<u32>,
+    /// The admin agreed to remote access on the manual's terms (§6,
+    /// 免责声明 4); must be `true` for remote support.
+    #[serde(default)]
+    pub remote_access_consent: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    pub contact: Contact,
+}
+
+/// The customer's site for an on-site visit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Site {
+    /// A city of `crate::geo::CITIES`, when the admin picked one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub city: Option<String>,
+    /// Degrees (WGS 84): the city's centre, or what the admin typed.
+    pub lat: f64,
+    pub lon: f64,
+    pub address: String,
+}
+
+/// A booking called off. It produces a cancelling `.ics` (`crate::ics`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BookingCancel {
+    /// The `Booking::booking` being called off.
+    pub booking: String,
+    /// The booking's last `sequence` plus one: at least 1.
+    pub sequence: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
 }
 
 /// Why a submission is refused: which field, and what is wrong with it.
@@ -269,45 +346,30 @@ pub fn check(s: &Submission, catalogue: Option<&[Product]>) -> Vec<Problem> {
             if s.sender.scope != Scope::Workspace {
                 out.push(Problem::new("$.sender.scope", ProblemCode::NotAuthorised));
             }
-            match catalogue {
-                Some(products) => {
-                    let known = products.iter().any(|p| {
-                        p.id == r.product && p.versions.iter().any(|v| v.version == r.version)
-                    });
-                    if !known {
-                        out.push(Problem::new(
-                            "$.request.version",
-                            ProblemCode::UnknownProduct,
-                        ));
-                    }
-                }
-                None if r.product.trim().is_empty() || r.version.trim().is_empty() => {
-                    out.push(Problem::new("$.request.version", ProblemCode::Empty));
-                }
-                None => {}
-            }
+            product_problem(&r.product, &r.version, catalogue, &mut out);
             text_problem("$.request.title", &r.title, TITLE_MAX, &mut out);
             text_problem("$.request.description", &r.description, TEXT_MAX, &mut out);
-            text_problem("$.request.contact.name", &r.contact.name, 60, &mut out);
-            if r.contact.email.trim().is_empty() {
-                out.push(Problem::new("$.request.contact.email", ProblemCode::Empty));
-            } else if !is_email(&r.contact.email) {
-                out.push(Problem::new(
-                    "$.request.contact.email",
-                    ProblemCode::Malformed,
-                ));
+            contact_problems(&r.contact, &mut out);
+        }
+        Request::Booking(b) => {
+            if s.sender.scope != Scope::Workspace {
+                out.push(Problem::new("$.sender.scope", ProblemCode::NotAuthorised));
             }
-            if let Some(phone) = &r.contact.phone {
-                let ok = (5..=20).contains(&phone.chars().count())
-                    && phone
-                        .chars()
-                        .all(|c| c.is_ascii_digit() || matches!(c, '+' | '-' | ' ' | '(' | ')'));
-                if !ok {
-                    out.push(Problem::new(
-                        "$.request.contact.phone",
-                        ProblemCode::Malformed,
-                    ));
-                }
+            booking_problems(b, catalogue, &mut out);
+        }
+        Request::BookingCancel(c) => {
+            if s.sender.scope != Scope::Workspace {
+                out.push(Problem::new("$.sender.scope", ProblemCode::NotAuthorised));
+            }
+            if !is_submission_id(&c.booking) {
+                out.push(Problem::new("$.request.booking", ProblemCode::Malformed));
+            }
+            if c.sequence == 0 {
+                // A cancellation follows a booking, whose sequence it raises.
+                out.push(Problem::new("$.request.sequence", ProblemCode::Malformed));
+            }
+            if let Some(reason) = &c.reason {
+                optional_text_problem("$.request.reason", reason, TEXT_MAX, &mut out);
             }
         }
         Request::TicketReply(r) => {
@@ -320,6 +382,128 @@ pub fn check(s: &Submission, catalogue: Option<&[Product]>) -> Vec<Problem> {
         }
     }
     out
+}
+
+/// A product and version: in the catalogue when the checker has it, else
+/// at least given.
+fn product_problem(
+    product: &str,
+    version: &str,
+    catalogue: Option<&[Product]>,
+    out: &mut Vec<Problem>,
+) {
+    match catalogue {
+        Some(products) => {
+            let known = products
+                .iter()
+                .any(|p| p.id == product && p.versions.iter().any(|v| v.version == version));
+            if !known {
+                out.push(Problem::new(
+                    "$.request.version",
+                    ProblemCode::UnknownProduct,
+                ));
+            }
+        }
+        None if product.trim().is_empty() || version.trim().is_empty() => {
+            out.push(Problem::new("$.request.version", ProblemCode::Empty));
+        }
+        None => {}
+    }
+}
+
+fn contact_problems(contact: &Contact, out: &mut Vec<Problem>) {
+    text_problem("$.request.contact.name", &contact.name, 60, out);
+    if contact.email.trim().is_empty() {
+        out.push(Problem::new("$.request.contact.email", ProblemCode::Empty));
+    } else if !is_email(&contact.email) {
+        out.push(Problem::new(
+            "$.request.contact.email",
+            ProblemCode::Malformed,
+        ));
+    }
+    if let Some(phone) = &contact.phone {
+        let ok = (5..=20).contains(&phone.chars().count())
+            && phone
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '+' | '-' | ' ' | '(' | ')'));
+        if !ok {
+            out.push(Problem::new(
+                "$.request.contact.phone",
+                ProblemCode::Malformed,
+            ));
+        }
+    }
+}
+
+/// A text that may be left empty: only its length and characters.
+fn optional_text_problem(field: &str, text: &str, max: usize, out: &mut Vec<Problem>) {
+    if !text.trim().is_empty() {
+        text_problem(field, text, max, out);
+    }
+}
+
+fn booking_problems(b: &Booking, catalogue: Option<&[Product]>, out: &mut Vec<Problem>) {
+    if !is_submission_id(&b.booking) {
+        out.push(Problem::new("$.request.booking", ProblemCode::Malformed));
+    }
+    if b.engineer.trim().is_empty() {
+        out.push(Problem::new("$.request.engineer", ProblemCode::Empty));
+    } else if !is_slug(&b.engineer) {
+        out.push(Problem::new("$.request.engineer", ProblemCode::Malformed));
+    }
+    if b.end <= b.start {
+        out.push(Problem::new("$.request.end", ProblemCode::Malformed));
+    }
+    product_problem(&b.product, &b.version, catalogue, out);
+    match &b.patch {
+        None if b.booking_type == BookingKind::PatchDeployment => {
+            out.push(Problem::new("$.request.patch", ProblemCode::Empty));
+        }
+        Some(p) if p.trim().is_empty() => {
+            out.push(Problem::new("$.request.patch", ProblemCode::Empty));
+        }
+        Some(p) if !is_slug(p) => {
+            out.push(Problem::new("$.request.patch", ProblemCode::Malformed));
+        }
+        _ => {}
+    }
+    if b.booking_type == BookingKind::Onsite {
+        match &b.site {
+            None => out.push(Problem::new("$.request.site", ProblemCode::Empty)),
+            Some(site) => {
+                if !(-90.0..=90.0).contains(&site.lat) {
+                    out.push(Problem::new("$.request.site.lat", ProblemCode::Malformed));
+                }
+                if !(-180.0..=180.0).contains(&site.lon) {
+                    out.push(Problem::new("$.request.site.lon", ProblemCode::Malformed));
+                }
+                if let Some(city) = &site.city {
+                    if crate::geo::city_by_id(city).is_none() {
+                        out.push(Problem::new("$.request.site.city", ProblemCode::Malformed));
+                    }
+                }
+                text_problem("$.request.site.address", &site.address, ADDRESS_MAX, out);
+            }
+        }
+        match b.days {
+            None => out.push(Problem::new("$.request.days", ProblemCode::Empty)),
+            Some(d) if d == 0 || d > ONSITE_DAYS_MAX => {
+                out.push(Problem::new("$.request.days", ProblemCode::Malformed));
+            }
+            Some(_) => {}
+        }
+    }
+    if b.booking_type == BookingKind::RemoteSupport && !b.remote_access_consent {
+        // Required, like a field left empty: the form shows the terms beside it.
+        out.push(Problem::new(
+            "$.request.remote_access_consent",
+            ProblemCode::Empty,
+        ));
+    }
+    if let Some(note) = &b.note {
+        optional_text_problem("$.request.note", note, TEXT_MAX, out);
+    }
+    contact_problems(&b.contact, out);
 }
 
 fn is_slug(s: &str) -> bool {

@@ -1,9 +1,10 @@
 //! Submissions: the wire format every receiver reads, and the checks the
 //! form and `portal intake` share (crates/core/src/submission.rs).
 
-use portal_core::model::Product;
+use portal_core::model::{BookingKind, Product};
 use portal_core::submission::{
     check, from_mail, mail_block, read, ProblemCode, Request, Scope, MAX_BODY_BYTES,
+    ONSITE_DAYS_MAX,
 };
 
 fn products() -> Vec<Product> {
@@ -169,4 +170,204 @@ fn the_mail_block_reads_back_even_when_a_client_wraps_it() {
     assert_eq!(from_mail(&rewrapped).expect("a block").expect("valid"), s);
     assert!(from_mail("no block here").is_none());
     assert!(check(&s, None).is_empty());
+}
+
+// ---------------------------------------------------------------- bookings
+
+fn example(kind: &str) -> String {
+    std::fs::read_to_string(format!(
+        "{}/../../docs/examples/submissions/{kind}.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("docs/examples/submissions")
+}
+
+/// The example `kind` with `pointer` set to `value` (`null` removes it).
+fn with(kind: &str, pointer: &str, value: serde_json::Value) -> String {
+    let mut json: serde_json::Value = serde_json::from_str(&example(kind)).unwrap();
+    let (object, key) = pointer.rsplit_once('/').unwrap();
+    let object = json.pointer_mut(object).unwrap().as_object_mut().unwrap();
+    if value.is_null() {
+        object.remove(key);
+    } else {
+        object.insert(key.to_owned(), value);
+    }
+    serde_json::to_string(&json).unwrap()
+}
+
+fn problem(field: &str, code: ProblemCode) -> (String, ProblemCode) {
+    (field.to_owned(), code)
+}
+
+#[test]
+fn the_documented_booking_and_cancellation_are_accepted() {
+    let catalogue = products();
+    let b = read(example("booking").as_bytes(), Some(&catalogue)).expect("accepted");
+    assert_eq!(b.request.kind(), "booking");
+    let Request::Booking(booking) = &b.request else {
+        panic!("a booking")
+    };
+    assert_eq!(booking.booking_type, BookingKind::PatchDeployment);
+    assert_eq!(booking.start.to_rfc3339(), "2026-12-07T09:00:00+08:00");
+    let c = read(example("booking_cancel").as_bytes(), Some(&catalogue)).expect("accepted");
+    assert_eq!(c.request.kind(), "booking_cancel");
+    let Request::BookingCancel(cancel) = &c.request else {
+        panic!("a cancellation")
+    };
+    assert_eq!(cancel.booking, booking.booking);
+    assert_eq!(cancel.sequence, booking.sequence + 1);
+}
+
+#[test]
+fn a_booking_reads_back_as_written() {
+    let s = read(example("booking").as_bytes(), None).unwrap();
+    let json = serde_json::to_value(&s).unwrap();
+    assert_eq!(json["request"]["type"], "patch_deployment");
+    assert_eq!(json["request"].get("site"), None, "absent, not null");
+    assert_eq!(read(json.to_string().as_bytes(), None).unwrap(), s);
+    assert_eq!(
+        from_mail(&mail_block(&s)).expect("a block").expect("valid"),
+        s
+    );
+}
+
+#[test]
+fn remote_support_needs_consent_to_remote_access() {
+    let body = with("booking", "/request/type", "remote_support".into());
+    assert!(codes(&body).is_empty(), "{:?}", codes(&body));
+    let mut refused: serde_json::Value = serde_json::from_str(&with(
+        "booking",
+        "/request/remote_access_consent",
+        serde_json::Value::Null,
+    ))
+    .unwrap();
+    refused["request"]["type"] = "remote_support".into();
+    assert_eq!(
+        codes(&refused.to_string()),
+        [problem(
+            "$.request.remote_access_consent",
+            ProblemCode::Empty
+        )]
+    );
+}
+
+#[test]
+fn a_patch_deployment_names_its_patch() {
+    let body = with("booking", "/request/patch", serde_json::Value::Null);
+    assert_eq!(
+        codes(&body),
+        [problem("$.request.patch", ProblemCode::Empty)]
+    );
+    let body = with("booking", "/request/patch", "../etc".into());
+    assert_eq!(
+        codes(&body),
+        [problem("$.request.patch", ProblemCode::Malformed)]
+    );
+}
+
+#[test]
+fn an_onsite_visit_needs_a_site_and_a_number_of_days() {
+    let onsite = with("booking", "/request/type", "onsite".into());
+    let mut v: serde_json::Value = serde_json::from_str(&onsite).unwrap();
+    assert_eq!(
+        codes(&v.to_string()),
+        [
+            problem("$.request.site", ProblemCode::Empty),
+            problem("$.request.days", ProblemCode::Empty)
+        ]
+    );
+    v["request"]["site"] = serde_json::json!({
+        "city": "foshan", "lat": 23.0215, "lon": 113.1214,
+        "address": "佛山市禅城区季华五路 1 号 8 楼机房"
+    });
+    v["request"]["days"] = 2.into();
+    assert!(
+        codes(&v.to_string()).is_empty(),
+        "{:?}",
+        codes(&v.to_string())
+    );
+    v["request"]["site"]["lat"] = 91.0.into();
+    v["request"]["site"]["city"] = "atlantis".into();
+    v["request"]["site"]["address"] = " ".into();
+    v["request"]["days"] = (ONSITE_DAYS_MAX + 1).into();
+    assert_eq!(
+        codes(&v.to_string()),
+        [
+            problem("$.request.site.lat", ProblemCode::Malformed),
+            problem("$.request.site.city", ProblemCode::Malformed),
+            problem("$.request.site.address", ProblemCode::Empty),
+            problem("$.request.days", ProblemCode::Malformed),
+        ]
+    );
+    v["request"]["days"] = 0.into();
+    assert!(codes(&v.to_string()).contains(&problem("$.request.days", ProblemCode::Malformed)));
+}
+
+#[test]
+fn a_slot_that_ends_before_it_starts_is_refused() {
+    let body = with(
+        "booking",
+        "/request/end",
+        "2026-12-07T09:00:00+08:00".into(),
+    );
+    assert_eq!(
+        codes(&body),
+        [problem("$.request.end", ProblemCode::Malformed)]
+    );
+}
+
+#[test]
+fn a_booking_for_a_version_not_in_the_catalogue_is_refused() {
+    let body = with("booking", "/request/version", "V9.9".into());
+    assert_eq!(
+        codes(&body),
+        [problem("$.request.version", ProblemCode::UnknownProduct)]
+    );
+}
+
+#[test]
+fn bookings_and_cancellations_come_from_a_workspace() {
+    for kind in ["booking", "booking_cancel"] {
+        let body = with(
+            kind,
+            "/sender",
+            serde_json::json!({"scope": "ticket", "id": "CM2026-001414",
+                               "proof": "ca7eb6d5690d7a165cbe56cca97169de"}),
+        );
+        assert_eq!(
+            codes(&body),
+            [problem("$.sender.scope", ProblemCode::NotAuthorised)],
+            "{kind}"
+        );
+    }
+}
+
+#[test]
+fn a_cancellation_raises_the_sequence_and_names_a_booking_id() {
+    let body = with("booking_cancel", "/request/sequence", 0.into());
+    assert_eq!(
+        codes(&body),
+        [problem("$.request.sequence", ProblemCode::Malformed)]
+    );
+    let body = with("booking_cancel", "/request/booking", "B-42".into());
+    assert_eq!(
+        codes(&body),
+        [problem("$.request.booking", ProblemCode::Malformed)]
+    );
+    let body = with("booking_cancel", "/request/reason", serde_json::Value::Null);
+    assert!(codes(&body).is_empty(), "a reason is optional");
+    let body = with("booking_cancel", "/request/reason", "x\u{7}".into());
+    assert_eq!(
+        codes(&body),
+        [problem("$.request.reason", ProblemCode::ControlCharacters)]
+    );
+}
+
+#[test]
+fn unknown_fields_in_a_booking_are_unreadable() {
+    let body = with("booking", "/request/price", 0.into());
+    assert_eq!(codes(&body).len(), 1);
+    assert_eq!(codes(&body)[0].1, ProblemCode::Unreadable);
+    let body = with("booking", "/request/type", "dinner".into());
+    assert_eq!(codes(&body)[0].1, ProblemCode::Unreadable);
 }
