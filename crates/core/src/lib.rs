@@ -9,6 +9,7 @@ pub mod booking;
 pub mod calendar;
 pub mod fallback;
 pub mod geo;
+pub mod ics;
 pub mod kb;
 pub mod keys;
 pub mod library;
