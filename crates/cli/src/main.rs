@@ -3,10 +3,12 @@
 //! file I/O and exit codes live here, all logic lives in the core.
 //!
 //! Exit codes: 0 done; 1 the answer is "no" (`validate` found problems,
-//! `sla` could not compute a deadline); 2 the command could not run (a usage
+//! `sla` could not compute a deadline, `slots` was asked about dates the
+//! holiday calendar does not cover); 2 the command could not run (a usage
 //! error, reported by clap with the flag it is about, or a file that cannot
 //! be read or written).
 
+mod booking;
 mod corpus;
 mod intake;
 mod markdown;
@@ -17,9 +19,11 @@ mod search;
 mod sla;
 mod validate;
 
+use chrono::NaiveDate;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand};
-use portal_core::model::{Channel, Priority};
+use portal_core::geo::LatLon;
+use portal_core::model::{BookingKind, Channel, Priority};
 use portal_core::sla::{parse_channel, parse_priority};
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -141,6 +145,47 @@ Examples:
       One JSON line out per line in."
     )]
     Sla(SlaArgs),
+
+    /// Print the engineers' free booking slots in working time as JSON
+    ///
+    /// Prints [{"engineer", "start", "end"}, …] in RFC 3339 Beijing time
+    /// (+08:00), by start then engineer, from DIR/engineers.json and
+    /// DIR/sla/calendar.json: only working days (public holidays out, 调休
+    /// weekend days in), 09:00-18:00, minus the time each engineer is booked.
+    /// Slots start every 90 minutes from 09:00 and last 90 minutes for
+    /// remote support, 3 hours for a patch deployment, the whole working day
+    /// for an on-site visit. Dates the holiday calendar does not cover print
+    /// {"error": …} and exit 1.
+    #[command(
+        verbatim_doc_comment,
+        after_help = "\
+Examples:
+  portal slots --api public/api --type remote_support --from 2026-09-30 --to 2026-10-11
+      Around National Day 2026: no slot from 1 to 7 October, slots on the
+      adjusted working Saturday, 10 October.
+  portal slots --type onsite --from 2026-12-07 --to 2026-12-11 --station gz
+      Whole free days of the Guangzhou station's on-site engineers."
+    )]
+    Slots(SlotsArgs),
+
+    /// Print the nearest service station to a site and the on-site rule there (manual §5.2)
+    ///
+    /// Prints {"station", "distance_km", "within_40km", "rule"}: the id of the
+    /// station nearest by great-circle distance (DIR/stations.json), the
+    /// distance to 10 m, and the rule of DIR/sla/policy.json's "onsite":
+    /// within its radius (40 km) "arrive_within_24h", an engineer on site
+    /// within its hours (24) of the agreed time; beyond, "time_by_agreement".
+    #[command(
+        verbatim_doc_comment,
+        after_help = "\
+Examples:
+  portal onsite --api public/api --lat 23.2157 --lon 113.3796
+      10 km north of the Guangzhou station:
+      {\"station\":\"gz\",\"distance_km\":10.0,\"within_40km\":true,\"rule\":\"arrive_within_24h\"}
+  portal onsite --lat 43.8256 --lon 87.6168
+      Ürümqi: the nearest station is Chengdu's, over 2,000 km away; time by agreement."
+    )]
+    Onsite(OnsiteArgs),
 
     /// Publish the knowledge base: articles as blocks, and the search index
     ///
@@ -315,6 +360,56 @@ struct SlaArgs {
     api: PathBuf,
 }
 
+#[derive(Args)]
+struct SlotsArgs {
+    /// The work to book
+    #[arg(long = "type", value_name = "TYPE", value_parser = booking_kind())]
+    kind: BookingKind,
+    /// The first date, YYYY-MM-DD (Beijing)
+    #[arg(long, value_name = "DATE", value_parser = date)]
+    from: NaiveDate,
+    /// The last date, YYYY-MM-DD, inclusive; at most 366 days after --from
+    #[arg(long, value_name = "DATE", value_parser = date)]
+    to: NaiveDate,
+    /// Only engineers of this station (an id of stations.json, e.g. gz)
+    #[arg(long, value_name = "ID")]
+    station: Option<String>,
+    /// The API directory holding engineers.json and sla/calendar.json
+    #[arg(long, value_name = "DIR", default_value = "public/api")]
+    api: PathBuf,
+}
+
+#[derive(Args)]
+struct OnsiteArgs {
+    /// The site's latitude in decimal degrees, e.g. 23.1258
+    #[arg(long, value_name = "LAT", allow_hyphen_values = true, value_parser = latitude)]
+    lat: f64,
+    /// The site's longitude in decimal degrees, e.g. 113.3796
+    #[arg(long, value_name = "LON", allow_hyphen_values = true, value_parser = longitude)]
+    lon: f64,
+    /// The API directory holding stations.json and sla/policy.json
+    #[arg(long, value_name = "DIR", default_value = "public/api")]
+    api: PathBuf,
+}
+
+/// `--type`: the values and their parsing are the core's.
+fn booking_kind() -> impl TypedValueParser<Value = BookingKind> {
+    PossibleValuesParser::new(BookingKind::ALL.map(BookingKind::as_str))
+        .try_map(|s| s.parse::<BookingKind>())
+}
+
+fn date(value: &str) -> Result<NaiveDate, String> {
+    portal_core::calendar::parse_date_input(value).map_err(|e| e.to_string())
+}
+
+fn latitude(value: &str) -> Result<f64, String> {
+    LatLon::parse_latitude(value).map_err(|e| e.to_string())
+}
+
+fn longitude(value: &str) -> Result<f64, String> {
+    LatLon::parse_longitude(value).map_err(|e| e.to_string())
+}
+
 /// `--priority`: the values and their parsing are the core's.
 fn priority() -> impl TypedValueParser<Value = Priority> {
     PossibleValuesParser::new(Priority::ALL.map(Priority::as_str)).try_map(|s| parse_priority(&s))
@@ -393,6 +488,31 @@ fn run(command: Command) -> Result<ExitCode, String> {
             }
         },
         Command::Sla(args) => run_sla(args),
+        Command::Slots(args) => {
+            let answer = booking::free_slots(
+                &args.api,
+                args.kind,
+                args.from,
+                args.to,
+                args.station.as_deref(),
+            )?;
+            match answer {
+                booking::SlotsAnswer::Slots(list) => {
+                    println!("{list}");
+                    Ok(ExitCode::SUCCESS)
+                }
+                booking::SlotsAnswer::NotCovered(e) => {
+                    println!("{}", serde_json::json!({ "error": e }));
+                    eprintln!("portal slots: {e}");
+                    Ok(ExitCode::FAILURE)
+                }
+            }
+        }
+        Command::Onsite(args) => {
+            let site = LatLon::new(args.lat, args.lon).map_err(|e| e.to_string())?;
+            println!("{}", booking::onsite(&args.api, site)?);
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Index { api_dir, shards } => {
             let published = search::write_index(&api_dir, shards)?;
             let dir = api_dir.display();

@@ -50,6 +50,8 @@ fn the_top_level_help_lists_every_command() {
             "new-access-key",
             "publish",
             "sla",
+            "slots",
+            "onsite",
             "index",
             "search",
             "gen-corpus",

@@ -311,6 +311,8 @@ pub enum LocalTimeError {
     Empty,
     /// Not of the form `2026-02-14T19:50` or `2026-02-14T19:50:30`.
     Malformed(String),
+    /// Not of the form `2026-12-07` ([`parse_date_input`]).
+    MalformedDate(String),
     /// A date that does not exist, such as `2026-02-30`.
     NoSuchDate(String),
     /// A time of day that does not exist, such as `24:00` or `19:60`.
@@ -323,6 +325,9 @@ impl fmt::Display for LocalTimeError {
             LocalTimeError::Empty => write!(f, "no date and time given"),
             LocalTimeError::Malformed(s) => {
                 write!(f, "`{s}` is not a date and time like 2026-02-14T19:50")
+            }
+            LocalTimeError::MalformedDate(s) => {
+                write!(f, "`{s}` is not a date like 2026-12-07")
             }
             LocalTimeError::NoSuchDate(s) => write!(f, "`{s}` is not a date"),
             LocalTimeError::NoSuchTime(s) => write!(f, "`{s}` is not a time of day"),
@@ -368,10 +373,62 @@ pub fn parse_beijing_input(value: &str) -> Result<DateTime<FixedOffset>, LocalTi
     Ok(from_beijing(date.and_time(time)))
 }
 
+/// `2026-12-07` (what an `<input type="date">` holds, and what the CLI's
+/// date flags take): a four-digit year, two-digit month and day, nothing
+/// else. Any input gives a date or an error, never a panic.
+pub fn parse_date_input(value: &str) -> Result<NaiveDate, LocalTimeError> {
+    if value.trim().is_empty() {
+        return Err(LocalTimeError::Empty);
+    }
+    let b = value.as_bytes();
+    let shaped = b.len() == 10
+        && b.iter().enumerate().all(|(i, &c)| match i {
+            4 | 7 => c == b'-',
+            _ => c.is_ascii_digit(),
+        });
+    if !shaped {
+        return Err(LocalTimeError::MalformedDate(value.to_owned()));
+    }
+    let number = |from: usize, to: usize| {
+        b[from..to]
+            .iter()
+            .fold(0u32, |n, &d| n * 10 + u32::from(d - b'0'))
+    };
+    NaiveDate::from_ymd_opt(number(0, 4) as i32, number(5, 7), number(8, 10))
+        .ok_or_else(|| LocalTimeError::NoSuchDate(value.to_owned()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::{AdjustedWorkingDay, HolidayRun};
+
+    #[test]
+    fn a_date_input_is_yyyy_mm_dd_and_nothing_else() {
+        assert_eq!(parse_date_input("2026-02-14"), Ok(d("2026-02-14")));
+        assert_eq!(parse_date_input(" "), Err(LocalTimeError::Empty));
+        for bad in [
+            "+2026-02-14",
+            "2026-2-14",
+            "2026/02/14",
+            "2026-02-14T00:00",
+            "２０２６-02-14",
+        ] {
+            assert_eq!(
+                parse_date_input(bad),
+                Err(LocalTimeError::MalformedDate(bad.to_owned())),
+                "{bad}"
+            );
+        }
+        assert_eq!(
+            LocalTimeError::MalformedDate("2026/12/07".into()).to_string(),
+            "`2026/12/07` is not a date like 2026-12-07"
+        );
+        assert_eq!(
+            parse_date_input("2026-02-30"),
+            Err(LocalTimeError::NoSuchDate("2026-02-30".to_owned()))
+        );
+    }
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()

@@ -301,13 +301,7 @@ impl PatchFilter {
 
 /// `YYYY-MM-DD` exactly (chrono alone would also take a sign or more digits).
 fn parse_date(s: &str) -> Option<NaiveDate> {
-    let b = s.as_bytes();
-    let shaped = b.len() == 10
-        && b.iter().enumerate().all(|(i, &c)| match i {
-            4 | 7 => c == b'-',
-            _ => c.is_ascii_digit(),
-        });
-    shaped.then(|| s.parse().ok()).flatten()
+    crate::calendar::parse_date_input(s).ok()
 }
 
 fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
