@@ -87,11 +87,14 @@ pub(crate) fn merge_chunks(
         size: u64,
         info: OutputModuleInfo,
     }
-    let ids: Vec<SplitModuleIdentifier> = contents
+    // Sorted: `contents` is a HashMap, and the plan must not depend on its
+    // iteration order (the build must give the same files every time).
+    let mut ids: Vec<SplitModuleIdentifier> = contents
         .keys()
         .filter(|id| matches!(id, SplitModuleIdentifier::Chunk(_)))
         .cloned()
         .collect();
+    ids.sort();
     let chunks: Vec<Chunk> = ids
         .into_iter()
         .map(|id| {
