@@ -7,8 +7,9 @@
 //! ([`EARTH_RADIUS_KM`], IUGG R₁) by the haversine formula, which stays
 //! exact for short distances. Against the ellipsoid it errs by under
 //! 0.5 %, about 200 m at 40 km: far less than the uncertainty of "a site in
-//! this city". The radius test is inclusive (`distance <= radius`), as in
-//! [`crate::sla::SlaEngine::onsite_arrival`].
+//! this city". The radius test is inclusive (`distance <= radius`), made in
+//! one place, [`OnsiteArrival::under`], which
+//! [`crate::sla::SlaEngine::onsite_arrival`] uses too.
 //!
 //! The admin gives the site as coordinates, or as a city from [`CITIES`]
 //! (its centre), which covers every station's city, their neighbours and
@@ -154,6 +155,26 @@ pub enum OnsiteArrival {
 }
 
 impl OnsiteArrival {
+    /// The rule for a site this far from its nearest station: the one place
+    /// the radius test is made (inclusive: `distance <= radius`).
+    pub fn under(rule: &OnsiteRule, distance_km: f64) -> Self {
+        if distance_km <= f64::from(rule.radius_km) {
+            OnsiteArrival::WithinHours(rule.arrival_hours)
+        } else {
+            OnsiteArrival::ByAgreement
+        }
+    }
+
+    /// When the engineer is on site at the latest for an agreed time:
+    /// wall-clock hours later (a night or a holiday counts); `None` when the
+    /// time is by agreement.
+    pub fn latest(self, agreed: &DateTime<FixedOffset>) -> Option<DateTime<FixedOffset>> {
+        match self {
+            OnsiteArrival::WithinHours(h) => Some(*agreed + chrono::Duration::hours(i64::from(h))),
+            OnsiteArrival::ByAgreement => None,
+        }
+    }
+
     /// The machine-readable name `portal onsite` prints: `arrive_within_24h`
     /// (the hours are the policy's), or `time_by_agreement`.
     pub fn name(self) -> String {
@@ -179,10 +200,7 @@ impl OnsiteAssessment<'_> {
     /// wall-clock hours later (a night or a holiday counts); `None` beyond
     /// the radius.
     pub fn arrival_by(&self, agreed: &DateTime<FixedOffset>) -> Option<DateTime<FixedOffset>> {
-        match self.arrival {
-            OnsiteArrival::WithinHours(h) => Some(*agreed + chrono::Duration::hours(i64::from(h))),
-            OnsiteArrival::ByAgreement => None,
-        }
+        self.arrival.latest(agreed)
     }
 }
 
@@ -194,16 +212,12 @@ pub fn assess_onsite<'a>(
     rule: &OnsiteRule,
 ) -> Option<OnsiteAssessment<'a>> {
     let (station, distance_km) = nearest_station(stations, site)?;
-    let within_radius = distance_km <= f64::from(rule.radius_km);
+    let arrival = OnsiteArrival::under(rule, distance_km);
     Some(OnsiteAssessment {
         station,
         distance_km,
-        within_radius,
-        arrival: if within_radius {
-            OnsiteArrival::WithinHours(rule.arrival_hours)
-        } else {
-            OnsiteArrival::ByAgreement
-        },
+        within_radius: arrival != OnsiteArrival::ByAgreement,
+        arrival,
     })
 }
 

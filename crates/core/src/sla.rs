@@ -550,8 +550,7 @@ impl SlaEngine {
         agreed: &DateTime<FixedOffset>,
         distance_km: f64,
     ) -> Option<DateTime<FixedOffset>> {
-        (distance_km <= f64::from(self.onsite.radius_km))
-            .then(|| *agreed + chrono::Duration::hours(i64::from(self.onsite.arrival_hours)))
+        crate::geo::OnsiteArrival::under(&self.onsite, distance_km).latest(agreed)
     }
 }
 
