@@ -38,7 +38,8 @@ pub use workspace::WorkspacePage;
 /// first time any of its pages opens. One split point per section rather
 /// than per page: wasm-split makes a module for every set of split points
 /// that share code, so per-page points made 141 small modules and an 86 KB
-/// loader; per section they are a handful. Without the feature (clippy,
+/// loader; per section they are a handful (and `tools/wasm-split` merges
+/// the chunks too small to pay for themselves). Without the feature (clippy,
 /// wasm-bindgen-test, which do not run the splitter) `view_fn` is a plain
 /// async function. `preload_fn` is the name `#[lazy]` gives the function that
 /// only loads the module (`__preload_<view_fn>`): the router awaits it before
@@ -91,11 +92,17 @@ macro_rules! lazy_section {
 lazy_section!(home_view, __preload_home_view, HomePage { HomeRoute => Home });
 lazy_section!(services_view, __preload_services_view, ServicesPage { ServicesRoute => Services });
 lazy_section!(sla_view, __preload_sla_view, SlaPage { SlaRoute => SlaCalculator });
-// A ticket is opened from the lookup form (and the ticket page shows the
-// form to a device that cannot open it yet): one module. The history, with
-// its filters and the customer's whole list, is another.
-lazy_section!(tickets_view, __preload_tickets_view, TicketsPage {
+// The lookup page (the form and the lookups this device remembers) and a
+// ticket (opened from an acknowledgement link, or after the form) are
+// modules of their own: the form alone does not pay for the ticket view,
+// its SLA timeline and the opening of sealed files. The form they share
+// (the ticket page shows it to a device that cannot open the ticket yet)
+// lands in a chunk both load. The history, with its filters and the
+// customer's whole list, is another module.
+lazy_section!(ticket_lookup_view, __preload_ticket_lookup_view, TicketLookupPage {
     TicketLookupRoute => TicketLookup,
+});
+lazy_section!(ticket_view, __preload_ticket_view, TicketPageRoute {
     TicketRoute => TicketPage,
 });
 lazy_section!(history_view, __preload_history_view, HistoryPage { HistoryRoute => History });
