@@ -82,66 +82,42 @@ pub(crate) fn merge_chunks(
         .collect();
     let mask = |set: &BTreeSet<String>| set.iter().fold(0u128, |m, n| m | 1u128 << bit[n.as_str()]);
 
-    struct Chunk {
-        set: u128,
-        size: u64,
-        info: OutputModuleInfo,
-    }
     // Sorted: `contents` is a HashMap, and the plan must not depend on its
     // iteration order (the build must give the same files every time).
-    let mut ids: Vec<SplitModuleIdentifier> = contents
+    let mut sets: Vec<BTreeSet<String>> = contents
         .keys()
-        .filter(|id| matches!(id, SplitModuleIdentifier::Chunk(_)))
-        .cloned()
-        .collect();
-    ids.sort();
-    let chunks: Vec<Chunk> = ids
-        .into_iter()
-        .map(|id| {
-            let set = match &id {
-                SplitModuleIdentifier::Chunk(set) => mask(set),
-                _ => unreachable!(),
-            };
-            let info = contents.remove(&id).unwrap_or_default();
-            let size = estimated_size(module, &info, &data_sizes);
-            Chunk { set, size, info }
+        .filter_map(|id| match id {
+            SplitModuleIdentifier::Chunk(set) => Some(set.clone()),
+            _ => None,
         })
         .collect();
-    let before = chunks.len();
-    let groups = plan(
-        &chunks.iter().map(|c| (c.set, c.size)).collect::<Vec<_>>(),
-        names.len() as u32,
-        options,
-    );
-    let mut slots: Vec<Option<Chunk>> = chunks.into_iter().map(Some).collect();
-    let mut chunks = Vec::with_capacity(groups.len());
+    sets.sort();
+    let mut infos: Vec<Option<OutputModuleInfo>> = sets
+        .iter()
+        .map(|set| contents.remove(&SplitModuleIdentifier::Chunk(set.clone())))
+        .collect();
+    let costs: Vec<(u128, u64)> = sets
+        .iter()
+        .zip(&infos)
+        .map(|(set, info)| {
+            let size = info
+                .as_ref()
+                .map_or(0, |info| estimated_size(module, info, &data_sizes));
+            (mask(set), size)
+        })
+        .collect();
+    let groups = plan(&costs, names.len() as u32, options);
+    tracing::debug!(before = sets.len(), after = groups.len(), "merged chunks");
     for group in groups {
-        let mut merged: Option<Chunk> = None;
+        let mut set = BTreeSet::new();
+        let mut merged = OutputModuleInfo::default();
         for index in group {
-            let Some(part) = slots[index].take() else {
-                continue;
-            };
-            match merged.as_mut() {
-                None => merged = Some(part),
-                Some(into) => {
-                    into.set |= part.set;
-                    into.size += part.size;
-                    into.info
-                        .included_symbols
-                        .extend(part.info.included_symbols);
-                }
+            set.extend(sets[index].iter().cloned());
+            if let Some(info) = infos[index].take() {
+                merged.included_symbols.extend(info.included_symbols);
             }
         }
-        chunks.extend(merged);
-    }
-    tracing::debug!(before, after = chunks.len(), "merged chunks");
-    for chunk in chunks {
-        let set: BTreeSet<String> = names
-            .iter()
-            .filter(|n| chunk.set & 1u128 << bit[n.as_str()] != 0)
-            .cloned()
-            .collect();
-        contents.insert(SplitModuleIdentifier::Chunk(set), chunk.info);
+        contents.insert(SplitModuleIdentifier::Chunk(set), merged);
     }
 }
 
