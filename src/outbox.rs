@@ -18,13 +18,13 @@
 //! It must never: drop an item it could not store (the form keeps what was
 //! typed and says why), or send anything but the stored bytes.
 
-use crate::i18n::local_storage;
+use crate::i18n::{local_storage, Lang};
 use crate::store::StoreError;
 use leptos::prelude::*;
 use portal_core::model::Product;
 use portal_core::outbox::Item;
 use portal_core::secret::Labels;
-use portal_core::submission::{Problem, Submission};
+use portal_core::submission::{Problem, Request, Scope, Sender, Submission, SCHEMA};
 
 /// `localStorage`: how many items the badge counts and how many items are
 /// kept (`"1 3"`), so the shell knows at start, without opening IndexedDB,
@@ -187,8 +187,28 @@ pub fn use_outbox() -> Outbox {
 }
 
 /// A fresh submission id: a UUID v4 from the browser's generator.
-pub fn new_id() -> Option<String> {
+fn new_id() -> Option<String> {
     Some(web_sys::window()?.crypto().ok()?.random_uuid())
+}
+
+/// A submission of `request`, sent now in `lang` by `sender_id` under
+/// `scope`: a fresh id, the current time, and a placeholder proof that the
+/// outbox replaces once the submission passes its checks (`Op::Submit`).
+/// Every form that sends builds its submission here.
+pub fn new_submission(lang: Lang, scope: Scope, sender_id: String, request: Request) -> Submission {
+    Submission {
+        schema: SCHEMA.to_owned(),
+        // No generator: the empty id fails the checks, and the form says so.
+        id: new_id().unwrap_or_default(),
+        created_at: crate::time::now_beijing(),
+        lang: lang.pick("zh", "en").to_owned(),
+        sender: Sender {
+            scope,
+            id: sender_id,
+            proof: "0".repeat(32),
+        },
+        request,
+    }
 }
 
 /// The outbox's storing and sending, behind a split point of its own.

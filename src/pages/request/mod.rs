@@ -18,17 +18,15 @@ use crate::components::{
     ErrorPanel, Loading, SlaErrorMessage, StoreProblem, StoreUse, WorkspaceGate,
 };
 use crate::i18n::use_lang;
-use crate::outbox::{new_id, use_outbox, Op, Submit, SubmitError};
+use crate::outbox::{new_submission, use_outbox, Op, Submit, SubmitError};
 use crate::routes;
 use crate::session::use_session;
 use crate::store::StoreError;
-use crate::time::{format_short, now_beijing};
+use crate::time::format_short;
 use leptos::prelude::*;
 use portal_core::model::{Channel, Priority, Workspace};
 use portal_core::sla::ChannelState;
-use portal_core::submission::{
-    Contact, NewRequest, Problem, Request, Scope, Sender, Submission, SCHEMA,
-};
+use portal_core::submission::{Contact, NewRequest, Problem, Request, Scope};
 use std::time::Duration;
 use texts::request_texts;
 
@@ -106,18 +104,11 @@ fn RequestForm(workspace: Workspace) -> impl IntoView {
             return;
         };
         let phone_value = phone.value.get_untracked();
-        let submission = Submission {
-            schema: SCHEMA.to_owned(),
-            id: new_id().unwrap_or_default(),
-            created_at: now_beijing(),
-            lang: lang.get_untracked().pick("zh", "en").to_owned(),
-            sender: Sender {
-                scope: Scope::Workspace,
-                id: workspace_id.clone(),
-                // Made by the outbox, once the form is right.
-                proof: "0".repeat(32),
-            },
-            request: Request::NewRequest(NewRequest {
+        let submission = new_submission(
+            lang.get_untracked(),
+            Scope::Workspace,
+            workspace_id.clone(),
+            Request::NewRequest(NewRequest {
                 product: d.product,
                 version: d.version,
                 priority: priority.get_untracked(),
@@ -129,7 +120,7 @@ fn RequestForm(workspace: Workspace) -> impl IntoView {
                     phone: Some(phone_value.trim().to_owned()).filter(|p| !p.is_empty()),
                 },
             }),
-        };
+        );
         let Some(secret) = session.key_untracked() else {
             return;
         };

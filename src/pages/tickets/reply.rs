@@ -10,14 +10,14 @@
 use super::texts::reply_texts;
 use crate::components::{code_words, StoreProblem, StoreUse};
 use crate::i18n::use_lang;
-use crate::outbox::{new_id, use_outbox, Op, Submit, SubmitError};
+use crate::outbox::{new_submission, use_outbox, Op, Submit, SubmitError};
 use crate::routes;
 use crate::store::StoreError;
-use crate::time::{format_ms, now_beijing};
+use crate::time::format_ms;
 use leptos::prelude::*;
 use portal_core::model::{Ticket, TicketStatus};
 use portal_core::outbox::{unpublished_replies, Item, State};
-use portal_core::submission::{Problem, Request, Scope, Sender, Submission, TicketReply, SCHEMA};
+use portal_core::submission::{Problem, Request, Scope, TicketReply};
 use std::sync::Arc;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -124,21 +124,15 @@ fn reply_section(ticket: Arc<Ticket>, code: String, draft: ReplyDraft) -> impl I
         if draft.sending.get_untracked() == Sending::Saving {
             return;
         }
-        let submission = Submission {
-            schema: SCHEMA.to_owned(),
-            id: new_id().unwrap_or_default(),
-            created_at: now_beijing(),
-            lang: lang.get_untracked().pick("zh", "en").to_owned(),
-            sender: Sender {
-                scope: Scope::Ticket,
-                id: number.clone(),
-                proof: "0".repeat(32),
-            },
-            request: Request::TicketReply(TicketReply {
+        let submission = new_submission(
+            lang.get_untracked(),
+            Scope::Ticket,
+            number.clone(),
+            Request::TicketReply(TicketReply {
                 ticket: number.clone(),
                 text: draft.text.get_untracked(),
             }),
-        };
+        );
         let Ok(secret) = crate::sealed::ticket_secret(&code) else {
             draft.sending.set(Sending::NoCredentials);
             return;
