@@ -19,14 +19,10 @@ struct SealedTexts {
     damaged: &'static str,
 }
 
-fn symbols(kind: SecretKind) -> usize {
-    kind.symbols()
-}
-
 static ZH: SealedTexts = SealedTexts {
     insecure: "此页面不是通过 HTTPS 打开的，浏览器在这里不提供解密功能，因此无法打开工单或工作台。请改用以 https:// 开头的地址访问。",
     empty: "请输入访问码。",
-    wrong_length: |kind, n| format!("访问码应为 {} 个字符（不计连字符），您输入了 {n} 个。请从确认邮件中完整复制。", symbols(kind)),
+    wrong_length: |kind, n| format!("访问码应为 {} 个字符（不计连字符），您输入了 {n} 个。请从确认邮件中完整复制。", kind.symbols()),
     bad_symbol: |c| format!("“{c}”不会出现在访问码中：访问码只含数字和字母（不含 I、L、O、U）。请检查是否输错。"),
     patterned: "这不是发放的访问码。请从确认邮件中复制访问码。",
     no_ticket: "工单号与访问码不匹配，未能打开工单。请核对确认邮件中的链接；也可以在工作台的历史工单中打开它。",
@@ -38,7 +34,7 @@ static ZH: SealedTexts = SealedTexts {
 static EN: SealedTexts = SealedTexts {
     insecure: "This page was not opened over HTTPS, so the browser offers no decryption here and tickets and the workspace cannot be opened. Use the address that starts with https://.",
     empty: "Enter the access code.",
-    wrong_length: |kind, n| format!("An access code has {} characters (not counting dashes); this has {n}. Copy it whole from the acknowledgement e-mail.", symbols(kind)),
+    wrong_length: |kind, n| format!("An access code has {} characters (not counting dashes); this has {n}. Copy it whole from the acknowledgement e-mail.", kind.symbols()),
     bad_symbol: |c| format!("“{c}” never appears in an access code: codes use digits and letters other than I, L, O and U. Check for a typo."),
     patterned: "This is not an access code that was issued. Copy the code from the acknowledgement e-mail.",
     no_ticket: "The ticket number and access code do not match, so the ticket did not open. Check the link in the acknowledgement e-mail, or open the ticket from your workspace's ticket history.",
