@@ -7,7 +7,7 @@
 //! its size on disk is known to be within its cap.
 
 use portal_core::validate::tree::FileKind;
-use portal_core::validate::{validate, ApiSource, ApiTree, Entry, EntryKind};
+use portal_core::validate::{validate, ApiSource, ApiTree, Entry, EntryKind, Problem};
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -23,6 +23,7 @@ pub fn run(dir: &Path, private: Option<&Path>) -> ExitCode {
         }
     }
     let mut problems = validate(&DirSource(dir.to_path_buf()), &crate::markdown::to_blocks);
+    problems.extend(patch_digests(dir));
     if let Some(private) = private {
         problems.extend(crate::publish::check(private, dir));
     }
@@ -173,4 +174,66 @@ fn special_kind(kind: &fs::FileType) -> &'static str {
 #[cfg(not(unix))]
 fn special_kind(_: &fs::FileType) -> &'static str {
     "special file"
+}
+
+/// Each published patch file (`patches/files/<name>`) has the SHA-256 the
+/// catalogue gives, which the app shows and checks a download against.
+/// Only the files the core's checks left standing: a regular file of the
+/// listed size under a proper name (the rest is reported there). Hashed as
+/// a stream: patch files can be far larger than memory should hold.
+fn patch_digests(dir: &Path) -> Vec<Problem> {
+    use portal_core::parse::files;
+    use portal_core::validate::tree::is_patch_file_name;
+    use sha2::{Digest, Sha256};
+    let Ok(text) = fs::read_to_string(dir.join(files::PATCHES)) else {
+        return Vec::new();
+    };
+    let Ok(patches) = serde_json::from_str::<Vec<portal_core::model::Patch>>(&text) else {
+        return Vec::new();
+    };
+    let mut problems = Vec::new();
+    for (i, p) in patches.iter().enumerate() {
+        if !is_patch_file_name(&p.file.name) {
+            continue;
+        }
+        let path = dir.join(files::PATCH_FILES_DIR).join(&p.file.name);
+        let regular =
+            fs::symlink_metadata(&path).is_ok_and(|m| m.is_file() && m.len() == p.file.size_bytes);
+        if !regular {
+            continue;
+        }
+        let digest = fs::File::open(&path).and_then(|mut f| {
+            let mut hasher = Sha256::new();
+            let mut buf = vec![0u8; 1 << 16];
+            loop {
+                let n = f.read(&mut buf)?;
+                if n == 0 {
+                    break Ok(hasher.finalize());
+                }
+                hasher.update(&buf[..n]);
+            }
+        });
+        let message = match digest {
+            Ok(d) => {
+                let actual: String = d.iter().map(|b| format!("{b:02x}")).collect();
+                (actual != p.file.sha256).then(|| {
+                    format!(
+                        "{}, but {}/{} has SHA-256 {actual}: publish the right file, or correct the catalogue",
+                        p.file.sha256,
+                        files::PATCH_FILES_DIR,
+                        p.file.name
+                    )
+                })
+            }
+            Err(e) => Some(format!("cannot be read: {e}")),
+        };
+        if let Some(message) = message {
+            problems.push(Problem {
+                file: files::PATCHES.to_owned(),
+                path: format!("$[{i}].file.sha256"),
+                message,
+            });
+        }
+    }
+    problems
 }

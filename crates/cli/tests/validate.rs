@@ -558,3 +558,26 @@ fn an_article_retitled_without_portal_index_leaves_the_index_stale() {
         "{out}"
     );
 }
+
+#[test]
+fn a_published_patch_file_whose_digest_differs_from_the_catalogue_is_reported() {
+    let fx = Fixture::new("patch-digest");
+    let patches: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(fx.path("patches.json")).unwrap()).unwrap();
+    let name = patches[0]["file"]["name"].as_str().unwrap().to_owned();
+    let expected = patches[0]["file"]["sha256"].as_str().unwrap().to_owned();
+    // Same size, one byte changed: only the digest can tell.
+    let path = fx.path(&format!("patches/files/{name}"));
+    let mut bytes = fs::read(&path).unwrap();
+    let last = bytes.len() - 1;
+    bytes[last] ^= 0xff;
+    fs::write(&path, &bytes).unwrap();
+    let out = fx.problems();
+    assert!(
+        out.contains(&format!(
+            "patches.json: $[0].file.sha256: {expected}, but patches/files/{name} has SHA-256 "
+        )),
+        "{out}"
+    );
+    assert_eq!(out.lines().count(), 1, "{out}");
+}

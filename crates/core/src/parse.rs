@@ -19,6 +19,8 @@ pub mod files {
     pub const STATIONS: &str = "stations.json";
     pub const ENGINEERS: &str = "engineers.json";
     pub const COURSES: &str = "courses.json";
+    /// The patch files the catalogue offers, `patches/files/<file.name>`.
+    pub const PATCH_FILES_DIR: &str = "patches/files";
     /// The published knowledge-base search index (`portal index`).
     pub const SEARCH_DIR: &str = "kb/search";
     pub const SEARCH_META: &str = "kb/search/meta.json";

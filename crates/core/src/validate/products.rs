@@ -3,6 +3,7 @@
 //! them. The known product versions built here are what every other file's
 //! product references are checked against.
 
+use super::tree::{is_patch_file_name, PATCH_FILE_NAME_MAX};
 use super::{ProductVersions, Validator};
 use crate::keys::is_sha256_hex;
 use crate::model::*;
@@ -126,6 +127,7 @@ impl Validator<'_> {
                 }
             }
         }
+        self.check_patch_files(patches);
         // A cycle would leave no patch of it newer than the others: the
         // catalogue could not say which one a deployment needs.
         for i in crate::patches::in_supersedence_cycles(patches) {
@@ -138,6 +140,60 @@ impl Validator<'_> {
                 ),
             );
         }
+    }
+
+    /// Each patch's file is published at `patches/files/<file.name>` with
+    /// the size the catalogue gives (its SHA-256 is the CLI's check, which
+    /// reads it), and every file there belongs to a patch. Only with the
+    /// tree check: it knows the sizes without reading anything.
+    fn check_patch_files(&mut self, patches: &[Patch]) {
+        let file = files::PATCHES;
+        let Some(tree) = self.tree.take() else {
+            return;
+        };
+        for (i, p) in patches.iter().enumerate() {
+            let name = &p.file.name;
+            let path = format!("{}/{name}", files::PATCH_FILES_DIR);
+            if !is_patch_file_name(name) {
+                self.problem(
+                    file,
+                    format!("$[{i}].file.name"),
+                    format!(
+                        "`{name}` is not a patch file name: letters, digits, '.', '_' and '-' (at most {PATCH_FILE_NAME_MAX}), published as patches/files/<name>"
+                    ),
+                );
+            } else if tree.refused(&path) {
+                // Reported where it is.
+            } else if let Some(size) = tree.size(&path) {
+                if size != p.file.size_bytes {
+                    self.problem(
+                        file,
+                        format!("$[{i}].file.size_bytes"),
+                        format!(
+                            "{}, but {path} has {size} bytes: publish the right file, or correct the catalogue",
+                            p.file.size_bytes
+                        ),
+                    );
+                }
+            } else {
+                self.problem(
+                    file,
+                    format!("$[{i}].file.name"),
+                    format!("{path} is missing: publish the file the catalogue offers, or remove the patch"),
+                );
+            }
+        }
+        let listed: HashSet<&str> = patches.iter().map(|p| p.file.name.as_str()).collect();
+        for name in tree.list(files::PATCH_FILES_DIR) {
+            if !listed.contains(name.as_str()) {
+                self.problem(
+                    &format!("{}/{name}", files::PATCH_FILES_DIR),
+                    "$",
+                    "no patch in patches.json offers this file: remove it, or list its patch",
+                );
+            }
+        }
+        self.tree = Some(tree);
     }
 
     /// A workspace's licences, at `at` (`$.workspace.licences`) in `file`.

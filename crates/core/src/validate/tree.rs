@@ -66,6 +66,9 @@ pub enum FileKind {
     Sealed,
     /// An image under `kb/`.
     Image,
+    /// A patch's file, `patches/files/<name>`: never read as text; its
+    /// size is checked against the catalogue here, its SHA-256 by the CLI.
+    PatchFile,
 }
 
 const MIB: u64 = 1 << 20;
@@ -83,6 +86,7 @@ impl FileKind {
             FileKind::Markdown => MIB,
             FileKind::Sealed => MIB,
             FileKind::Image => 2 * MIB,
+            FileKind::PatchFile => 4096 * MIB,
         }
     }
 
@@ -106,6 +110,7 @@ impl FileKind {
             FileKind::Markdown => "an article's Markdown",
             FileKind::Sealed => "a sealed file",
             FileKind::Image => "an image",
+            FileKind::PatchFile => "a patch file",
         }
     }
 
@@ -115,6 +120,7 @@ impl FileKind {
             FileKind::Markdown => "split the article",
             FileKind::Sealed => "no ticket or workspace `portal publish` seals is this large",
             FileKind::Image => "scale or compress it",
+            FileKind::PatchFile => "split the patch into parts",
         }
     }
 }
@@ -157,6 +163,9 @@ pub fn place(path: &str, is_dir: bool) -> Result<Place, String> {
             ["kb", "search", file] => index_file(file).then_some(Place::File(FileKind::Json)),
             ["kb", "search", ..] => None,
             ["kb", in_kb @ ..] => kb_place(in_kb),
+            ["patches", "files", file] => {
+                is_patch_file_name(file).then_some(Place::File(FileKind::PatchFile))
+            }
             [dir, file] if *dir == SEALED_DIR => {
                 is_sealed_name(file).then_some(Place::File(FileKind::Sealed))
             }
@@ -192,6 +201,9 @@ fn no_place(segments: &[&str], name: &str, is_dir: bool) -> String {
         _ if !is_dir && (name.ends_with(".br") || name.ends_with(".gz")) => {
             "a pre-compressed copy, which the host would serve in place of the file though validate cannot see inside it: remove it, and compress only what was validated (`scripts/precompress.sh` is the last step of a release build)".to_owned()
         }
+        ["patches", "files", _] if !is_dir => format!(
+            "not a patch file name: patches/files/ holds the files patches.json lists, named with letters, digits, '.', '_' and '-' (at most {PATCH_FILE_NAME_MAX}): {fix}"
+        ),
         ["kb", "articles", _] if name.ends_with(".md") || name.ends_with(".json") => {
             "not an article file: kb/articles/ holds <id>.md and <id>.json with ids of a-z, 0-9 and '-': rename it to its article's id, or remove it".to_owned()
         }
@@ -230,6 +242,23 @@ fn fixed_dirs() -> impl Iterator<Item = &'static str> {
         .iter()
         .filter_map(|f| f.rsplit_once('/').map(|(dir, _)| dir))
         .chain([files::KB_ARTICLE_DIR, files::SEARCH_DIR, SEALED_DIR])
+        .chain(["patches", files::PATCH_FILES_DIR])
+}
+
+/// The longest patch file name (`patches/files/<name>`).
+pub const PATCH_FILE_NAME_MAX: usize = 100;
+
+/// A patch file's name: letters, digits, `.`, `_` and `-`, not starting
+/// with a dot, at most [`PATCH_FILE_NAME_MAX`] bytes. It is a path segment
+/// of the download URL and the name the browser saves the file under, so
+/// nothing in it needs escaping and it cannot climb out of `patches/files/`.
+pub fn is_patch_file_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= PATCH_FILE_NAME_MAX
+        && !name.starts_with('.')
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
 }
 
 /// The place of a path under `kb/` (given without `kb/`) outside the
@@ -317,6 +346,8 @@ pub(super) struct Tree {
     /// Directory → the names in it that have a place there, refused for
     /// their kind or size or not.
     listed: BTreeMap<String, Vec<String>>,
+    /// The size of each regular file that has its place and is not refused.
+    sizes: BTreeMap<String, u64>,
 }
 
 impl Tree {
@@ -333,6 +364,12 @@ impl Tree {
     /// The names in `dir` that have a place there.
     pub(super) fn list(&self, dir: &str) -> Vec<String> {
         self.listed.get(dir).cloned().unwrap_or_default()
+    }
+
+    /// The size of a regular file that has its place, `None` when there is
+    /// none (or it was refused).
+    pub(super) fn size(&self, path: &str) -> Option<u64> {
+        self.sizes.get(path).copied()
     }
 }
 
@@ -389,10 +426,12 @@ impl Validator<'_> {
                     self.problem(&path, "$", message);
                     tree.refused.insert(path);
                 }
-                None if matches!(kind, EntryKind::File { .. }) => {
-                    tree.readable.insert(path);
+                None => {
+                    if let EntryKind::File { size } = kind {
+                        tree.sizes.insert(path.clone(), size);
+                        tree.readable.insert(path);
+                    }
                 }
-                None => {}
             }
         }
         tree

@@ -217,6 +217,11 @@ fn a_checksum_that_is_not_64_lower_case_hex_digits_is_reported() {
 fn an_empty_patch_file_is_reported() {
     let mut api = Api::minimal();
     api.edit("patches.json", |v| v[1]["file"]["size_bytes"] = json!(0));
+    // Published as it is listed: empty.
+    api.put_entry(
+        "patches/files/xt5-p2025-0620.tar.gz",
+        EntryKind::File { size: 0 },
+    );
     assert_eq!(
         api.problems(),
         [problem(
@@ -254,4 +259,62 @@ fn advisory_ids_must_be_written_as_cve_and_cnvd_write_them() {
             ),
         ]
     );
+}
+
+#[test]
+fn a_patch_file_that_is_missing_or_of_another_size_is_reported_and_never_read() {
+    let mut api = Api::minimal();
+    api.1.remove("patches/files/xt5-p2025-0116.tar.gz");
+    api.put_entry(
+        "patches/files/xt5-p2025-0620.tar.gz",
+        EntryKind::File { size: 2047 },
+    );
+    assert_eq!(
+        api.problems(),
+        [
+            problem(
+                "patches.json",
+                "$[0].file.name",
+                "patches/files/xt5-p2025-0116.tar.gz is missing: publish the file the catalogue offers, or remove the patch"
+            ),
+            problem(
+                "patches.json",
+                "$[1].file.size_bytes",
+                "2048, but patches/files/xt5-p2025-0620.tar.gz has 2047 bytes: publish the right file, or correct the catalogue"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_patch_file_no_patch_offers_and_a_name_that_could_climb_out_are_reported() {
+    let mut api = Api::minimal();
+    api.put_entry("patches/files/old.tar.gz", EntryKind::File { size: 10 });
+    api.edit("patches.json", |v| {
+        v[0]["file"]["name"] = json!("../sealed/x.bin")
+    });
+    let problems = api.problems();
+    assert!(problems.contains(&problem(
+        "patches.json",
+        "$[0].file.name",
+        "`../sealed/x.bin` is not a patch file name: letters, digits, '.', '_' and '-' (at most 100), published as patches/files/<name>"
+    )));
+    assert!(problems.contains(&problem(
+        "patches/files/old.tar.gz",
+        "$",
+        "no patch in patches.json offers this file: remove it, or list its patch"
+    )));
+    // The file of the patch renamed away is now offered by none either.
+    assert!(problems
+        .iter()
+        .any(|p| p.file == "patches/files/xt5-p2025-0116.tar.gz"));
+}
+
+#[test]
+fn a_file_in_patches_files_with_an_odd_name_has_no_place() {
+    let mut api = Api::minimal();
+    api.put_entry("patches/files/.hidden", EntryKind::File { size: 1 });
+    api.put_entry("patches/notes.txt", EntryKind::File { size: 1 });
+    let files: Vec<String> = api.problems().into_iter().map(|p| p.file).collect();
+    assert_eq!(files, ["patches/files/.hidden", "patches/notes.txt"]);
 }
