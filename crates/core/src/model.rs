@@ -597,6 +597,21 @@ pub struct Workspace {
     /// name this workspace; the private source leaves it out.
     #[serde(default)]
     pub tickets: Vec<TicketSummary>,
+    /// The patch downloads Coremail recorded for this customer (系统补丁在线下载:
+    /// "see your download history"), beside the ones a device keeps itself.
+    #[serde(default)]
+    pub downloads: Vec<PatchDownload>,
+}
+
+/// One recorded download of a patch, for one installed version.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PatchDownload {
+    /// A `Patch::id`.
+    pub patch: String,
+    /// The version it was downloaded for: one the patch applies to.
+    pub version: String,
+    pub at: DateTime<FixedOffset>,
 }
 
 /// The service contract: its period and the products it covers.

@@ -44,16 +44,17 @@ pub fn validate_private(
 ) -> (Vec<Problem>, Vec<ToSeal>) {
     // Products as the public API lists them; its own problems are reported
     // by `validate`, not again here.
-    let versions = {
+    let (versions, patches) = {
         let mut quiet = Validator {
             src: api,
             to_blocks: &|_| Vec::new(),
             problems: Vec::new(),
             tree: None,
         };
-        quiet
+        let versions = quiet
             .load::<Vec<Product>>(crate::files::PRODUCTS)
-            .map(|p| quiet.check_products(&p))
+            .map(|p| quiet.check_products(&p));
+        (versions, quiet.load::<Vec<Patch>>(crate::files::PATCHES))
     };
     let mut v = Validator {
         src: private,
@@ -62,7 +63,7 @@ pub fn validate_private(
         tree: None,
     };
     let tickets = v.check_private_tickets(versions.as_ref());
-    let workspaces = v.check_workspaces(versions.as_ref(), &tickets);
+    let workspaces = v.check_workspaces(versions.as_ref(), patches.as_deref(), &tickets);
     if !v.problems.is_empty() {
         return (v.problems, Vec::new());
     }
@@ -229,6 +230,7 @@ impl Validator<'_> {
     fn check_workspaces(
         &mut self,
         versions: Option<&ProductVersions>,
+        patches: Option<&[Patch]>,
         tickets: &[(String, PrivateTicket)],
     ) -> Vec<(String, PrivateWorkspace)> {
         let mut out = Vec::new();
@@ -261,6 +263,9 @@ impl Validator<'_> {
                 }
             }
             self.check_workspace(&file, w, versions);
+            if let Some(patches) = patches {
+                self.check_downloads(&file, &w.downloads, patches);
+            }
             out.push((file, p));
         }
         let ids: HashSet<&str> = out.iter().map(|(_, p)| p.workspace.id.as_str()).collect();
@@ -278,6 +283,31 @@ impl Validator<'_> {
             );
         }
         out
+    }
+
+    /// The recorded downloads name a published patch, for a version it applies to.
+    fn check_downloads(&mut self, file: &str, downloads: &[PatchDownload], patches: &[Patch]) {
+        for (i, d) in downloads.iter().enumerate() {
+            let at = format!("$.workspace.downloads[{i}]");
+            match patches.iter().find(|p| p.id == d.patch) {
+                None => self.problem(
+                    file,
+                    format!("{at}.patch"),
+                    format!("unknown patch `{}` (not in patches.json)", d.patch),
+                ),
+                Some(p) if !p.applies_to.contains(&d.version) => self.problem(
+                    file,
+                    format!("{at}.version"),
+                    format!(
+                        "`{}` does not apply to {} (it applies to {})",
+                        p.id,
+                        d.version,
+                        p.applies_to.join(", ")
+                    ),
+                ),
+                Some(_) => {}
+            }
+        }
     }
 
     fn check_workspace(&mut self, file: &str, w: &Workspace, versions: Option<&ProductVersions>) {

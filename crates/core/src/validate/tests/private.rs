@@ -280,3 +280,30 @@ fn the_source_may_not_write_the_history_itself() {
         )]
     );
 }
+
+#[test]
+fn a_recorded_download_names_a_published_patch_for_a_version_it_applies_to() {
+    let mut p = private();
+    p.edit(WORKSPACE, |v| {
+        v["workspace"]["downloads"] = json!([
+            {"patch": "xt5-p2025-0620", "version": "V5.0.14", "at": "2026-11-20T10:00:00+08:00"},
+            {"patch": "xt5-p2099-0101", "version": "V5.0.14", "at": "2026-11-21T10:00:00+08:00"},
+            {"patch": "xt5-p2025-0116", "version": "V5.0.14", "at": "2026-11-22T10:00:00+08:00"}
+        ])
+    });
+    assert_eq!(
+        problems(&p),
+        [
+            problem(
+                WORKSPACE,
+                "$.workspace.downloads[1].patch",
+                "unknown patch `xt5-p2099-0101` (not in patches.json)"
+            ),
+            problem(
+                WORKSPACE,
+                "$.workspace.downloads[2].version",
+                "`xt5-p2025-0116` does not apply to V5.0.14 (it applies to V5.0.13)"
+            ),
+        ]
+    );
+}
