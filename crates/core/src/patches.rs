@@ -190,6 +190,10 @@ pub struct PatchFilter {
     /// Words that must each appear in the id, the Chinese or English title,
     /// or a CNVD or CVE id (ASCII letters case-insensitive).
     pub query: String,
+    /// Only what [`applicable`] gives for the deployment (`mine=1`). The
+    /// deployment is not in the URL, so [`PatchFilter::matches`] does not
+    /// judge this: the caller narrows to what applies first.
+    pub mine: bool,
 }
 
 impl PatchFilter {
@@ -227,7 +231,7 @@ impl PatchFilter {
 
     /// The filter as a query string without the `?`: only what is set, in a
     /// fixed order (`product`, `version`, `kind`, `severity`, `from`, `to`,
-    /// `q`), percent-encoded. Empty for the default filter.
+    /// `q`, `mine`), percent-encoded. Empty for the default filter.
     pub fn to_query_string(&self) -> String {
         let mut pairs: Vec<(&str, String)> = Vec::new();
         if let Some(p) = &self.product {
@@ -250,6 +254,9 @@ impl PatchFilter {
         }
         if !self.query.trim().is_empty() {
             pairs.push(("q", self.query.trim().to_owned()));
+        }
+        if self.mine {
+            pairs.push(("mine", "1".to_owned()));
         }
         pairs
             .iter()
@@ -283,6 +290,7 @@ impl PatchFilter {
                 "severity" => f.severity = value.parse().ok().or(f.severity),
                 "from" => f.from = parse_date(&value).or(f.from),
                 "to" => f.to = parse_date(&value).or(f.to),
+                "mine" => f.mine = value == "1",
                 "q" => {
                     f.query = value
                         .chars()

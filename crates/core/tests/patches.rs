@@ -217,6 +217,7 @@ fn the_filter_combines_product_version_kind_severity_and_dates() {
         from: "2025-01-01".parse().ok(),
         to: "2026-06-30".parse().ok(),
         query: String::new(),
+        mine: false,
     };
     assert_eq!(ids(&f.apply(&all)), ["xt5-p2026-0312", "xt5-p2025-0610"]);
 }
@@ -255,13 +256,16 @@ fn a_filter_round_trips_through_its_query_string() {
         from: "2025-01-01".parse().ok(),
         to: "2026-12-31".parse().ok(),
         query: "收信 & CVE-2025+x".into(),
+        mine: true,
     };
     let q = f.to_query_string();
     assert_eq!(
         q,
         "product=xt5&version=V5.0.13&kind=bugfix&severity=medium&from=2025-01-01&to=2026-12-31\
-         &q=%E6%94%B6%E4%BF%A1%20%26%20CVE-2025%2Bx"
+         &q=%E6%94%B6%E4%BF%A1%20%26%20CVE-2025%2Bx&mine=1"
     );
+    // `mine` is on only as `1`.
+    assert!(!PatchFilter::from_query_string("mine=yes").mine);
     assert_eq!(PatchFilter::from_query_string(&q), f);
     assert_eq!(PatchFilter::from_query_string(&format!("?{q}")), f);
     assert_eq!(PatchFilter::default().to_query_string(), "");
