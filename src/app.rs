@@ -5,8 +5,8 @@
 use crate::i18n::{load_lang, save_lang, use_lang};
 use crate::pages::{
     HistoryRoute, HomeRoute, KbArticleRoute, KbCategoryRoute, KbRoute, NotFound, OfflineRoute,
-    OutboxRoute, PrivacyRoute, RequestRoute, ServicesRoute, SlaRoute, TicketLookupRoute,
-    TicketRoute, WorkspaceRoute,
+    OutboxRoute, PatchDownloadsRoute, PatchesRoute, PrivacyRoute, RequestRoute, ServicesRoute,
+    SlaRoute, TicketLookupRoute, TicketRoute, WorkspaceRoute,
 };
 use crate::routes;
 use leptos::prelude::*;
@@ -25,6 +25,8 @@ pub fn App() -> impl IntoView {
     crate::session::provide_session();
     // What the user sent and the device has yet to deliver; sends it.
     crate::outbox::provide_outbox();
+    // The count of patches that apply, as the catalogue last saw it.
+    crate::deployment::provide_patch_count();
     Effect::new(move |_| {
         let t = lang.get().texts();
         if let Some(d) = web_sys::window().and_then(|w| w.document()) {
@@ -55,6 +57,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/privacy") view={Lazy::<PrivacyRoute>::new()}/>
                     <Route path=path!("/outbox") view={Lazy::<OutboxRoute>::new()}/>
                     <Route path=path!("/request") view={Lazy::<RequestRoute>::new()}/>
+                    <Route path=path!("/patches") view={Lazy::<PatchesRoute>::new()}/>
+                    <Route path=path!("/patches/downloads") view={Lazy::<PatchDownloadsRoute>::new()}/>
                     <Route path=path!("/kb") view={Lazy::<KbRoute>::new()}/>
                     <Route path=path!("/kb/offline") view={Lazy::<OfflineRoute>::new()}/>
                     <Route path=path!("/kb/c/:category") view={Lazy::<KbCategoryRoute>::new()}/>
@@ -77,8 +81,10 @@ fn Header() -> impl IntoView {
     let texts = move || lang.get().texts();
     // Brand and navigation re-render as one block on a language change; the
     // switch button itself stays in place so it keeps keyboard focus.
+    let patch_count = crate::deployment::use_patch_count().0;
     let brand_and_nav = move || {
         let t = texts();
+        let patch_count = patch_count.get();
         view! {
             <A href=routes::HOME attr:class="brand">
                 <span class="brand-mark" aria-hidden="true">"C"</span>
@@ -94,6 +100,10 @@ fn Header() -> impl IntoView {
                 <A href=routes::KB>{t.nav_kb}</A>
                 <A href=routes::SERVICES>{t.nav_services}</A>
                 <A href=routes::SLA>{t.nav_sla}</A>
+                <A href=routes::PATCHES attr:aria-label=patch_count.map(t.patches_count_label)>
+                    {t.nav_patches}
+                    {patch_count.map(|n| view! { " "<span class="count-badge" data-patch-count="">{n}</span> })}
+                </A>
             </nav>
         }
     };

@@ -4,6 +4,7 @@
 pub mod api;
 pub mod app;
 pub mod components;
+pub mod deployment;
 pub mod device_data;
 pub mod engines;
 pub mod i18n;

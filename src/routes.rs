@@ -19,6 +19,35 @@ pub const PRIVACY: &str = "/privacy";
 pub const OUTBOX: &str = "/outbox";
 /// 在线提交: a new service request from the workspace.
 pub const REQUEST: &str = "/request";
+/// 补丁管理: the catalogue; its filter is the query string (`PatchFilter`).
+pub const PATCHES: &str = "/patches";
+/// The patch downloads of this device and of the workspace.
+pub const PATCH_DOWNLOADS: &str = "/patches/downloads";
+
+/// `/patches?product=xt5&mine=1`: the catalogue filtered (`query` from
+/// `PatchFilter::to_query_string`, left out when empty).
+pub fn patches(query: &str) -> String {
+    if query.is_empty() {
+        PATCHES.to_owned()
+    } else {
+        format!("{PATCHES}?{query}")
+    }
+}
+
+/// `/booking?type=patch_deployment&patch=xt5-p2024-0116`: the booking form
+/// with the type and the patch filled in (each left out when `None`).
+pub fn booking(kind: Option<&str>, patch: Option<&str>) -> String {
+    let mut url = "/booking".to_owned();
+    for (key, value) in [("type", kind), ("patch", patch)] {
+        if let Some(value) = value {
+            url.push(if url.contains('?') { '&' } else { '?' });
+            url.push_str(key);
+            url.push('=');
+            url.push_str(&portal_core::patches::percent_encode(value));
+        }
+    }
+    url
+}
 
 /// `/t/CM2026-001244`, for `/t/:number`: the ticket page, which opens the
 /// ticket with the code this device remembers, or asks for it.

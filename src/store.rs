@@ -31,13 +31,20 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 pub const DB_NAME: &str = "coremail-portal";
-const DB_VERSION: u8 = 3;
+const DB_VERSION: u8 = 4;
 const RECENT: &str = "recent_lookups";
 const ARTICLES: &str = "articles";
 /// What the user sent and the device has yet to deliver (`portal_core::outbox`).
 pub const OUTBOX: &str = "outbox";
+/// The patch downloads started on this device (the catalogue's history).
+pub const DOWNLOADS: &str = "patch_downloads";
 /// The stores and the field each one is keyed by.
-pub const STORES: [(&str, &str); 3] = [(RECENT, "key"), (ARTICLES, "id"), (OUTBOX, "id")];
+pub const STORES: [(&str, &str); 4] = [
+    (RECENT, "key"),
+    (ARTICLES, "id"),
+    (OUTBOX, "id"),
+    (DOWNLOADS, "id"),
+];
 /// How many lookups are remembered; older ones are dropped.
 pub const RECENT_LIMIT: usize = 20;
 /// How long one storage call may take before it counts as failed.
@@ -139,6 +146,11 @@ async fn open() -> Result<Conn, StoreError> {
             }
             if event.old_version() < 3.0 {
                 db.create_object_store(OUTBOX)
+                    .with_key_path("id".into())
+                    .build()?;
+            }
+            if event.old_version() < 4.0 {
+                db.create_object_store(DOWNLOADS)
                     .with_key_path("id".into())
                     .build()?;
             }
@@ -530,4 +542,34 @@ pub async fn put_outbox_item(item: &portal_core::outbox::Item) -> Result<(), Sto
 /// Removes one outbox item (the user discards it, or it is done).
 pub async fn remove_outbox_item(id: &str) -> Result<(), StoreError> {
     write::<portal_core::outbox::Item>(OUTBOX, vec![], vec![id.to_owned()]).await
+}
+
+// --------------------------------------------------------------- downloads
+
+/// A patch download started on this device.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LocalDownload {
+    /// `<patch>@<time in ms>`: one record per download.
+    pub id: String,
+    pub patch: String,
+    /// The installed version it was fetched for, when the page knew it
+    /// (from the deployment, or the version filtered on).
+    pub version: Option<String>,
+    pub at_ms: f64,
+}
+
+/// Every download recorded on this device, newest first. Without a
+/// database there are none, and none is created.
+pub async fn downloads() -> Result<Vec<LocalDownload>, StoreError> {
+    if database_exists().await == Some(false) {
+        return Ok(Vec::new());
+    }
+    let mut list: Vec<LocalDownload> = all(DOWNLOADS).await?;
+    list.sort_by(|a, b| b.at_ms.total_cmp(&a.at_ms));
+    Ok(list)
+}
+
+/// Records one download.
+pub async fn record_download(entry: LocalDownload) -> Result<(), StoreError> {
+    write(DOWNLOADS, vec![entry], vec![]).await
 }

@@ -20,6 +20,8 @@ pub enum StoreUse {
     KeepOpenedArticle,
     /// Queueing something to send: nothing was queued, the form keeps it.
     Queue,
+    /// Recording a patch download: the file downloads all the same.
+    RecordDownload,
 }
 
 struct StoreTexts {
@@ -31,6 +33,8 @@ struct StoreTexts {
     busy: &'static str,
     queue_full: &'static str,
     queue_unavailable: &'static str,
+    download_full: &'static str,
+    download_unavailable: &'static str,
 }
 
 static ZH: StoreTexts = StoreTexts {
@@ -42,6 +46,8 @@ static ZH: StoreTexts = StoreTexts {
     busy: "本机存储没有及时响应，可能是另一个打开本站的标签页正在使用它。请关闭其他标签页后重试；已保存的内容不受影响。",
     queue_full: "本机存储空间已满，请求没有放入发件箱，也还没有发送。您填写的内容仍在表单中：可在“隐私与本机数据”中清理空间后重试，或致电 400-888-2488。",
     queue_unavailable: "本机存储不可用（可能处于无痕模式），请求没有放入发件箱，也还没有发送。您填写的内容仍在表单中：请换用普通窗口，或发送邮件至 support@coremail.cn。",
+    download_full: "本机存储空间已满，这次下载没有记入本机的下载记录；文件照常下载。",
+    download_unavailable: "本机存储不可用（可能处于无痕模式），下载不会记入本机的下载记录；文件照常下载。",
 };
 
 static EN: StoreTexts = StoreTexts {
@@ -53,6 +59,8 @@ static EN: StoreTexts = StoreTexts {
     busy: "This device's storage did not answer in time; another tab with this site open may be holding it. Close the other tabs and try again; nothing saved before is lost.",
     queue_full: "This device's storage is full, so the request was not put in the outbox and has not been sent. What you typed is still in the form: free space under “Privacy and data on this device” and try again, or call 400-888-2488.",
     queue_unavailable: "Storage on this device is unavailable (private browsing?), so the request was not put in the outbox and has not been sent. What you typed is still in the form: use a normal window, or e-mail support@coremail.cn.",
+    download_full: "This device's storage is full, so this download was not added to the device's download history; the file downloads all the same.",
+    download_unavailable: "Storage on this device is unavailable (private browsing?), so downloads are not added to the device's history; the file downloads all the same.",
 };
 
 /// The user's words for a storage failure during `used_for`.
@@ -70,6 +78,8 @@ pub fn store_error_message(lang: Lang, error: &StoreError, used_for: StoreUse) -
         }
         (StoreUse::Queue, Full) => t.queue_full,
         (StoreUse::Queue, Unavailable(_)) => t.queue_unavailable,
+        (StoreUse::RecordDownload, Full) => t.download_full,
+        (StoreUse::RecordDownload, Unavailable(_)) => t.download_unavailable,
     }
 }
 
@@ -79,7 +89,9 @@ pub fn store_error_message(lang: Lang, error: &StoreError, used_for: StoreUse) -
 pub fn StoreProblem(error: StoreError, used_for: StoreUse) -> impl IntoView {
     let lang = use_lang();
     let role = match used_for {
-        StoreUse::RememberLookup | StoreUse::KeepOpenedArticle => "status",
+        StoreUse::RememberLookup | StoreUse::KeepOpenedArticle | StoreUse::RecordDownload => {
+            "status"
+        }
         StoreUse::ForgetLookup | StoreUse::SaveArticles | StoreUse::Queue => "alert",
     };
     view! {

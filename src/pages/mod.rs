@@ -11,6 +11,7 @@ mod kb;
 mod not_found;
 mod offline;
 mod outbox;
+mod patches;
 mod privacy;
 mod request;
 mod services;
@@ -23,6 +24,7 @@ pub use kb::{KbArticlePage, KbCategoryPage, KnowledgeBase};
 pub use not_found::NotFound;
 pub use offline::OfflineLibrary;
 pub use outbox::OutboxPage;
+pub use patches::{PatchCatalogue, PatchDownloads};
 pub use privacy::PrivacyPage;
 pub use request::RequestPage;
 pub use services::Services;
@@ -122,3 +124,8 @@ lazy_section!(privacy_view, __preload_privacy_view, PrivacySection { PrivacyRout
 lazy_section!(outbox_view, __preload_outbox_view, OutboxSection { OutboxRoute => OutboxPage });
 // 在线提交: the form with its live deadline, for workspace holders only.
 lazy_section!(request_view, __preload_request_view, RequestSection { RequestRoute => RequestPage });
+// 补丁管理: the catalogue and the download history, one module.
+lazy_section!(patches_view, __preload_patches_view, PatchesSection {
+    PatchesRoute => PatchCatalogue,
+    PatchDownloadsRoute => PatchDownloads,
+});

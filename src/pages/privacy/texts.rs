@@ -48,6 +48,8 @@ pub fn store_name(lang: Lang, store: &str) -> &'static str {
         ("articles", true) => "Knowledge-base articles kept for offline reading",
         ("outbox", false) => "待发送的请求（发件箱）",
         ("outbox", true) => "Requests waiting to be sent (outbox)",
+        ("patch_downloads", false) => "在本机下载补丁的记录",
+        ("patch_downloads", true) => "The patch downloads made on this device",
         (_, false) => "其他本机数据",
         (_, true) => "Other data on this device",
     }
@@ -64,6 +66,14 @@ pub fn local_key_name(lang: Lang, key: &str) -> String {
         }
         (crate::session::STORAGE_KEY, false) => Some("记住的客户访问密钥"),
         (crate::session::STORAGE_KEY, true) => Some("The remembered customer access key"),
+        (crate::deployment::STORAGE_KEY, false) => Some("您选择的部署版本（补丁目录按它筛选）"),
+        (crate::deployment::STORAGE_KEY, true) => {
+            Some("The deployed versions you picked (the patch catalogue filters by them)")
+        }
+        (crate::deployment::COUNT_KEY, false) => Some("适用补丁的数量（用于导航提示）"),
+        (crate::deployment::COUNT_KEY, true) => {
+            Some("How many patches apply (for the navigation's count)")
+        }
         _ => None,
     };
     known.map_or_else(|| format!("localStorage: {key}"), str::to_owned)

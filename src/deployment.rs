@@ -1,0 +1,68 @@
+//! The deployment a visitor picked in the patch catalogue (the installed
+//! product versions it filters by), remembered on this device, and the
+//! count of patches that apply to it, which the navigation shows.
+//!
+//! Both live in `localStorage`. The count is written by the catalogue each
+//! time it works out what applies, so the header shows it without loading
+//! the catalogue's data or code: the home page's first download does not
+//! pay for it. It can be as old as the last visit to the catalogue.
+
+use crate::i18n::local_storage;
+use leptos::prelude::*;
+
+/// The picked `(product, version)` pairs, as a JSON array of pairs.
+pub const STORAGE_KEY: &str = "coremail-portal.deployment";
+/// How many patches applied at the catalogue's last look.
+pub const COUNT_KEY: &str = "coremail-portal.patches";
+
+/// The navigation's count, shared by the header and the catalogue.
+#[derive(Clone, Copy)]
+pub struct PatchCount(pub RwSignal<Option<usize>>);
+
+pub fn provide_patch_count() {
+    let stored = local_storage()
+        .and_then(|s| s.get_item(COUNT_KEY).ok().flatten())
+        .and_then(|n| n.parse().ok());
+    provide_context(PatchCount(RwSignal::new(stored)));
+}
+
+pub fn use_patch_count() -> PatchCount {
+    expect_context()
+}
+
+impl PatchCount {
+    /// Sets the count and keeps it (`None`: no deployment, no count).
+    pub fn set(self, count: Option<usize>) {
+        if self.0.get_untracked() == count {
+            return;
+        }
+        if let Some(s) = local_storage() {
+            let _ = match count {
+                Some(n) => s.set_item(COUNT_KEY, &n.to_string()),
+                None => s.remove_item(COUNT_KEY),
+            };
+        }
+        self.0.set(count);
+    }
+}
+
+/// The deployment this device remembers; nothing when none was picked or
+/// what is stored no longer reads.
+pub fn load() -> Vec<(String, String)> {
+    local_storage()
+        .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default()
+}
+
+/// Remembers the deployment (forgets it when empty). `false` when the
+/// browser would not keep it: the page still uses it for this visit.
+pub fn save(deployment: &[(String, String)]) -> bool {
+    let Some(s) = local_storage() else {
+        return false;
+    };
+    if deployment.is_empty() {
+        return s.remove_item(STORAGE_KEY).is_ok();
+    }
+    serde_json::to_string(deployment).is_ok_and(|text| s.set_item(STORAGE_KEY, &text).is_ok())
+}

@@ -1,0 +1,782 @@
+//! 补丁管理 / 系统补丁在线下载: the catalogue and the download history.
+//!
+//! The catalogue's filter is the page's query string (`PatchFilter`), so a
+//! filtered view can be shared and survives a reload. "My deployment" is
+//! the open workspace's deployments, or the versions a visitor picked
+//! (remembered on the device, `crate::deployment`); with `mine=1` the list
+//! is what applies to it and is not superseded (`patches::applicable`).
+//! The rules are `portal_core::patches`; this module only shows them.
+//!
+//! A download is the browser's own (a same-origin link with `download`),
+//! recorded in IndexedDB as it starts. A downloaded file is checked here:
+//! the browser computes its SHA-256 (`SubtleCrypto.digest`, nothing is
+//! uploaded) and the page says whether it matches the catalogue.
+
+mod texts;
+
+use crate::api::{api_url, fetch_json, fetch_products, ApiError};
+use crate::components::{load_workspace, loaded, StoreProblem, StoreUse};
+use crate::deployment::{self, use_patch_count};
+use crate::i18n::{use_lang, Lang};
+use crate::routes;
+use crate::session::use_session;
+use crate::store::{self, LocalDownload};
+use crate::time::{format_beijing, format_ms};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
+use portal_core::files;
+use portal_core::model::{Patch, PatchKind, PatchSeverity, Product, Workspace};
+use portal_core::patches::{applicable, superseded_by, PatchFilter};
+use std::sync::Arc;
+use texts::{kind_name, patch_texts, severity_name};
+use wasm_bindgen::JsCast;
+
+/// The catalogue's data: the patches and the products they are for.
+struct Catalogue {
+    patches: Vec<Patch>,
+    products: Vec<Product>,
+}
+
+impl Catalogue {
+    fn product_name(&self, id: &str, en: bool) -> String {
+        self.products
+            .iter()
+            .find(|p| p.id == id)
+            .map_or_else(|| id.to_owned(), |p| p.name.get(en).to_owned())
+    }
+}
+
+async fn load_catalogue() -> Result<Arc<Catalogue>, ApiError> {
+    let (patches, products) =
+        futures::join!(fetch_json::<Vec<Patch>>(files::PATCHES), fetch_products());
+    Ok(Arc::new(Catalogue {
+        patches: patches?,
+        products: products?,
+    }))
+}
+
+/// The open workspace of this session, if any (`None` without a key, or
+/// when it does not open: the workspace page says why).
+fn use_workspace() -> LocalResource<Option<Workspace>> {
+    let session = use_session();
+    LocalResource::new(move || {
+        let key = session.key();
+        async move {
+            match key {
+                Some(key) => load_workspace(&key).await.ok(),
+                None => None,
+            }
+        }
+    })
+}
+
+type Pairs = Vec<(String, String)>;
+
+#[component]
+pub fn PatchCatalogue() -> impl IntoView {
+    let lang = use_lang();
+    let catalogue = LocalResource::new(load_catalogue);
+    let workspace = use_workspace();
+    let picked = RwSignal::new(deployment::load());
+    let kept = RwSignal::new(true);
+    let location = use_location();
+    let filter = Memo::new(move |_| PatchFilter::from_query_string(&location.search.get()));
+    let navigate = use_navigate();
+    let set_filter = Callback::new(move |f: PatchFilter| {
+        let options = NavigateOptions {
+            replace: true,
+            scroll: false,
+            ..Default::default()
+        };
+        navigate(&routes::patches(&f.to_query_string()), options);
+    });
+    // The workspace's deployments win over what was picked on the device.
+    let from_workspace = Memo::new(move |_| {
+        workspace.get().flatten().map(|w| {
+            w.deployments
+                .iter()
+                .map(|d| (d.product.clone(), d.version.clone()))
+                .collect::<Pairs>()
+        })
+    });
+    let mine = Memo::new(move |_| from_workspace.get().unwrap_or_else(|| picked.get()));
+    // The navigation's count follows what applies now.
+    let count = use_patch_count();
+    Effect::new(move |_| {
+        let Some(Ok(c)) = catalogue.get() else {
+            return;
+        };
+        let pairs = mine.get();
+        count.set((!pairs.is_empty()).then(|| applicable(&c.patches, &refs(&pairs)).len()));
+    });
+    // A download the device could not record (the file downloads anyway).
+    let problem = RwSignal::new(None);
+    let pick = Callback::new(move |pairs: Pairs| {
+        kept.set(deployment::save(&pairs));
+        picked.set(pairs);
+    });
+
+    view! {
+        <section class="page patches-page">
+            {move || {
+                let t = patch_texts(lang.get());
+                view! {
+                    <h1>{t.title}</h1>
+                    <p class="lead-text">{t.lead}</p>
+                    <p><A href=routes::PATCH_DOWNLOADS>{t.downloads_link}</A></p>
+                }
+            }}
+            {loaded(catalogue, move |c: Arc<Catalogue>| {
+                let (c2, c3) = (c.clone(), c.clone());
+                view! {
+                    {move || deployment_panel(lang.get(), &c, from_workspace.get(), picked.get(), kept.get(), pick)}
+                    {move || filter_form(lang.get(), &c2, filter, set_filter)}
+                    {move || problem.get().map(|error| view! { <StoreProblem error used_for=StoreUse::RecordDownload/> })}
+                    {move || patch_list(lang.get(), &c3, &filter.get(), &mine.get(), set_filter, problem)}
+                }
+                .into_any()
+            })}
+        </section>
+    }
+}
+
+fn refs(pairs: &[(String, String)]) -> Vec<(&str, &str)> {
+    pairs
+        .iter()
+        .map(|(p, v)| (p.as_str(), v.as_str()))
+        .collect()
+}
+
+/// "My deployment": the workspace's versions, or the picker.
+fn deployment_panel(
+    lang: Lang,
+    c: &Catalogue,
+    from_workspace: Option<Pairs>,
+    picked: Pairs,
+    kept: bool,
+    pick: Callback<Pairs>,
+) -> impl IntoView {
+    let (t, en) = (patch_texts(lang), lang.is_en());
+    let name = |pair: &(String, String)| format!("{} {}", c.product_name(&pair.0, en), pair.1);
+    let body = if let Some(pairs) = from_workspace {
+        view! {
+            <p class="muted">{t.deployment_from_workspace}</p>
+            <ul class="deployment-list">
+                {pairs.iter().map(|p| view! { <li>{name(p)}</li> }).collect_view()}
+            </ul>
+        }
+        .into_any()
+    } else {
+        let list = if picked.is_empty() {
+            view! { <p class="muted">{t.deployment_empty}</p> }.into_any()
+        } else {
+            let items = picked
+                .iter()
+                .enumerate()
+                .map(|(i, p)| {
+                    let label = name(p);
+                    let remove = (t.remove)(&label);
+                    let rest = picked.clone();
+                    view! {
+                        <li>
+                            {label}" "
+                            <button type="button" class="link-button" aria-label=remove
+                                on:click=move |_| {
+                                    let mut rest = rest.clone();
+                                    rest.remove(i);
+                                    pick.run(rest);
+                                }>
+                                "×"
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! { <ul class="deployment-list">{items}</ul> }.into_any()
+        };
+        view! {
+            <p class="muted">{t.deployment_lead}</p>
+            {list}
+            {(!kept).then(|| view! { <p class="notice" role="status">{t.deployment_not_kept}</p> })}
+            {picker(lang, c, picked, pick)}
+        }
+        .into_any()
+    };
+    view! {
+        <section class="card deployment" aria-labelledby="deployment-title">
+            <h2 id="deployment-title">{t.deployment_title}</h2>
+            {body}
+        </section>
+    }
+}
+
+/// Product and version selects and "add".
+fn picker(lang: Lang, c: &Catalogue, picked: Pairs, pick: Callback<Pairs>) -> impl IntoView {
+    let (t, en) = (patch_texts(lang), lang.is_en());
+    let products: Vec<(String, String, Vec<String>)> = c
+        .products
+        .iter()
+        .map(|p| {
+            let versions = p.versions.iter().map(|v| v.version.clone()).collect();
+            (p.id.clone(), p.name.get(en).to_owned(), versions)
+        })
+        .collect();
+    let first = products.first().map(|p| p.0.clone()).unwrap_or_default();
+    let product = RwSignal::new(first);
+    let version = RwSignal::new(String::new());
+    let products = StoredValue::new(products);
+    let versions = move || {
+        products.with_value(|all| {
+            all.iter()
+                .find(|p| p.0 == product.get())
+                .map(|p| p.2.clone())
+                .unwrap_or_default()
+        })
+    };
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let p = product.get_untracked();
+        let chosen = version.get_untracked();
+        let v = if chosen.is_empty() {
+            versions().last().cloned().unwrap_or_default()
+        } else {
+            chosen
+        };
+        if p.is_empty() || v.is_empty() {
+            return;
+        }
+        let mut next = picked.clone();
+        if !next.contains(&(p.clone(), v.clone())) {
+            next.push((p, v));
+        }
+        pick.run(next);
+    };
+    view! {
+        <form class="inline-form" on:submit=add>
+            <div class="field">
+                <label for="pick-product">{t.product}</label>
+                <select id="pick-product" on:change=move |ev| {
+                    product.set(event_target_value(&ev));
+                    version.set(String::new());
+                }>
+                    {products.with_value(|all| all.iter().map(|(id, name, _)| {
+                        view! { <option value=id.clone()>{name.clone()}</option> }
+                    }).collect_view())}
+                </select>
+            </div>
+            <div class="field">
+                <label for="pick-version">{t.version}</label>
+                <select id="pick-version" on:change=move |ev| version.set(event_target_value(&ev))>
+                    {move || {
+                        let all = versions();
+                        let newest = all.len().saturating_sub(1);
+                        all.into_iter().enumerate().map(|(i, v)| {
+                            let value = v.clone();
+                            view! { <option value=value selected=i == newest>{v}</option> }
+                        }).collect_view()
+                    }}
+                </select>
+            </div>
+            <button type="submit" class="button">{t.add}</button>
+        </form>
+    }
+}
+
+/// The filter controls. Rendered once per language: typing does not
+/// rebuild them; the selects follow the URL (back and forward).
+fn filter_form(
+    lang: Lang,
+    c: &Catalogue,
+    filter: Memo<PatchFilter>,
+    set_filter: Callback<PatchFilter>,
+) -> impl IntoView {
+    let (t, en) = (patch_texts(lang), lang.is_en());
+    let change = move |edit: fn(&mut PatchFilter, String)| {
+        move |ev: leptos::ev::Event| {
+            let mut f = filter.get_untracked();
+            edit(&mut f, event_target_value(&ev));
+            set_filter.run(f);
+        }
+    };
+    let products: Vec<(String, String)> = c
+        .products
+        .iter()
+        .map(|p| (p.id.clone(), p.name.get(en).to_owned()))
+        .collect();
+    let all_versions: Vec<(String, Vec<String>)> = c
+        .products
+        .iter()
+        .map(|p| {
+            (
+                p.id.clone(),
+                p.versions.iter().map(|v| v.version.clone()).collect(),
+            )
+        })
+        .collect();
+    let versions = move || {
+        let f = filter.get();
+        all_versions
+            .iter()
+            .filter(|(id, _)| f.product.as_ref().is_none_or(|p| p == id))
+            .flat_map(|(_, v)| v.iter().cloned())
+            .collect::<Vec<_>>()
+    };
+    let query = filter.get_untracked().query;
+    view! {
+        <form class="card patch-filter" role="search" aria-label=t.filters on:submit=|ev| ev.prevent_default()>
+            <div class="field">
+                <label for="filter-product">{t.product}</label>
+                <select id="filter-product" prop:value=move || filter.get().product.unwrap_or_default()
+                    on:change=change(|f, v| {
+                        f.product = (!v.is_empty()).then_some(v);
+                        f.version = None;
+                    })>
+                    <option value="">{t.any}</option>
+                    {products.into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="filter-version">{t.version}</label>
+                <select id="filter-version" prop:value=move || filter.get().version.unwrap_or_default()
+                    on:change=change(|f, v| f.version = (!v.is_empty()).then_some(v))>
+                    <option value="">{t.any}</option>
+                    {move || versions().into_iter().map(|v| {
+                        let value = v.clone();
+                        view! { <option value=value>{v}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="filter-kind">{t.kind}</label>
+                <select id="filter-kind" prop:value=move || filter.get().kind.map(|k| k.as_str()).unwrap_or_default()
+                    on:change=change(|f, v| f.kind = v.parse().ok())>
+                    <option value="">{t.any}</option>
+                    {PatchKind::ALL.iter().map(|k| view! { <option value=k.as_str()>{kind_name(lang, *k)}</option> }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="filter-severity">{t.severity}</label>
+                <select id="filter-severity" prop:value=move || filter.get().severity.map(|s| s.as_str()).unwrap_or_default()
+                    on:change=change(|f, v| f.severity = v.parse().ok())>
+                    <option value="">{t.any}</option>
+                    {PatchSeverity::ALL.iter().map(|s| view! { <option value=s.as_str()>{severity_name(lang, *s)}</option> }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="filter-from">{t.from}</label>
+                <input id="filter-from" type="date" prop:value=move || filter.get().from.map(|d| d.to_string()).unwrap_or_default()
+                    on:change=change(|f, v| f.from = portal_core::calendar::parse_date_input(&v).ok())/>
+            </div>
+            <div class="field">
+                <label for="filter-to">{t.to}</label>
+                <input id="filter-to" type="date" prop:value=move || filter.get().to.map(|d| d.to_string()).unwrap_or_default()
+                    on:change=change(|f, v| f.to = portal_core::calendar::parse_date_input(&v).ok())/>
+            </div>
+            <div class="field field-wide">
+                <label for="filter-q">{t.search}</label>
+                <input id="filter-q" type="search" value=query aria-describedby="filter-q-hint"
+                    maxlength=portal_core::patches::QUERY_MAX.to_string()
+                    on:input=change(|f, v| f.query = v)/>
+                <p class="field-hint" id="filter-q-hint">{t.search_hint}</p>
+            </div>
+            <p>
+                <button type="button" class="button small" on:click=move |_| {
+                    if let Some(input) = document().get_element_by_id("filter-q") {
+                        if let Ok(input) = input.dyn_into::<web_sys::HtmlInputElement>() {
+                            input.set_value("");
+                        }
+                    }
+                    set_filter.run(PatchFilter { mine: filter.get_untracked().mine, ..PatchFilter::default() });
+                }>{t.clear}</button>
+            </p>
+        </form>
+    }
+}
+
+/// The view switch, the count and the patches.
+fn patch_list(
+    lang: Lang,
+    c: &Catalogue,
+    filter: &PatchFilter,
+    mine: &Pairs,
+    set_filter: Callback<PatchFilter>,
+    problem: RwSignal<Option<store::StoreError>>,
+) -> impl IntoView {
+    let t = patch_texts(lang);
+    let applying = applicable(&c.patches, &refs(mine));
+    let shown: Vec<&Patch> = if filter.mine {
+        applying
+            .iter()
+            .copied()
+            .filter(|p| filter.matches(p))
+            .collect()
+    } else {
+        filter.apply(&c.patches)
+    };
+    let switch = |on: bool, label: String| {
+        let pressed = filter.mine == on;
+        let next = PatchFilter {
+            mine: on,
+            ..filter.clone()
+        };
+        view! {
+            <button type="button" class="toggle" aria-pressed=pressed.to_string()
+                on:click=move |_| set_filter.run(next.clone())>
+                {label}
+            </button>
+        }
+    };
+    let empty = if filter.mine && mine.is_empty() {
+        t.deployment_empty
+    } else if filter.mine {
+        t.none_apply
+    } else {
+        t.none_match
+    };
+    view! {
+        <div class="view-switch" role="group" aria-label=t.deployment_title>
+            {switch(true, (t.view_mine)(applying.len()))}
+            {switch(false, t.view_all.to_owned())}
+        </div>
+        <p class="result-count" role="status" data-patch-total=shown.len()>{(t.count)(shown.len())}</p>
+        {if shown.is_empty() {
+            view! { <p class="muted">{empty}</p> }.into_any()
+        } else {
+            view! {
+                <ul class="patch-list">
+                    {shown.into_iter().map(|p| patch_card(lang, c, p, filter, mine, problem)).collect_view()}
+                </ul>
+            }
+            .into_any()
+        }}
+    }
+}
+
+fn patch_card(
+    lang: Lang,
+    c: &Catalogue,
+    p: &Patch,
+    filter: &PatchFilter,
+    mine: &Pairs,
+    problem: RwSignal<Option<store::StoreError>>,
+) -> impl IntoView {
+    let (t, en) = (patch_texts(lang), lang.is_en());
+    let link = |id: &str| {
+        let q = PatchFilter {
+            query: id.to_owned(),
+            ..PatchFilter::default()
+        };
+        let (href, text) = (routes::patches(&q.to_query_string()), id.to_owned());
+        view! { <A href=href>{text}</A> }
+    };
+    let by = superseded_by(&c.patches, &p.id);
+    let advisories: Vec<String> = p.cnvd.iter().chain(&p.cve).cloned().collect();
+    // The version this download is for: the deployment's, or the one
+    // filtered on, when the patch applies to it.
+    let version = mine
+        .iter()
+        .find(|(product, v)| *product == p.product && p.applies_to.contains(v))
+        .map(|(_, v)| v.clone())
+        .or_else(|| filter.version.clone().filter(|v| p.applies_to.contains(v)));
+    let name = p.file.name.clone();
+    let id = p.id.clone();
+    let record = move |_| {
+        let entry = LocalDownload {
+            id: format!("{id}@{}", store::now_ms()),
+            patch: id.clone(),
+            version: version.clone(),
+            at_ms: store::now_ms(),
+        };
+        leptos::task::spawn_local(async move {
+            // The download goes on either way; the page says the history missed it.
+            problem.set(store::record_download(entry).await.err());
+        });
+    };
+    let severity_class = format!("badge severity-{}", p.severity.as_str());
+    let heading = format!("patch-{}-title", p.id);
+    let heading_id = heading.clone();
+    view! {
+        <li class="card patch" data-patch=p.id.clone() aria-labelledby=heading.clone()>
+            <h3 id=heading_id>{p.title.get(en).to_owned()}</h3>
+            <p class="patch-meta">
+                <span class="badge kind-badge">{kind_name(lang, p.kind)}</span>" "
+                <span class=severity_class>{severity_name(lang, p.severity)}</span>" "
+                <code>{p.id.clone()}</code>
+            </p>
+            <dl class="facts">
+                <dt>{t.released}</dt><dd><time datetime=p.released.to_string()>{p.released.to_string()}</time></dd>
+                <dt>{t.applies_to}</dt>
+                <dd data-applies-to="">{c.product_name(&p.product, en)}" "{p.applies_to.join(", ")}</dd>
+                {(!advisories.is_empty()).then(|| view! { <dt>"CNVD / CVE"</dt><dd>{advisories.join(", ")}</dd> })}
+                {(!p.supersedes.is_empty()).then(|| view! {
+                    <dt>{t.supersedes}</dt>
+                    <dd>{p.supersedes.iter().map(|s| view! { {link(s)}" " }).collect_view()}</dd>
+                })}
+            </dl>
+            {(!by.is_empty()).then(|| view! {
+                <p class="notice" data-superseded="">
+                    {t.superseded_by}{by.iter().map(|s| view! { {link(&s.id)}" " }).collect_view()}
+                </p>
+            })}
+            <h4>{t.notes}</h4>
+            <p class="patch-notes">{p.notes.get(en).to_owned()}</p>
+            <dl class="facts">
+                <dt>{t.file}</dt><dd><code>{name.clone()}</code></dd>
+                <dt>{t.size}</dt><dd>{size_text(p.file.size_bytes)}</dd>
+                <dt>{t.sha256}</dt>
+                <dd class="digest"><code data-sha256="">{p.file.sha256.clone()}</code>" "{copy_button(lang, p.file.sha256.clone())}</dd>
+            </dl>
+            <p class="actions">
+                <a class="button" href=api_url(&format!("{}/{name}", files::PATCH_FILES_DIR))
+                    download=name.clone() aria-label=(t.download_label)(&p.id) on:click=record>
+                    {t.download}
+                </a>" "
+                <A href=routes::booking(Some("patch_deployment"), Some(&p.id)) attr:class="button small">{t.book}</A>
+            </p>
+            <Verify lang=lang id=p.id.clone() expected=p.file.sha256.clone() size=p.file.size_bytes/>
+        </li>
+    }
+}
+
+/// `6.5 MB`, `270 B`: what a download costs, in the units people read.
+fn size_text(bytes: u64) -> String {
+    const K: u64 = 1024;
+    if bytes < K {
+        format!("{bytes} B")
+    } else if bytes < K * K {
+        format!("{} KB", (bytes + K / 2) / K)
+    } else {
+        let tenths = (bytes * 10 + K * K / 2) / (K * K);
+        format!("{}.{} MB", tenths / 10, tenths % 10)
+    }
+}
+
+fn copy_button(lang: Lang, text: String) -> impl IntoView {
+    let t = patch_texts(lang);
+    let state = RwSignal::new(None::<bool>);
+    let copy = move |_| {
+        let text = text.clone();
+        leptos::task::spawn_local(async move {
+            let promise = window().navigator().clipboard().write_text(&text);
+            let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+            state.set(Some(ok));
+        });
+    };
+    view! {
+        <button type="button" class="link-button" on:click=copy>{t.copy}</button>
+        <span class="muted" role="status">
+            {move || state.get().map(|ok| if ok { t.copied } else { t.copy_failed })}
+        </span>
+    }
+}
+
+/// What checking a picked file found.
+#[derive(Clone, PartialEq)]
+enum Check {
+    Idle,
+    Busy,
+    Done { actual: String, size: u64 },
+    TooLarge,
+    Failed,
+    Insecure,
+}
+
+/// The largest file hashed in the browser: `digest` takes the whole file
+/// in memory (WebCrypto has no streaming hash), so a larger one is left to
+/// `sha256sum` on the server, with the reason.
+const VERIFY_MAX: u64 = 2 << 30;
+
+#[component]
+fn Verify(lang: Lang, id: String, expected: String, size: u64) -> impl IntoView {
+    let t = patch_texts(lang);
+    let check = RwSignal::new(Check::Idle);
+    let input_id = format!("verify-{id}");
+    let on_change = move |ev: leptos::ev::Event| {
+        let Some(file) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .and_then(|input| input.files())
+            .and_then(|files| files.get(0))
+        else {
+            return;
+        };
+        let bytes = file.size() as u64;
+        if bytes > VERIFY_MAX {
+            check.set(Check::TooLarge);
+            return;
+        }
+        check.set(Check::Busy);
+        leptos::task::spawn_local(async move {
+            check.set(match sha256_hex(&file).await {
+                Ok(actual) => Check::Done {
+                    actual,
+                    size: bytes,
+                },
+                Err(insecure) if insecure => Check::Insecure,
+                Err(_) => Check::Failed,
+            });
+        });
+    };
+    let result = move || {
+        let expected = expected.clone();
+        match check.get() {
+            Check::Idle => None,
+            Check::Busy => Some(view! { <p role="status">{t.verifying}</p> }.into_any()),
+            Check::TooLarge => {
+                Some(view! { <p class="notice" role="alert">{t.verify_too_large}</p> }.into_any())
+            }
+            Check::Failed => {
+                Some(view! { <p class="notice" role="alert">{t.verify_failed}</p> }.into_any())
+            }
+            Check::Insecure => {
+                Some(view! { <p class="notice" role="alert">{t.verify_insecure}</p> }.into_any())
+            }
+            Check::Done { actual, size: got } => {
+                let ok = actual == expected;
+                Some(view! {
+                    <div class=if ok { "verify-result ok" } else { "verify-result mismatch" } role="alert"
+                        data-verify=if ok { "match" } else { "mismatch" }>
+                        <p><strong>{if ok { t.verify_match } else { t.verify_mismatch }}</strong></p>
+                        {(got != size).then(|| view! { <p>{(t.verify_size)(got, size)}</p> })}
+                        <dl class="facts">
+                            <dt>{t.expected}</dt><dd><code>{expected}</code></dd>
+                            <dt>{t.actual}</dt><dd><code data-actual="">{actual}</code></dd>
+                        </dl>
+                    </div>
+                }.into_any())
+            }
+        }
+    };
+    view! {
+        <details class="verify">
+            <summary>{t.verify_title}</summary>
+            <p class="field-hint" id=format!("{input_id}-hint")>{t.verify_hint}</p>
+            <label for=input_id.clone()>{t.verify_pick}</label>" "
+            <input type="file" id=input_id.clone() aria-describedby=format!("{input_id}-hint") on:change=on_change/>
+            {result}
+        </details>
+    }
+}
+
+/// The file's SHA-256 in lower-case hex, computed by the browser. `Err(true)`
+/// where WebCrypto is missing (plain HTTP), `Err(false)` when the file
+/// could not be read.
+async fn sha256_hex(file: &web_sys::File) -> Result<String, bool> {
+    use wasm_bindgen_futures::JsFuture;
+    let subtle = window().crypto().map_err(|_| true)?.subtle();
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| false)?;
+    let buffer: js_sys::Object = buffer.dyn_into().map_err(|_| false)?;
+    let promise = subtle
+        .digest_with_str_and_buffer_source("SHA-256", &buffer)
+        .map_err(|_| true)?;
+    let digest = JsFuture::from(promise).await.map_err(|_| false)?;
+    let bytes = js_sys::Uint8Array::new(&digest).to_vec();
+    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// The download history: this device's, and the workspace's.
+#[component]
+pub fn PatchDownloads() -> impl IntoView {
+    let lang = use_lang();
+    let catalogue = LocalResource::new(load_catalogue);
+    let workspace = use_workspace();
+    let device = LocalResource::new(store::downloads);
+    view! {
+        <section class="page patch-downloads-page">
+            {move || {
+                let t = patch_texts(lang.get());
+                view! {
+                    <h1>{t.downloads_title}</h1>
+                    <p class="lead-text">{t.downloads_lead}</p>
+                    <p><A href=routes::PATCHES>{t.back_to_catalogue}</A></p>
+                }
+            }}
+            {loaded(catalogue, move |c: Arc<Catalogue>| {
+                let c2 = c.clone();
+                view! {
+                    {move || {
+                        let t = patch_texts(lang.get());
+                        let body = match device.get() {
+                            None => None,
+                            Some(Err(error)) => Some(view! { <StoreProblem error used_for=StoreUse::RecordDownload/> }.into_any()),
+                            Some(Ok(list)) if list.is_empty() => Some(view! { <p class="muted" data-device-empty="">{t.device_empty}</p> }.into_any()),
+                            Some(Ok(list)) => {
+                                let rows: Vec<_> = list.iter().map(|d| (format_ms(d.at_ms), d.patch.clone(), d.version.clone())).collect();
+                                Some(history_table(lang.get(), &c, "device-downloads", rows).into_any())
+                            }
+                        };
+                        view! {
+                            <section aria-labelledby="device-history">
+                                <h2 id="device-history">{t.device_history}</h2>
+                                {body}
+                            </section>
+                        }
+                    }}
+                    {move || {
+                        let t = patch_texts(lang.get());
+                        let body = match workspace.get().flatten() {
+                            None => view! { <p class="muted">{t.workspace_hint}" "<A href=routes::WORKSPACE>{lang.get().texts().nav_workspace}</A></p> }.into_any(),
+                            Some(w) if w.downloads.is_empty() => view! { <p class="muted">{t.workspace_empty}</p> }.into_any(),
+                            Some(w) => {
+                                let mut rows: Vec<_> = w.downloads.iter().map(|d| (d.at, d.patch.clone(), Some(d.version.clone()))).collect();
+                                rows.sort_by_key(|r| std::cmp::Reverse(r.0));
+                                let rows = rows.into_iter().map(|(at, p, v)| (format_beijing(&at), p, v)).collect();
+                                history_table(lang.get(), &c2, "workspace-downloads", rows).into_any()
+                            }
+                        };
+                        view! {
+                            <section aria-labelledby="workspace-history">
+                                <h2 id="workspace-history">{t.workspace_history}</h2>
+                                {body}
+                            </section>
+                        }
+                    }}
+                }
+                .into_any()
+            })}
+        </section>
+    }
+}
+
+fn history_table(
+    lang: Lang,
+    c: &Catalogue,
+    id: &'static str,
+    rows: Vec<(String, String, Option<String>)>,
+) -> impl IntoView {
+    let (t, en) = (patch_texts(lang), lang.is_en());
+    let rows = rows
+        .into_iter()
+        .map(|(when, patch, version)| {
+            let found = c.patches.iter().find(|p| p.id == patch);
+            let title = found.map_or_else(
+                || t.unknown_patch.to_owned(),
+                |p| p.title.get(en).to_owned(),
+            );
+            let q = PatchFilter {
+                query: patch.clone(),
+                ..PatchFilter::default()
+            };
+            let key = patch.clone();
+            view! {
+                <tr data-download=key>
+                    <td>{when}</td>
+                    <td><A href=routes::patches(&q.to_query_string())>{patch.clone()}</A><br/>{title}</td>
+                    <td>{version.unwrap_or_else(|| "—".to_owned())}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="table-scroll">
+            <table id=id>
+                <thead><tr><th scope="col">{t.when}</th><th scope="col">{t.patch}</th><th scope="col">{t.for_version}</th></tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
