@@ -5,8 +5,8 @@
 use crate::i18n::{load_lang, save_lang, use_lang};
 use crate::pages::{
     HistoryRoute, HomeRoute, KbArticleRoute, KbCategoryRoute, KbRoute, NotFound, OfflineRoute,
-    OutboxRoute, PatchDownloadsRoute, PatchesRoute, PrivacyRoute, RequestRoute, ServicesRoute,
-    SlaRoute, TicketLookupRoute, TicketRoute, WorkspaceRoute,
+    OutboxRoute, PatchesRoute, PrivacyRoute, RequestRoute, ServicesRoute, SlaRoute,
+    TicketLookupRoute, TicketRoute, WorkspaceRoute,
 };
 use crate::routes;
 use leptos::prelude::*;
@@ -57,8 +57,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/privacy") view={Lazy::<PrivacyRoute>::new()}/>
                     <Route path=path!("/outbox") view={Lazy::<OutboxRoute>::new()}/>
                     <Route path=path!("/request") view={Lazy::<RequestRoute>::new()}/>
-                    <Route path=path!("/patches") view={Lazy::<PatchesRoute>::new()}/>
-                    <Route path=path!("/patches/downloads") view={Lazy::<PatchDownloadsRoute>::new()}/>
+                    // The catalogue, and `/patches/downloads` (one route: each
+                    // route costs every page a little router code).
+                    <Route path=path!("/patches/:view?") view={Lazy::<PatchesRoute>::new()}/>
                     <Route path=path!("/kb") view={Lazy::<KbRoute>::new()}/>
                     <Route path=path!("/kb/offline") view={Lazy::<OfflineRoute>::new()}/>
                     <Route path=path!("/kb/c/:category") view={Lazy::<KbCategoryRoute>::new()}/>

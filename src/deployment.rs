@@ -27,7 +27,7 @@ pub fn provide_patch_count() {
 }
 
 pub fn use_patch_count() -> PatchCount {
-    expect_context()
+    use_context().unwrap_or_else(|| PatchCount(RwSignal::new(None)))
 }
 
 impl PatchCount {

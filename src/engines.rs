@@ -103,3 +103,38 @@ async fn fetch_all<T: serde::de::DeserializeOwned>(
     let names: Vec<String> = names.collect();
     join_all(names.iter().map(|f| fetch_json::<T>(f))).await
 }
+
+/// What the patch catalogue needs of the open workspace: its deployed
+/// `(product, version)` pairs and the downloads Coremail recorded. Behind
+/// its own split point, so the catalogue's first download carries neither
+/// the opening of sealed files nor the workspace's parser: they load only
+/// when a workspace is open.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WorkspacePatches {
+    pub deployments: Vec<(String, String)>,
+    pub downloads: Vec<portal_core::model::PatchDownload>,
+}
+
+/// `None` when the key does not open a workspace (the workspace page says why).
+#[cfg_attr(feature = "split", leptos::lazy)]
+pub async fn workspace_patches(key: String) -> Option<WorkspacePatches> {
+    let w = crate::components::load_workspace(&key).await.ok()?;
+    Some(WorkspacePatches {
+        deployments: w
+            .deployments
+            .into_iter()
+            .map(|d| (d.product, d.version))
+            .collect(),
+        downloads: w.downloads,
+    })
+}
+
+/// Records a patch download on this device (`store::record_download`),
+/// behind its own split point: the catalogue loads the IndexedDB code on
+/// the first download, not with the page.
+#[cfg_attr(feature = "split", leptos::lazy)]
+pub async fn record_download(
+    entry: crate::store::LocalDownload,
+) -> Result<(), crate::store::StoreError> {
+    crate::store::record_download(entry).await
+}

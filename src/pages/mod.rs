@@ -24,7 +24,7 @@ pub use kb::{KbArticlePage, KbCategoryPage, KnowledgeBase};
 pub use not_found::NotFound;
 pub use offline::OfflineLibrary;
 pub use outbox::OutboxPage;
-pub use patches::{PatchCatalogue, PatchDownloads};
+pub use patches::PatchesPage;
 pub use privacy::PrivacyPage;
 pub use request::RequestPage;
 pub use services::Services;
@@ -125,7 +125,4 @@ lazy_section!(outbox_view, __preload_outbox_view, OutboxSection { OutboxRoute =>
 // 在线提交: the form with its live deadline, for workspace holders only.
 lazy_section!(request_view, __preload_request_view, RequestSection { RequestRoute => RequestPage });
 // 补丁管理: the catalogue and the download history, one module.
-lazy_section!(patches_view, __preload_patches_view, PatchesSection {
-    PatchesRoute => PatchCatalogue,
-    PatchDownloadsRoute => PatchDownloads,
-});
+lazy_section!(patches_view, __preload_patches_view, PatchesSection { PatchesRoute => PatchesPage });

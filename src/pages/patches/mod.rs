@@ -15,8 +15,9 @@
 mod texts;
 
 use crate::api::{api_url, fetch_json, fetch_products, ApiError};
-use crate::components::{load_workspace, loaded, StoreProblem, StoreUse};
+use crate::components::{dynamic, loaded, StoreProblem, StoreUse};
 use crate::deployment::{self, use_patch_count};
+use crate::engines::{self, WorkspacePatches};
 use crate::i18n::{use_lang, Lang};
 use crate::routes;
 use crate::session::use_session;
@@ -27,7 +28,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 use portal_core::files;
-use portal_core::model::{Patch, PatchKind, PatchSeverity, Product, Workspace};
+use portal_core::model::{Patch, PatchKind, PatchSeverity, Product};
 use portal_core::patches::{applicable, superseded_by, PatchFilter};
 use std::sync::Arc;
 use texts::{kind_name, patch_texts, severity_name};
@@ -57,15 +58,16 @@ async fn load_catalogue() -> Result<Arc<Catalogue>, ApiError> {
     }))
 }
 
-/// The open workspace of this session, if any (`None` without a key, or
-/// when it does not open: the workspace page says why).
-fn use_workspace() -> LocalResource<Option<Workspace>> {
+/// What the open workspace of this session says about patches, if one is
+/// open (`None` without a key, or when it does not open: the workspace
+/// page says why).
+fn use_workspace() -> LocalResource<Option<WorkspacePatches>> {
     let session = use_session();
     LocalResource::new(move || {
         let key = session.key();
         async move {
             match key {
-                Some(key) => load_workspace(&key).await.ok(),
+                Some(key) => engines::workspace_patches(key).await,
                 None => None,
             }
         }
@@ -74,8 +76,19 @@ fn use_workspace() -> LocalResource<Option<Workspace>> {
 
 type Pairs = Vec<(String, String)>;
 
+/// `/patches` and `/patches/downloads` (one route, `/patches/:view?`).
 #[component]
-pub fn PatchCatalogue() -> impl IntoView {
+pub fn PatchesPage() -> impl IntoView {
+    let params = leptos_router::hooks::use_params_map();
+    dynamic(move || match params.read().get("view").as_deref() {
+        None => view! { <PatchCatalogue/> }.into_any(),
+        Some("downloads") => view! { <PatchDownloads/> }.into_any(),
+        Some(_) => view! { <crate::pages::NotFound/> }.into_any(),
+    })
+}
+
+#[component]
+fn PatchCatalogue() -> impl IntoView {
     let lang = use_lang();
     let catalogue = LocalResource::new(load_catalogue);
     let workspace = use_workspace();
@@ -93,14 +106,7 @@ pub fn PatchCatalogue() -> impl IntoView {
         navigate(&routes::patches(&f.to_query_string()), options);
     });
     // The workspace's deployments win over what was picked on the device.
-    let from_workspace = Memo::new(move |_| {
-        workspace.get().flatten().map(|w| {
-            w.deployments
-                .iter()
-                .map(|d| (d.product.clone(), d.version.clone()))
-                .collect::<Pairs>()
-        })
-    });
+    let from_workspace = Memo::new(move |_| workspace.get().flatten().map(|w| w.deployments));
     let mine = Memo::new(move |_| from_workspace.get().unwrap_or_else(|| picked.get()));
     // The navigation's count follows what applies now.
     let count = use_patch_count();
@@ -120,21 +126,21 @@ pub fn PatchCatalogue() -> impl IntoView {
 
     view! {
         <section class="page patches-page">
-            {move || {
+            {dynamic(move || {
                 let t = patch_texts(lang.get());
                 view! {
                     <h1>{t.title}</h1>
                     <p class="lead-text">{t.lead}</p>
                     <p><A href=routes::PATCH_DOWNLOADS>{t.downloads_link}</A></p>
                 }
-            }}
+            })}
             {loaded(catalogue, move |c: Arc<Catalogue>| {
                 let (c2, c3) = (c.clone(), c.clone());
                 view! {
-                    {move || deployment_panel(lang.get(), &c, from_workspace.get(), picked.get(), kept.get(), pick)}
-                    {move || filter_form(lang.get(), &c2, filter, set_filter)}
-                    {move || problem.get().map(|error| view! { <StoreProblem error used_for=StoreUse::RecordDownload/> })}
-                    {move || patch_list(lang.get(), &c3, &filter.get(), &mine.get(), set_filter, problem)}
+                    {dynamic(move || deployment_panel(lang.get(), &c, from_workspace.get(), picked.get(), kept.get(), pick))}
+                    {dynamic(move || filter_form(lang.get(), &c2, filter, set_filter))}
+                    {dynamic(move || problem.get().map(|error| view! { <StoreProblem error used_for=StoreUse::RecordDownload/> }))}
+                    {dynamic(move || patch_list(lang.get(), &c3, &filter.get(), &mine.get(), set_filter, problem))}
                 }
                 .into_any()
             })}
@@ -269,14 +275,14 @@ fn picker(lang: Lang, c: &Catalogue, picked: Pairs, pick: Callback<Pairs>) -> im
             <div class="field">
                 <label for="pick-version">{t.version}</label>
                 <select id="pick-version" on:change=move |ev| version.set(event_target_value(&ev))>
-                    {move || {
+                    {dynamic(move || {
                         let all = versions();
                         let newest = all.len().saturating_sub(1);
                         all.into_iter().enumerate().map(|(i, v)| {
                             let value = v.clone();
                             view! { <option value=value selected=i == newest>{v}</option> }
                         }).collect_view()
-                    }}
+                    })}
                 </select>
             </div>
             <button type="submit" class="button">{t.add}</button>
@@ -328,7 +334,7 @@ fn filter_form(
         <form class="card patch-filter" role="search" aria-label=t.filters on:submit=|ev| ev.prevent_default()>
             <div class="field">
                 <label for="filter-product">{t.product}</label>
-                <select id="filter-product" prop:value=move || filter.get().product.unwrap_or_default()
+                <select id="filter-product" prop:value=Signal::derive(move || filter.get().product.unwrap_or_default())
                     on:change=change(|f, v| {
                         f.product = (!v.is_empty()).then_some(v);
                         f.version = None;
@@ -339,18 +345,18 @@ fn filter_form(
             </div>
             <div class="field">
                 <label for="filter-version">{t.version}</label>
-                <select id="filter-version" prop:value=move || filter.get().version.unwrap_or_default()
+                <select id="filter-version" prop:value=Signal::derive(move || filter.get().version.unwrap_or_default())
                     on:change=change(|f, v| f.version = (!v.is_empty()).then_some(v))>
                     <option value="">{t.any}</option>
-                    {move || versions().into_iter().map(|v| {
+                    {dynamic(move || versions().into_iter().map(|v| {
                         let value = v.clone();
                         view! { <option value=value>{v}</option> }
-                    }).collect_view()}
+                    }).collect_view())}
                 </select>
             </div>
             <div class="field">
                 <label for="filter-kind">{t.kind}</label>
-                <select id="filter-kind" prop:value=move || filter.get().kind.map(|k| k.as_str()).unwrap_or_default()
+                <select id="filter-kind" prop:value=Signal::derive(move || filter.get().kind.map(|k| k.as_str()).unwrap_or_default().to_string())
                     on:change=change(|f, v| f.kind = v.parse().ok())>
                     <option value="">{t.any}</option>
                     {PatchKind::ALL.iter().map(|k| view! { <option value=k.as_str()>{kind_name(lang, *k)}</option> }).collect_view()}
@@ -358,7 +364,7 @@ fn filter_form(
             </div>
             <div class="field">
                 <label for="filter-severity">{t.severity}</label>
-                <select id="filter-severity" prop:value=move || filter.get().severity.map(|s| s.as_str()).unwrap_or_default()
+                <select id="filter-severity" prop:value=Signal::derive(move || filter.get().severity.map(|s| s.as_str()).unwrap_or_default().to_string())
                     on:change=change(|f, v| f.severity = v.parse().ok())>
                     <option value="">{t.any}</option>
                     {PatchSeverity::ALL.iter().map(|s| view! { <option value=s.as_str()>{severity_name(lang, *s)}</option> }).collect_view()}
@@ -366,12 +372,12 @@ fn filter_form(
             </div>
             <div class="field">
                 <label for="filter-from">{t.from}</label>
-                <input id="filter-from" type="date" prop:value=move || filter.get().from.map(|d| d.to_string()).unwrap_or_default()
+                <input id="filter-from" type="date" prop:value=Signal::derive(move || filter.get().from.map(|d| d.to_string()).unwrap_or_default())
                     on:change=change(|f, v| f.from = portal_core::calendar::parse_date_input(&v).ok())/>
             </div>
             <div class="field">
                 <label for="filter-to">{t.to}</label>
-                <input id="filter-to" type="date" prop:value=move || filter.get().to.map(|d| d.to_string()).unwrap_or_default()
+                <input id="filter-to" type="date" prop:value=Signal::derive(move || filter.get().to.map(|d| d.to_string()).unwrap_or_default())
                     on:change=change(|f, v| f.to = portal_core::calendar::parse_date_input(&v).ok())/>
             </div>
             <div class="field field-wide">
@@ -491,7 +497,7 @@ fn patch_card(
         };
         leptos::task::spawn_local(async move {
             // The download goes on either way; the page says the history missed it.
-            problem.set(store::record_download(entry).await.err());
+            problem.set(engines::record_download(entry).await.err());
         });
     };
     let severity_class = format!("badge severity-{}", p.severity.as_str());
@@ -567,7 +573,7 @@ fn copy_button(lang: Lang, text: String) -> impl IntoView {
     view! {
         <button type="button" class="link-button" on:click=copy>{t.copy}</button>
         <span class="muted" role="status">
-            {move || state.get().map(|ok| if ok { t.copied } else { t.copy_failed })}
+            {dynamic(move || state.get().map(|ok| if ok { t.copied } else { t.copy_failed }))}
         </span>
     }
 }
@@ -655,7 +661,7 @@ fn Verify(lang: Lang, id: String, expected: String, size: u64) -> impl IntoView 
             <p class="field-hint" id=format!("{input_id}-hint")>{t.verify_hint}</p>
             <label for=input_id.clone()>{t.verify_pick}</label>" "
             <input type="file" id=input_id.clone() aria-describedby=format!("{input_id}-hint") on:change=on_change/>
-            {result}
+            {dynamic(result)}
         </details>
     }
 }
@@ -680,25 +686,25 @@ async fn sha256_hex(file: &web_sys::File) -> Result<String, bool> {
 
 /// The download history: this device's, and the workspace's.
 #[component]
-pub fn PatchDownloads() -> impl IntoView {
+fn PatchDownloads() -> impl IntoView {
     let lang = use_lang();
     let catalogue = LocalResource::new(load_catalogue);
     let workspace = use_workspace();
     let device = LocalResource::new(store::downloads);
     view! {
         <section class="page patch-downloads-page">
-            {move || {
+            {dynamic(move || {
                 let t = patch_texts(lang.get());
                 view! {
                     <h1>{t.downloads_title}</h1>
                     <p class="lead-text">{t.downloads_lead}</p>
                     <p><A href=routes::PATCHES>{t.back_to_catalogue}</A></p>
                 }
-            }}
+            })}
             {loaded(catalogue, move |c: Arc<Catalogue>| {
                 let c2 = c.clone();
                 view! {
-                    {move || {
+                    {dynamic(move || {
                         let t = patch_texts(lang.get());
                         let body = match device.get() {
                             None => None,
@@ -715,8 +721,8 @@ pub fn PatchDownloads() -> impl IntoView {
                                 {body}
                             </section>
                         }
-                    }}
-                    {move || {
+                    })}
+                    {dynamic(move || {
                         let t = patch_texts(lang.get());
                         let body = match workspace.get().flatten() {
                             None => view! { <p class="muted">{t.workspace_hint}" "<A href=routes::WORKSPACE>{lang.get().texts().nav_workspace}</A></p> }.into_any(),
@@ -734,7 +740,7 @@ pub fn PatchDownloads() -> impl IntoView {
                                 {body}
                             </section>
                         }
-                    }}
+                    })}
                 }
                 .into_any()
             })}
