@@ -26,7 +26,7 @@ pub fn App() -> impl IntoView {
     // What the user sent and the device has yet to deliver; sends it.
     crate::outbox::provide_outbox();
     // The count of patches that apply, as the catalogue last saw it.
-    crate::deployment::provide_patch_count();
+    let patch_count = crate::deployment::provide_patch_count();
     Effect::new(move |_| {
         let t = lang.get().texts();
         if let Some(d) = web_sys::window().and_then(|w| w.document()) {
@@ -41,7 +41,7 @@ pub fn App() -> impl IntoView {
             // `target="_self"`: the router leaves the link to the browser,
             // whose fragment navigation moves focus into <main>.
             <a class="skip-link" href="#main" target="_self">{move || lang.get().texts().skip_to_content}</a>
-            <Header/>
+            <Header patch_count/>
             <main id="main" tabindex="-1">
                 // Literal patterns (`path!`); `routes` builds the URLs they match.
                 <Routes fallback=NotFound>
@@ -72,7 +72,7 @@ pub fn App() -> impl IntoView {
 }
 
 #[component]
-fn Header() -> impl IntoView {
+fn Header(patch_count: crate::deployment::PatchCount) -> impl IntoView {
     let lang = use_lang();
     let switch = move |_| {
         let next = lang.get_untracked().other();
@@ -82,10 +82,11 @@ fn Header() -> impl IntoView {
     let texts = move || lang.get().texts();
     // Brand and navigation re-render as one block on a language change; the
     // switch button itself stays in place so it keeps keyboard focus.
-    let patch_count = crate::deployment::use_patch_count().0;
+    let patch_count = patch_count.0;
     let brand_and_nav = move || {
         let t = texts();
         let patch_count = patch_count.get();
+        let patch_label = patch_count.as_deref().map(t.patches_count_label);
         view! {
             <A href=routes::HOME attr:class="brand">
                 <span class="brand-mark" aria-hidden="true">"C"</span>
@@ -101,7 +102,7 @@ fn Header() -> impl IntoView {
                 <A href=routes::KB>{t.nav_kb}</A>
                 <A href=routes::SERVICES>{t.nav_services}</A>
                 <A href=routes::SLA>{t.nav_sla}</A>
-                <A href=routes::PATCHES attr:aria-label=patch_count.map(t.patches_count_label)>
+                <A href=routes::PATCHES attr:aria-label=patch_label>
                     {t.nav_patches}
                     {patch_count.map(|n| view! { " "<span class="count-badge" data-patch-count="">{n}</span> })}
                 </A>

@@ -15,30 +15,32 @@ pub const STORAGE_KEY: &str = "coremail-portal.deployment";
 /// How many patches applied at the catalogue's last look.
 pub const COUNT_KEY: &str = "coremail-portal.patches";
 
-/// The navigation's count, shared by the header and the catalogue.
+/// The navigation's count, shared by the header and the catalogue: the
+/// number as text, as stored (a signal type the shell has anyway, so the
+/// count adds almost nothing to the code every page loads).
 #[derive(Clone, Copy)]
-pub struct PatchCount(pub RwSignal<Option<usize>>);
+pub struct PatchCount(pub RwSignal<Option<String>>);
 
-pub fn provide_patch_count() {
+/// Provides the count, as the device last stored it, and returns it.
+pub fn provide_patch_count() -> PatchCount {
     let stored = local_storage()
         .and_then(|s| s.get_item(COUNT_KEY).ok().flatten())
-        .and_then(|n| n.parse().ok());
-    provide_context(PatchCount(RwSignal::new(stored)));
-}
-
-pub fn use_patch_count() -> PatchCount {
-    use_context().unwrap_or_else(|| PatchCount(RwSignal::new(None)))
+        .filter(|n| n.parse::<usize>().is_ok());
+    let count = PatchCount(RwSignal::new(stored));
+    provide_context(count);
+    count
 }
 
 impl PatchCount {
     /// Sets the count and keeps it (`None`: no deployment, no count).
     pub fn set(self, count: Option<usize>) {
+        let count = count.map(|n| n.to_string());
         if self.0.get_untracked() == count {
             return;
         }
         if let Some(s) = local_storage() {
-            let _ = match count {
-                Some(n) => s.set_item(COUNT_KEY, &n.to_string()),
+            let _ = match &count {
+                Some(n) => s.set_item(COUNT_KEY, n),
                 None => s.remove_item(COUNT_KEY),
             };
         }

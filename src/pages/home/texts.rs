@@ -23,7 +23,7 @@ static ZH: HomeTexts = HomeTexts {
     lead: "为购买 Coremail 产品标准级售后服务的企业管理员提供自助服务：查询工单进度与响应时限、下载系统补丁、查阅知识库、预约工程师、设置消息提醒。",
     offers_title: "服务中心提供",
     offers: [
-        ("工单查询", "凭工单号与联系邮箱查询处理进度、故障级别与响应时限，无需账号。"),
+        ("工单查询", "凭工单号与受理回执中的访问码查询处理进度、故障级别与响应时限，无需账号。"),
         ("补丁管理", "按产品与版本浏览系统补丁，查看 CNVD/CVE 编号、发布说明与 SHA-256 校验值。"),
         ("在线知识库", "收发信、磁盘空间、弱密码、垃圾邮件等管理员常见问题，支持离线阅读。"),
         ("工程师预约", "预约补丁部署、远程支持或现场服务，只提供工作时间内的时段。"),
@@ -42,7 +42,7 @@ static EN: HomeTexts = HomeTexts {
     lead: "Self-service for administrators of enterprises under Coremail's standard after-sales service: follow tickets and their response deadlines, download patches, read the knowledge base, book an engineer and choose your reminders.",
     offers_title: "What the service centre offers",
     offers: [
-        ("Ticket lookup", "Follow a ticket's progress, severity and response deadline with its number and contact e-mail: no account needed."),
+        ("Ticket lookup", "Follow a ticket's progress, severity and response deadline with its number and the access code from its acknowledgement: no account needed."),
         ("Patches", "Browse patches by product and version, with CNVD/CVE ids, release notes and SHA-256 checksums."),
         ("Knowledge base", "Answers to admins' everyday questions (delivery, disk space, weak passwords, spam), readable offline."),
         ("Engineer booking", "Book patch deployment, remote support or an on-site visit, in working-time slots only."),

@@ -16,7 +16,7 @@ mod texts;
 
 use crate::api::{api_url, fetch_json, fetch_products, ApiError};
 use crate::components::{dynamic, loaded, StoreProblem, StoreUse};
-use crate::deployment::{self, use_patch_count};
+use crate::deployment::{self, PatchCount};
 use crate::engines::{self, WorkspacePatches};
 use crate::i18n::{use_lang, Lang};
 use crate::routes;
@@ -109,9 +109,9 @@ fn PatchCatalogue() -> impl IntoView {
     let from_workspace = Memo::new(move |_| workspace.get().flatten().map(|w| w.deployments));
     let mine = Memo::new(move |_| from_workspace.get().unwrap_or_else(|| picked.get()));
     // The navigation's count follows what applies now.
-    let count = use_patch_count();
+    let count = use_context::<PatchCount>();
     Effect::new(move |_| {
-        let Some(Ok(c)) = catalogue.get() else {
+        let (Some(Ok(c)), Some(count)) = (catalogue.get(), count) else {
             return;
         };
         let pairs = mine.get();
