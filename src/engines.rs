@@ -138,3 +138,12 @@ pub async fn record_download(
 ) -> Result<(), crate::store::StoreError> {
     crate::store::record_download(entry).await
 }
+
+/// The patch downloads recorded on this device (`store::downloads`), behind
+/// its own split point like [`record_download`]: the catalogue's first
+/// download carries no IndexedDB code.
+#[cfg_attr(feature = "split", leptos::lazy)]
+pub async fn device_downloads() -> Result<Vec<crate::store::LocalDownload>, crate::store::StoreError>
+{
+    crate::store::downloads().await
+}

@@ -9,7 +9,7 @@
 mod texts;
 
 use crate::api::{fetch_json, use_sla, ApiError};
-use crate::components::{dynamic, loaded, service_info, use_clock};
+use crate::components::{loaded, service_info, use_clock};
 use crate::i18n::{use_lang, Lang};
 use crate::routes;
 use crate::time::{format_beijing, format_local_if_different};
@@ -81,10 +81,10 @@ pub fn Home() -> impl IntoView {
         view! { <p><A href=routes::SERVICES>{t.see_directory}</A></p> }
     };
     view! {
-        {dynamic(intro)}
+        {intro}
         {policy_view}
-        {dynamic(more)}
-        {dynamic(stamp)}
+        {more}
+        {stamp}
     }
 }
 

@@ -15,7 +15,7 @@
 mod texts;
 
 use crate::api::{api_url, fetch_json, fetch_products, ApiError};
-use crate::components::{dynamic, loaded, StoreProblem, StoreUse};
+use crate::components::{loaded, StoreProblem, StoreUse};
 use crate::deployment::{self, PatchCount};
 use crate::engines::{self, WorkspacePatches};
 use crate::i18n::{use_lang, Lang};
@@ -80,11 +80,11 @@ type Pairs = Vec<(String, String)>;
 #[component]
 pub fn PatchesPage() -> impl IntoView {
     let params = leptos_router::hooks::use_params_map();
-    dynamic(move || match params.read().get("view").as_deref() {
+    move || match params.read().get("view").as_deref() {
         None => view! { <PatchCatalogue/> }.into_any(),
         Some("downloads") => view! { <PatchDownloads/> }.into_any(),
         Some(_) => view! { <crate::pages::NotFound/> }.into_any(),
-    })
+    }
 }
 
 #[component]
@@ -126,21 +126,21 @@ fn PatchCatalogue() -> impl IntoView {
 
     view! {
         <section class="page patches-page">
-            {dynamic(move || {
+            {move || {
                 let t = patch_texts(lang.get());
                 view! {
                     <h1>{t.title}</h1>
                     <p class="lead-text">{t.lead}</p>
                     <p><A href=routes::PATCH_DOWNLOADS>{t.downloads_link}</A></p>
                 }
-            })}
+            }}
             {loaded(catalogue, move |c: Arc<Catalogue>| {
                 let (c2, c3) = (c.clone(), c.clone());
                 view! {
-                    {dynamic(move || deployment_panel(lang.get(), &c, from_workspace.get(), picked.get(), kept.get(), pick))}
-                    {dynamic(move || filter_form(lang.get(), &c2, filter, set_filter))}
-                    {dynamic(move || problem.get().map(|error| view! { <StoreProblem error used_for=StoreUse::RecordDownload/> }))}
-                    {dynamic(move || patch_list(lang.get(), &c3, &filter.get(), &mine.get(), set_filter, problem))}
+                    {move || deployment_panel(lang.get(), &c, from_workspace.get(), picked.get(), kept.get(), pick)}
+                    {move || filter_form(lang.get(), &c2, filter, set_filter)}
+                    {move || problem.get().map(|error| view! { <StoreProblem error used_for=StoreUse::RecordDownload/> })}
+                    {move || patch_list(lang.get(), &c3, &filter.get(), &mine.get(), set_filter, problem)}
                 }
                 .into_any()
             })}
@@ -275,14 +275,14 @@ fn picker(lang: Lang, c: &Catalogue, picked: Pairs, pick: Callback<Pairs>) -> im
             <div class="field">
                 <label for="pick-version">{t.version}</label>
                 <select id="pick-version" on:change=move |ev| version.set(event_target_value(&ev))>
-                    {dynamic(move || {
+                    {move || {
                         let all = versions();
                         let newest = all.len().saturating_sub(1);
                         all.into_iter().enumerate().map(|(i, v)| {
                             let value = v.clone();
                             view! { <option value=value selected=i == newest>{v}</option> }
                         }).collect_view()
-                    })}
+                    }}
                 </select>
             </div>
             <button type="submit" class="button">{t.add}</button>
@@ -348,10 +348,10 @@ fn filter_form(
                 <select id="filter-version" prop:value=Signal::derive(move || filter.get().version.unwrap_or_default())
                     on:change=change(|f, v| f.version = (!v.is_empty()).then_some(v))>
                     <option value="">{t.any}</option>
-                    {dynamic(move || versions().into_iter().map(|v| {
+                    {move || versions().into_iter().map(|v| {
                         let value = v.clone();
                         view! { <option value=value>{v}</option> }
-                    }).collect_view())}
+                    }).collect_view()}
                 </select>
             </div>
             <div class="field">
@@ -573,7 +573,7 @@ fn copy_button(lang: Lang, text: String) -> impl IntoView {
     view! {
         <button type="button" class="link-button" on:click=copy>{t.copy}</button>
         <span class="muted" role="status">
-            {dynamic(move || state.get().map(|ok| if ok { t.copied } else { t.copy_failed }))}
+            {move || state.get().map(|ok| if ok { t.copied } else { t.copy_failed })}
         </span>
     }
 }
@@ -661,7 +661,7 @@ fn Verify(lang: Lang, id: String, expected: String, size: u64) -> impl IntoView 
             <p class="field-hint" id=format!("{input_id}-hint")>{t.verify_hint}</p>
             <label for=input_id.clone()>{t.verify_pick}</label>" "
             <input type="file" id=input_id.clone() aria-describedby=format!("{input_id}-hint") on:change=on_change/>
-            {dynamic(result)}
+            {result}
         </details>
     }
 }
@@ -690,21 +690,21 @@ fn PatchDownloads() -> impl IntoView {
     let lang = use_lang();
     let catalogue = LocalResource::new(load_catalogue);
     let workspace = use_workspace();
-    let device = LocalResource::new(store::downloads);
+    let device = LocalResource::new(engines::device_downloads);
     view! {
         <section class="page patch-downloads-page">
-            {dynamic(move || {
+            {move || {
                 let t = patch_texts(lang.get());
                 view! {
                     <h1>{t.downloads_title}</h1>
                     <p class="lead-text">{t.downloads_lead}</p>
                     <p><A href=routes::PATCHES>{t.back_to_catalogue}</A></p>
                 }
-            })}
+            }}
             {loaded(catalogue, move |c: Arc<Catalogue>| {
                 let c2 = c.clone();
                 view! {
-                    {dynamic(move || {
+                    {move || {
                         let t = patch_texts(lang.get());
                         let body = match device.get() {
                             None => None,
@@ -721,8 +721,8 @@ fn PatchDownloads() -> impl IntoView {
                                 {body}
                             </section>
                         }
-                    })}
-                    {dynamic(move || {
+                    }}
+                    {move || {
                         let t = patch_texts(lang.get());
                         let body = match workspace.get().flatten() {
                             None => view! { <p class="muted">{t.workspace_hint}" "<A href=routes::WORKSPACE>{lang.get().texts().nav_workspace}</A></p> }.into_any(),
@@ -740,7 +740,7 @@ fn PatchDownloads() -> impl IntoView {
                                 {body}
                             </section>
                         }
-                    })}
+                    }}
                 }
                 .into_any()
             })}
