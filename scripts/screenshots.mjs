@@ -64,6 +64,20 @@ for (const [device, viewport] of Object.entries(viewports)) {
     await page.click('.reply-form button[type=submit]');
     await page.waitForSelector('.pending-replies');
     await page.screenshot({ path: `${out}/ticket-reply-${lang}-${device}.png`, fullPage: true });
+    // The patch catalogue for the open workspace, one patch checked, and the
+    // download history with the workspace's records.
+    await page.click('.site-nav a[href="/patches"]');
+    await page.waitForSelector('.patch-list');
+    await page.click('.view-switch button[aria-pressed="false"]');
+    await page.waitForSelector('.patch-list');
+    const card = page.locator('.patch-list > li').first();
+    await card.locator('summary').click();
+    await card.locator('input[type=file]').setInputFiles({ name: 'x.tar.gz', mimeType: 'application/octet-stream', buffer: Buffer.from('not the patch') });
+    await page.waitForSelector('[data-verify]');
+    await page.screenshot({ path: `${out}/patches-${lang}-${device}.png`, fullPage: true });
+    await page.click('a[href="/patches/downloads"]');
+    await page.waitForSelector('#workspace-downloads');
+    await page.screenshot({ path: `${out}/patch-downloads-${lang}-${device}.png`, fullPage: true });
     await page.click('.site-footer a[href="/privacy"]');
     await page.waitForSelector('.kept-table');
     await page.screenshot({ path: `${out}/privacy-${lang}-${device}.png`, fullPage: true });

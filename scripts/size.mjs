@@ -60,6 +60,8 @@ const ROUTES = [
   ['/privacy', 'privacy and device data'],
   ['/request', 'new request (key form)'],
   ['/outbox', 'outbox'],
+  ['/patches', 'patch catalogue'],
+  ['/patches/downloads', 'patch download history'],
   ['/kb', 'knowledge base'],
   ['/kb/c/send-receive', 'a KB category'],
   ['/kb/a/sr-smtp-535-auth-failed', 'a KB article'],

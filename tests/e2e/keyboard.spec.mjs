@@ -5,7 +5,7 @@
 import { test, expect, expectNoConsoleErrors, settled, ticketCode } from './fixtures.mjs';
 
 const ROUTES = [
-  '/', '/services', '/sla', '/tickets', '/history', '/workspace', '/privacy', '/request', '/outbox', '/kb', '/kb/c/send-receive',
+  '/', '/services', '/sla', '/tickets', '/history', '/workspace', '/privacy', '/request', '/outbox', '/patches', '/patches/downloads', '/kb', '/kb/c/send-receive',
   '/kb/a/sr-smtp-535-auth-failed', '/kb/offline', '/no-such-page',
 ];
 
@@ -46,6 +46,8 @@ for (const route of ROUTES) {
       const describe = new Function(`return (${describeSrc})`)();
       return [...document.querySelectorAll(sel)]
         .filter((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden' && !el.closest('[inert], [hidden]'))
+        // A closed <details> shows only its summary: what it holds is reached by opening it.
+        .filter((el) => !el.closest('details:not([open]) > :not(summary)'))
         .filter((el) => !(el.type === 'radio' && !el.checked && document.querySelector(`input[type="radio"][name="${el.name}"]:checked`)))
         .map(describe);
     }, { sel: CONTROLS, describeSrc: describe.toString() });

@@ -12,6 +12,8 @@ const pages = {
   privacy: ['/privacy', '.privacy-page h1'],
   request: ['/request', '.workspace-form'],
   outbox: ['/outbox', '.outbox-page h1'],
+  patches: ['/patches?mine=1', '.patches-page .patch-list, .patches-page .result-count'],
+  downloads: ['/patches/downloads', '.patch-downloads-page h1'],
   kb: ['/kb', '.category-card'],
   article: ['/kb/a/sr-smtp-535-auth-failed', '.article-body h2'],
 };
