@@ -155,6 +155,7 @@ fn Overview(workspace: Workspace) -> impl IntoView {
                         </tbody>
                     </table>
                 </div>
+                <p><a href=routes::patches("mine=1")>{t.patches_for_deployment}</a></p>
             </section>
         };
 
