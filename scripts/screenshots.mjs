@@ -64,10 +64,14 @@ for (const [device, viewport] of Object.entries(viewports)) {
     await page.click('.reply-form button[type=submit]');
     await page.waitForSelector('.pending-replies');
     await page.screenshot({ path: `${out}/ticket-reply-${lang}-${device}.png`, fullPage: true });
-    // The patch catalogue for the open workspace, one patch checked, and the
-    // download history with the workspace's records.
+    // The patch catalogue for a deployment picked on the device (the page
+    // loads above ended the workspace's visit), one patch checked, and the
+    // download history.
     await page.click('.site-nav a[href="/patches"]');
     await page.waitForSelector('.patch-list');
+    await page.selectOption('#pick-product', 'xt5');
+    await page.selectOption('#pick-version', 'V5.0.12');
+    await page.click('.deployment button[type=submit]');
     await page.click('.view-switch button[aria-pressed="false"]');
     await page.waitForSelector('.patch-list');
     const card = page.locator('.patch-list > li').first();
@@ -76,7 +80,7 @@ for (const [device, viewport] of Object.entries(viewports)) {
     await page.waitForSelector('[data-verify]');
     await page.screenshot({ path: `${out}/patches-${lang}-${device}.png`, fullPage: true });
     await page.click('a[href="/patches/downloads"]');
-    await page.waitForSelector('#workspace-downloads');
+    await page.waitForSelector('#device-history');
     await page.screenshot({ path: `${out}/patch-downloads-${lang}-${device}.png`, fullPage: true });
     await page.click('.site-footer a[href="/privacy"]');
     await page.waitForSelector('.kept-table');

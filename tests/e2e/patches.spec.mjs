@@ -67,7 +67,9 @@ test('filtered to a deployment, the catalogue shows only what applies and is not
   // All patches: the superseded one is there, saying what superseded it.
   await page.getByRole('button', { name: '全部补丁' }).click();
   const card = page.locator(`.patch-list > li[data-patch="${superseded.id}"]`);
-  await expect(card.locator('[data-superseded]')).toContainText('已被替代');
+  await expect(card.locator('[data-superseded]')).toContainText('已被较新的补丁替代');
+  const successor = patches.find((p) => (p.supersedes ?? []).includes(superseded.id));
+  await expect(card.locator('[data-superseded]')).toContainText(`${successor.id} (${successor.applies_to.join(', ')})`);
   expectNoConsoleErrors(consoleErrors);
 });
 
@@ -164,4 +166,39 @@ test('in English, the catalogue and the check speak English', async ({ page }) =
   await settled(page);
   await expect(page.locator('main h1')).toHaveText('Patch catalogue');
   await expect(page.locator('.patches-page')).toContainText('No deployed version picked yet.');
+});
+
+test('a malformed patches.json names the file and the field, and Retry recovers', async ({ page, consoleErrors }) => {
+  const PATCHES = '**/api/patches.json';
+  await page.route(PATCHES, async (route) => {
+    const real = await (await route.fetch()).json();
+    real[2].file.size_bytes = 'big'; // a string where the contract says a number
+    await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(real) });
+  });
+  await page.goto('/patches');
+  const panel = page.getByRole('alert');
+  await expect(panel).toContainText('数据文件格式有误');
+  await expect(panel).toContainText('patches.json: $[2].file.size_bytes');
+  await page.unroute(PATCHES);
+  await panel.getByRole('button', { name: '重试' }).click();
+  await expect(page.locator('.patch-list > li')).toHaveCount(patches.length);
+  expectNoConsoleErrors(consoleErrors);
+});
+
+test('when the device cannot record a download, the file still downloads and the page says so', async ({ page }) => {
+  // IndexedDB refuses to open, as in some private modes.
+  await page.addInitScript(() => {
+    const open = IDBFactory.prototype.open;
+    IDBFactory.prototype.open = function () { throw new DOMException('blocked for the test', 'InvalidStateError'); };
+    void open;
+  });
+  const patch = patches[0];
+  await page.goto(`/patches?q=${patch.id}`);
+  await settled(page);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: `下载补丁 ${patch.id}` }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe(patch.file.name);
+  await expect(page.locator('.patches-page .notice[role="status"]')).toContainText('文件照常下载');
 });

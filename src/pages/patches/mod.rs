@@ -523,7 +523,11 @@ fn patch_card(
             </dl>
             {(!by.is_empty()).then(|| view! {
                 <p class="notice" data-superseded="">
-                    {t.superseded_by}{by.iter().map(|s| view! { {link(&s.id)}" " }).collect_view()}
+                    {t.superseded_by}
+                    // With the versions each successor is for: one built
+                    // only for later versions leaves this patch the one to
+                    // install on earlier ones.
+                    {by.iter().map(|s| view! { {link(&s.id)}" ("{s.applies_to.join(", ")}") " }).collect_view()}
                 </p>
             })}
             <h4>{t.notes}</h4>
