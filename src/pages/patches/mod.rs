@@ -12,9 +12,10 @@
 //! the browser computes its SHA-256 (`SubtleCrypto.digest`, nothing is
 //! uploaded) and the page says whether it matches the catalogue.
 
+mod cards;
 mod texts;
 
-use crate::api::{api_url, fetch_json, fetch_products, ApiError};
+use crate::api::{fetch_json, fetch_products, ApiError};
 use crate::components::{loaded, StoreProblem, StoreUse};
 use crate::deployment::{self, PatchCount};
 use crate::engines::{self, WorkspacePatches};
@@ -23,13 +24,14 @@ use crate::routes;
 use crate::session::use_session;
 use crate::store::{self, LocalDownload};
 use crate::time::{format_beijing, format_ms};
+use cards::{show_check, Check};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 use portal_core::files;
 use portal_core::model::{Patch, PatchKind, PatchSeverity, Product};
-use portal_core::patches::{applicable, superseded_by, PatchFilter};
+use portal_core::patches::{applicable, PatchFilter};
 use std::sync::Arc;
 use texts::{kind_name, patch_texts, severity_name};
 use wasm_bindgen::JsCast;
@@ -135,12 +137,25 @@ fn PatchCatalogue() -> impl IntoView {
                 }
             }}
             {loaded(catalogue, move |c: Arc<Catalogue>| {
-                let (c2, c3) = (c.clone(), c.clone());
+                let (c2, c3, c4) = (c.clone(), c.clone(), c.clone());
+                // The cards: built by `cards::fill` whenever what they show changes.
+                let list = NodeRef::<leptos::html::Ul>::new();
+                Effect::new(move |_| {
+                    let (lang, filter, mine) = (lang.get(), filter.get(), mine.get());
+                    if let Some(ul) = list.get() {
+                        let (shown, _) = shown(&c4, &filter, &mine);
+                        cards::fill(&ul, lang, &c4, &shown, &filter, &mine);
+                    }
+                });
                 view! {
                     {move || deployment_panel(lang.get(), &c, from_workspace.get(), picked.get(), kept.get(), pick)}
                     {move || filter_form(lang.get(), &c2, filter, set_filter)}
                     {move || problem.get().map(|error| view! { <StoreProblem error used_for=StoreUse::RecordDownload/> })}
-                    {move || patch_list(lang.get(), &c3, &filter.get(), &mine.get(), set_filter, problem)}
+                    {move || list_head(lang.get(), &c3, &filter.get(), &mine.get(), set_filter)}
+                    <ul class="patch-list" node_ref=list
+                        on:click=move |ev| on_list_click(ev, lang.get_untracked(), problem)
+                        on:change=move |ev| on_list_change(ev, lang.get_untracked())>
+                    </ul>
                 }
                 .into_any()
             })}
@@ -401,26 +416,28 @@ fn filter_form(
     }
 }
 
-/// The view switch, the count and the patches.
-fn patch_list(
+/// The patches the view shows, and how many apply to the deployment.
+fn shown<'a>(c: &'a Catalogue, filter: &PatchFilter, mine: &Pairs) -> (Vec<&'a Patch>, usize) {
+    let applying = applicable(&c.patches, &refs(mine));
+    let count = applying.len();
+    let shown = if filter.mine {
+        applying.into_iter().filter(|p| filter.matches(p)).collect()
+    } else {
+        filter.apply(&c.patches)
+    };
+    (shown, count)
+}
+
+/// The view switch and the count (the cards are `cards::fill`'s).
+fn list_head(
     lang: Lang,
     c: &Catalogue,
     filter: &PatchFilter,
     mine: &Pairs,
     set_filter: Callback<PatchFilter>,
-    problem: RwSignal<Option<store::StoreError>>,
 ) -> impl IntoView {
     let t = patch_texts(lang);
-    let applying = applicable(&c.patches, &refs(mine));
-    let shown: Vec<&Patch> = if filter.mine {
-        applying
-            .iter()
-            .copied()
-            .filter(|p| filter.matches(p))
-            .collect()
-    } else {
-        filter.apply(&c.patches)
-    };
+    let (shown, applying) = shown(c, filter, mine);
     let switch = |on: bool, label: String| {
         let pressed = filter.mine == on;
         let next = PatchFilter {
@@ -443,111 +460,92 @@ fn patch_list(
     };
     view! {
         <div class="view-switch" role="group" aria-label=t.deployment_title>
-            {switch(true, (t.view_mine)(applying.len()))}
+            {switch(true, (t.view_mine)(applying))}
             {switch(false, t.view_all.to_owned())}
         </div>
         <p class="result-count" role="status" data-patch-total=shown.len()>{(t.count)(shown.len())}</p>
-        {if shown.is_empty() {
-            view! { <p class="muted">{empty}</p> }.into_any()
-        } else {
-            view! {
-                <ul class="patch-list">
-                    {shown.into_iter().map(|p| patch_card(lang, c, p, filter, mine, problem)).collect_view()}
-                </ul>
-            }
-            .into_any()
-        }}
+        {shown.is_empty().then(|| view! { <p class="muted">{empty}</p> })}
     }
 }
 
-fn patch_card(
+/// A click in the list: a download starts (record it) or "copy".
+fn on_list_click(
+    ev: leptos::ev::MouseEvent,
     lang: Lang,
-    c: &Catalogue,
-    p: &Patch,
-    filter: &PatchFilter,
-    mine: &Pairs,
     problem: RwSignal<Option<store::StoreError>>,
-) -> impl IntoView {
-    let (t, en) = (patch_texts(lang), lang.is_en());
-    let link = |id: &str| {
-        let q = PatchFilter {
-            query: id.to_owned(),
-            ..PatchFilter::default()
-        };
-        let (href, text) = (routes::patches(&q.to_query_string()), id.to_owned());
-        view! { <A href=href>{text}</A> }
+) {
+    let Some(target) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
     };
-    let by = superseded_by(&c.patches, &p.id);
-    let advisories: Vec<String> = p.cnvd.iter().chain(&p.cve).cloned().collect();
-    // The version this download is for: the deployment's, or the one
-    // filtered on, when the patch applies to it.
-    let version = mine
-        .iter()
-        .find(|(product, v)| *product == p.product && p.applies_to.contains(v))
-        .map(|(_, v)| v.clone())
-        .or_else(|| filter.version.clone().filter(|v| p.applies_to.contains(v)));
-    let name = p.file.name.clone();
-    let id = p.id.clone();
-    let record = move |_| {
+    if let Ok(Some(a)) = target.closest("a[download][data-patch]") {
+        // The browser downloads it either way; the page says if the
+        // history missed it.
+        let at_ms = store::now_ms();
+        let patch = a.get_attribute("data-patch").unwrap_or_default();
         let entry = LocalDownload {
-            id: format!("{id}@{}", store::now_ms()),
-            patch: id.clone(),
-            version: version.clone(),
-            at_ms: store::now_ms(),
+            id: format!("{patch}@{at_ms}"),
+            patch,
+            version: a.get_attribute("data-version"),
+            at_ms,
         };
         leptos::task::spawn_local(async move {
-            // The download goes on either way; the page says the history missed it.
             problem.set(engines::record_download(entry).await.err());
         });
-    };
-    let severity_class = format!("badge severity-{}", p.severity.as_str());
-    let heading = format!("patch-{}-title", p.id);
-    let heading_id = heading.clone();
-    view! {
-        <li class="card patch" data-patch=p.id.clone() aria-labelledby=heading.clone()>
-            <h3 id=heading_id>{p.title.get(en).to_owned()}</h3>
-            <p class="patch-meta">
-                <span class="badge kind-badge">{kind_name(lang, p.kind)}</span>" "
-                <span class=severity_class>{severity_name(lang, p.severity)}</span>" "
-                <code>{p.id.clone()}</code>
-            </p>
-            <dl class="facts">
-                <dt>{t.released}</dt><dd><time datetime=p.released.to_string()>{p.released.to_string()}</time></dd>
-                <dt>{t.applies_to}</dt>
-                <dd data-applies-to="">{c.product_name(&p.product, en)}" "{p.applies_to.join(", ")}</dd>
-                {(!advisories.is_empty()).then(|| view! { <dt>"CNVD / CVE"</dt><dd>{advisories.join(", ")}</dd> })}
-                {(!p.supersedes.is_empty()).then(|| view! {
-                    <dt>{t.supersedes}</dt>
-                    <dd>{p.supersedes.iter().map(|s| view! { {link(s)}" " }).collect_view()}</dd>
-                })}
-            </dl>
-            {(!by.is_empty()).then(|| view! {
-                <p class="notice" data-superseded="">
-                    {t.superseded_by}
-                    // With the versions each successor is for: one built
-                    // only for later versions leaves this patch the one to
-                    // install on earlier ones.
-                    {by.iter().map(|s| view! { {link(&s.id)}" ("{s.applies_to.join(", ")}") " }).collect_view()}
-                </p>
-            })}
-            <h4>{t.notes}</h4>
-            <p class="patch-notes">{p.notes.get(en).to_owned()}</p>
-            <dl class="facts">
-                <dt>{t.file}</dt><dd><code>{name.clone()}</code></dd>
-                <dt>{t.size}</dt><dd>{size_text(p.file.size_bytes)}</dd>
-                <dt>{t.sha256}</dt>
-                <dd class="digest"><code data-sha256="">{p.file.sha256.clone()}</code>" "{copy_button(lang, p.file.sha256.clone())}</dd>
-            </dl>
-            <p class="actions">
-                <a class="button" href=api_url(&format!("{}/{name}", files::PATCH_FILES_DIR))
-                    download=name.clone() aria-label=(t.download_label)(&p.id) on:click=record>
-                    {t.download}
-                </a>" "
-                <A href=routes::booking(Some("patch_deployment"), Some(&p.id)) attr:class="button small">{t.book}</A>
-            </p>
-            <Verify lang=lang id=p.id.clone() expected=p.file.sha256.clone() size=p.file.size_bytes/>
-        </li>
+    } else if let Ok(Some(button)) = target.closest("button[data-copy]") {
+        let text = button.get_attribute("data-copy").unwrap_or_default();
+        let status = button.next_element_sibling();
+        let t = patch_texts(lang);
+        leptos::task::spawn_local(async move {
+            let promise = window().navigator().clipboard().write_text(&text);
+            let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+            if let Some(status) = status {
+                status.set_text_content(Some(if ok { t.copied } else { t.copy_failed }));
+            }
+        });
     }
+}
+
+/// A file picked to check against its card's SHA-256.
+fn on_list_change(ev: leptos::ev::Event, lang: Lang) {
+    let Some(input) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return;
+    };
+    let (Some(expected), Some(out)) = (
+        input.get_attribute("data-verify-sha256"),
+        input.next_element_sibling(),
+    ) else {
+        return;
+    };
+    let size = input
+        .get_attribute("data-verify-size")
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let Some(file) = input.files().and_then(|files| files.get(0)) else {
+        return;
+    };
+    let bytes = file.size() as u64;
+    if bytes > VERIFY_MAX {
+        show_check(&out, lang, &expected, size, Check::TooLarge);
+        return;
+    }
+    show_check(&out, lang, &expected, size, Check::Busy);
+    leptos::task::spawn_local(async move {
+        let check = match sha256_hex(&file).await {
+            Ok(actual) => Check::Done {
+                actual,
+                size: bytes,
+            },
+            Err(true) => Check::Insecure,
+            Err(false) => Check::Failed,
+        };
+        show_check(&out, lang, &expected, size, check);
+    });
 }
 
 /// `6.5 MB`, `270 B`: what a download costs, in the units people read.
@@ -563,112 +561,10 @@ fn size_text(bytes: u64) -> String {
     }
 }
 
-fn copy_button(lang: Lang, text: String) -> impl IntoView {
-    let t = patch_texts(lang);
-    let state = RwSignal::new(None::<bool>);
-    let copy = move |_| {
-        let text = text.clone();
-        leptos::task::spawn_local(async move {
-            let promise = window().navigator().clipboard().write_text(&text);
-            let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
-            state.set(Some(ok));
-        });
-    };
-    view! {
-        <button type="button" class="link-button" on:click=copy>{t.copy}</button>
-        <span class="muted" role="status">
-            {move || state.get().map(|ok| if ok { t.copied } else { t.copy_failed })}
-        </span>
-    }
-}
-
-/// What checking a picked file found.
-#[derive(Clone, PartialEq)]
-enum Check {
-    Idle,
-    Busy,
-    Done { actual: String, size: u64 },
-    TooLarge,
-    Failed,
-    Insecure,
-}
-
 /// The largest file hashed in the browser: `digest` takes the whole file
 /// in memory (WebCrypto has no streaming hash), so a larger one is left to
 /// `sha256sum` on the server, with the reason.
 const VERIFY_MAX: u64 = 2 << 30;
-
-#[component]
-fn Verify(lang: Lang, id: String, expected: String, size: u64) -> impl IntoView {
-    let t = patch_texts(lang);
-    let check = RwSignal::new(Check::Idle);
-    let input_id = format!("verify-{id}");
-    let on_change = move |ev: leptos::ev::Event| {
-        let Some(file) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .and_then(|input| input.files())
-            .and_then(|files| files.get(0))
-        else {
-            return;
-        };
-        let bytes = file.size() as u64;
-        if bytes > VERIFY_MAX {
-            check.set(Check::TooLarge);
-            return;
-        }
-        check.set(Check::Busy);
-        leptos::task::spawn_local(async move {
-            check.set(match sha256_hex(&file).await {
-                Ok(actual) => Check::Done {
-                    actual,
-                    size: bytes,
-                },
-                Err(insecure) if insecure => Check::Insecure,
-                Err(_) => Check::Failed,
-            });
-        });
-    };
-    let result = move || {
-        let expected = expected.clone();
-        match check.get() {
-            Check::Idle => None,
-            Check::Busy => Some(view! { <p role="status">{t.verifying}</p> }.into_any()),
-            Check::TooLarge => {
-                Some(view! { <p class="notice" role="alert">{t.verify_too_large}</p> }.into_any())
-            }
-            Check::Failed => {
-                Some(view! { <p class="notice" role="alert">{t.verify_failed}</p> }.into_any())
-            }
-            Check::Insecure => {
-                Some(view! { <p class="notice" role="alert">{t.verify_insecure}</p> }.into_any())
-            }
-            Check::Done { actual, size: got } => {
-                let ok = actual == expected;
-                Some(view! {
-                    <div class=if ok { "verify-result ok" } else { "verify-result mismatch" } role="alert"
-                        data-verify=if ok { "match" } else { "mismatch" }>
-                        <p><strong>{if ok { t.verify_match } else { t.verify_mismatch }}</strong></p>
-                        {(got != size).then(|| view! { <p>{(t.verify_size)(got, size)}</p> })}
-                        <dl class="facts">
-                            <dt>{t.expected}</dt><dd><code>{expected}</code></dd>
-                            <dt>{t.actual}</dt><dd><code data-actual="">{actual}</code></dd>
-                        </dl>
-                    </div>
-                }.into_any())
-            }
-        }
-    };
-    view! {
-        <details class="verify">
-            <summary>{t.verify_title}</summary>
-            <p class="field-hint" id=format!("{input_id}-hint")>{t.verify_hint}</p>
-            <label for=input_id.clone()>{t.verify_pick}</label>" "
-            <input type="file" id=input_id.clone() aria-describedby=format!("{input_id}-hint") on:change=on_change/>
-            {result}
-        </details>
-    }
-}
 
 /// The file's SHA-256 in lower-case hex, computed by the browser. `Err(true)`
 /// where WebCrypto is missing (plain HTTP), `Err(false)` when the file
