@@ -24,7 +24,7 @@ use portal_core::patches::{superseded_by, PatchFilter};
 use web_sys::{Document, Element};
 
 /// Creates `<tag class=…>` at the end of `parent`.
-fn el(doc: &Document, parent: &Element, tag: &str, class: &str) -> Element {
+pub(super) fn el(doc: &Document, parent: &Element, tag: &str, class: &str) -> Element {
     // Creating an element only fails for an invalid tag name, and these
     // are literals; an unattached element is harmless if it ever did.
     let e = doc.create_element(tag).unwrap_or_else(|_| parent.clone());
@@ -36,13 +36,19 @@ fn el(doc: &Document, parent: &Element, tag: &str, class: &str) -> Element {
 }
 
 /// `<tag class=…>text</tag>` at the end of `parent`.
-fn text_el(doc: &Document, parent: &Element, tag: &str, class: &str, text: &str) -> Element {
+pub(super) fn text_el(
+    doc: &Document,
+    parent: &Element,
+    tag: &str,
+    class: &str,
+    text: &str,
+) -> Element {
     let e = el(doc, parent, tag, class);
     e.set_text_content(Some(text));
     e
 }
 
-fn attr(e: &Element, name: &str, value: &str) {
+pub(super) fn attr(e: &Element, name: &str, value: &str) {
     let _ = e.set_attribute(name, value);
 }
 

@@ -13,6 +13,7 @@
 //! uploaded) and the page says whether it matches the catalogue.
 
 mod cards;
+mod filter;
 mod texts;
 
 use crate::api::{fetch_json, fetch_products, ApiError};
@@ -30,10 +31,10 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 use portal_core::files;
-use portal_core::model::{Patch, PatchKind, PatchSeverity, Product};
+use portal_core::model::{Patch, Product};
 use portal_core::patches::{applicable, PatchFilter};
 use std::sync::Arc;
-use texts::{kind_name, patch_texts, severity_name};
+use texts::patch_texts;
 use wasm_bindgen::JsCast;
 
 /// The catalogue's data: the patches and the products they are for.
@@ -137,7 +138,22 @@ fn PatchCatalogue() -> impl IntoView {
                 }
             }}
             {loaded(catalogue, move |c: Arc<Catalogue>| {
-                let (c2, c3, c4) = (c.clone(), c.clone(), c.clone());
+                let (c2, c3, c4, c5) = (c.clone(), c.clone(), c.clone(), c.clone());
+                // The filter form: built per language, then set from the URL.
+                let form = NodeRef::<leptos::html::Form>::new();
+                Effect::new(move |_| {
+                    let lang = lang.get();
+                    if let Some(form) = form.get() {
+                        filter::build(&form, lang, &c2);
+                        filter::sync(&document(), &c2, &filter.get_untracked());
+                    }
+                });
+                Effect::new(move |_| {
+                    let f = filter.get();
+                    if form.get().is_some() {
+                        filter::sync(&document(), &c5, &f);
+                    }
+                });
                 // The cards: built by `cards::fill` whenever what they show changes.
                 let list = NodeRef::<leptos::html::Ul>::new();
                 Effect::new(move |_| {
@@ -149,7 +165,13 @@ fn PatchCatalogue() -> impl IntoView {
                 });
                 view! {
                     {move || deployment_panel(lang.get(), &c, from_workspace.get(), picked.get(), kept.get(), pick)}
-                    {move || filter_form(lang.get(), &c2, filter, set_filter)}
+                    <form class="card patch-filter" role="search" node_ref=form
+                        aria-label=move || patch_texts(lang.get()).filters
+                        on:submit=|ev| ev.prevent_default()
+                        on:change=move |ev| on_filter_event(ev, filter, set_filter)
+                        on:input=move |ev| on_filter_event(ev, filter, set_filter)
+                        on:click=move |ev| on_filter_click(ev, filter, set_filter)>
+                    </form>
                     {move || problem.get().map(|error| view! { <StoreProblem error used_for=StoreUse::RecordDownload/> })}
                     {move || list_head(lang.get(), &c3, &filter.get(), &mine.get(), set_filter)}
                     <ul class="patch-list" node_ref=list
@@ -305,114 +327,46 @@ fn picker(lang: Lang, c: &Catalogue, picked: Pairs, pick: Callback<Pairs>) -> im
     }
 }
 
-/// The filter controls. Rendered once per language: typing does not
-/// rebuild them; the selects follow the URL (back and forward).
-fn filter_form(
-    lang: Lang,
-    c: &Catalogue,
+/// A change in the filter form: the URL takes the controls' filter.
+fn on_filter_event(
+    ev: leptos::ev::Event,
     filter: Memo<PatchFilter>,
     set_filter: Callback<PatchFilter>,
-) -> impl IntoView {
-    let (t, en) = (patch_texts(lang), lang.is_en());
-    let change = move |edit: fn(&mut PatchFilter, String)| {
-        move |ev: leptos::ev::Event| {
-            let mut f = filter.get_untracked();
-            edit(&mut f, event_target_value(&ev));
-            set_filter.run(f);
+) {
+    let Some(target) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    let id = target.id();
+    // The search box reports each keystroke as `input`; its `change` (on
+    // leaving it) says nothing new.
+    if (ev.type_() == "input") != (id == "filter-q") {
+        return;
+    }
+    let mine = filter.get_untracked().mine;
+    set_filter.run(filter::read(&document(), mine, id == "filter-product"));
+}
+
+/// "Clear the filter": everything but the view.
+fn on_filter_click(
+    ev: leptos::ev::MouseEvent,
+    filter: Memo<PatchFilter>,
+    set_filter: Callback<PatchFilter>,
+) {
+    let clear = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|t| t.closest("[data-clear]").ok().flatten());
+    if clear.is_some() {
+        if let Some(q) = document().get_element_by_id("filter-q") {
+            let _ = js_sys::Reflect::set(&q, &"value".into(), &"".into());
         }
-    };
-    let products: Vec<(String, String)> = c
-        .products
-        .iter()
-        .map(|p| (p.id.clone(), p.name.get(en).to_owned()))
-        .collect();
-    let all_versions: Vec<(String, Vec<String>)> = c
-        .products
-        .iter()
-        .map(|p| {
-            (
-                p.id.clone(),
-                p.versions.iter().map(|v| v.version.clone()).collect(),
-            )
-        })
-        .collect();
-    let versions = move || {
-        let f = filter.get();
-        all_versions
-            .iter()
-            .filter(|(id, _)| f.product.as_ref().is_none_or(|p| p == id))
-            .flat_map(|(_, v)| v.iter().cloned())
-            .collect::<Vec<_>>()
-    };
-    let query = filter.get_untracked().query;
-    view! {
-        <form class="card patch-filter" role="search" aria-label=t.filters on:submit=|ev| ev.prevent_default()>
-            <div class="field">
-                <label for="filter-product">{t.product}</label>
-                <select id="filter-product" prop:value=Signal::derive(move || filter.get().product.unwrap_or_default())
-                    on:change=change(|f, v| {
-                        f.product = (!v.is_empty()).then_some(v);
-                        f.version = None;
-                    })>
-                    <option value="">{t.any}</option>
-                    {products.into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
-                </select>
-            </div>
-            <div class="field">
-                <label for="filter-version">{t.version}</label>
-                <select id="filter-version" prop:value=Signal::derive(move || filter.get().version.unwrap_or_default())
-                    on:change=change(|f, v| f.version = (!v.is_empty()).then_some(v))>
-                    <option value="">{t.any}</option>
-                    {move || versions().into_iter().map(|v| {
-                        let value = v.clone();
-                        view! { <option value=value>{v}</option> }
-                    }).collect_view()}
-                </select>
-            </div>
-            <div class="field">
-                <label for="filter-kind">{t.kind}</label>
-                <select id="filter-kind" prop:value=Signal::derive(move || filter.get().kind.map(|k| k.as_str()).unwrap_or_default().to_string())
-                    on:change=change(|f, v| f.kind = v.parse().ok())>
-                    <option value="">{t.any}</option>
-                    {PatchKind::ALL.iter().map(|k| view! { <option value=k.as_str()>{kind_name(lang, *k)}</option> }).collect_view()}
-                </select>
-            </div>
-            <div class="field">
-                <label for="filter-severity">{t.severity}</label>
-                <select id="filter-severity" prop:value=Signal::derive(move || filter.get().severity.map(|s| s.as_str()).unwrap_or_default().to_string())
-                    on:change=change(|f, v| f.severity = v.parse().ok())>
-                    <option value="">{t.any}</option>
-                    {PatchSeverity::ALL.iter().map(|s| view! { <option value=s.as_str()>{severity_name(lang, *s)}</option> }).collect_view()}
-                </select>
-            </div>
-            <div class="field">
-                <label for="filter-from">{t.from}</label>
-                <input id="filter-from" type="date" prop:value=Signal::derive(move || filter.get().from.map(|d| d.to_string()).unwrap_or_default())
-                    on:change=change(|f, v| f.from = portal_core::calendar::parse_date_input(&v).ok())/>
-            </div>
-            <div class="field">
-                <label for="filter-to">{t.to}</label>
-                <input id="filter-to" type="date" prop:value=Signal::derive(move || filter.get().to.map(|d| d.to_string()).unwrap_or_default())
-                    on:change=change(|f, v| f.to = portal_core::calendar::parse_date_input(&v).ok())/>
-            </div>
-            <div class="field field-wide">
-                <label for="filter-q">{t.search}</label>
-                <input id="filter-q" type="search" value=query aria-describedby="filter-q-hint"
-                    maxlength=portal_core::patches::QUERY_MAX.to_string()
-                    on:input=change(|f, v| f.query = v)/>
-                <p class="field-hint" id="filter-q-hint">{t.search_hint}</p>
-            </div>
-            <p>
-                <button type="button" class="button small" on:click=move |_| {
-                    if let Some(input) = document().get_element_by_id("filter-q") {
-                        if let Ok(input) = input.dyn_into::<web_sys::HtmlInputElement>() {
-                            input.set_value("");
-                        }
-                    }
-                    set_filter.run(PatchFilter { mine: filter.get_untracked().mine, ..PatchFilter::default() });
-                }>{t.clear}</button>
-            </p>
-        </form>
+        set_filter.run(PatchFilter {
+            mine: filter.get_untracked().mine,
+            ..PatchFilter::default()
+        });
     }
 }
 
