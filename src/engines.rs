@@ -129,21 +129,19 @@ pub async fn workspace_patches(key: String) -> Option<WorkspacePatches> {
     })
 }
 
-/// Records a patch download on this device (`store::record_download`),
-/// behind its own split point: the catalogue loads the IndexedDB code on
-/// the first download, not with the page.
+/// The patch downloads recorded on this device (`store::downloads`), or,
+/// given one, records it first (`store::record_download`) and returns
+/// nothing. Behind one split point of its own: the catalogue loads the
+/// IndexedDB code on the first download or visit to the history, not with
+/// the page.
 #[cfg_attr(feature = "split", leptos::lazy)]
-pub async fn record_download(
-    entry: crate::store::LocalDownload,
-) -> Result<(), crate::store::StoreError> {
-    crate::store::record_download(entry).await
-}
-
-/// The patch downloads recorded on this device (`store::downloads`), behind
-/// its own split point like [`record_download`]: the catalogue's first
-/// download carries no IndexedDB code.
-#[cfg_attr(feature = "split", leptos::lazy)]
-pub async fn device_downloads() -> Result<Vec<crate::store::LocalDownload>, crate::store::StoreError>
-{
-    crate::store::downloads().await
+pub async fn device_downloads(
+    record: Option<crate::store::LocalDownload>,
+) -> Result<Vec<crate::store::LocalDownload>, crate::store::StoreError> {
+    match record {
+        Some(entry) => crate::store::record_download(entry)
+            .await
+            .map(|()| Vec::new()),
+        None => crate::store::downloads().await,
+    }
 }

@@ -446,7 +446,7 @@ fn on_list_click(
             at_ms,
         };
         leptos::task::spawn_local(async move {
-            problem.set(engines::record_download(entry).await.err());
+            problem.set(engines::device_downloads(Some(entry)).await.err());
         });
     } else if let Ok(Some(button)) = target.closest("button[data-copy]") {
         let text = button.get_attribute("data-copy").unwrap_or_default();
@@ -544,7 +544,7 @@ fn PatchDownloads() -> impl IntoView {
     let lang = use_lang();
     let catalogue = LocalResource::new(load_catalogue);
     let workspace = use_workspace();
-    let device = LocalResource::new(engines::device_downloads);
+    let device = LocalResource::new(|| engines::device_downloads(None));
     view! {
         <section class="page patch-downloads-page">
             {move || {
