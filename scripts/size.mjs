@@ -59,6 +59,7 @@ const ROUTES = [
   ['/workspace', 'workspace (key form)'],
   ['/privacy', 'privacy and device data'],
   ['/request', 'new request (key form)'],
+  ['/booking', 'engineer booking (key form)'],
   ['/outbox', 'outbox'],
   ['/kb', 'knowledge base'],
   ['/kb/c/send-receive', 'a KB category'],

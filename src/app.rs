@@ -4,9 +4,9 @@
 
 use crate::i18n::{load_lang, save_lang, use_lang};
 use crate::pages::{
-    HistoryRoute, HomeRoute, KbArticleRoute, KbCategoryRoute, KbRoute, NotFound, OfflineRoute,
-    OutboxRoute, PrivacyRoute, RequestRoute, ServicesRoute, SlaRoute, TicketLookupRoute,
-    TicketRoute, WorkspaceRoute,
+    BookingRoute, HistoryRoute, HomeRoute, KbArticleRoute, KbCategoryRoute, KbRoute, NotFound,
+    OfflineRoute, OutboxRoute, PrivacyRoute, RequestRoute, ServicesRoute, SlaRoute,
+    TicketLookupRoute, TicketRoute, WorkspaceRoute,
 };
 use crate::routes;
 use leptos::prelude::*;
@@ -55,6 +55,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/privacy") view={Lazy::<PrivacyRoute>::new()}/>
                     <Route path=path!("/outbox") view={Lazy::<OutboxRoute>::new()}/>
                     <Route path=path!("/request") view={Lazy::<RequestRoute>::new()}/>
+                    <Route path=path!("/booking") view={Lazy::<BookingRoute>::new()}/>
                     <Route path=path!("/kb") view={Lazy::<KbRoute>::new()}/>
                     <Route path=path!("/kb/offline") view={Lazy::<OfflineRoute>::new()}/>
                     <Route path=path!("/kb/c/:category") view={Lazy::<KbCategoryRoute>::new()}/>

@@ -103,3 +103,23 @@ async fn fetch_all<T: serde::de::DeserializeOwned>(
     let names: Vec<String> = names.collect();
     join_all(names.iter().map(|f| fetch_json::<T>(f))).await
 }
+
+/// Each instant (seconds since the epoch) as the wall-clock time of the IANA
+/// zone `zone`, by `chrono-tz` (the tz database, with its daylight saving
+/// rules); `None` for a zone the database does not know.
+///
+/// A split point of its own: only a visitor whose browser is not in Beijing
+/// time ever calls it, so the tz database is never downloaded in China, and
+/// the booking page does not carry it either. The whole database is
+/// compiled in, not a filtered set of zones: a filter could not know which
+/// zones admins travel to, and this module costs only the visitors who use
+/// it (measured in BENCHMARKS.md, "Engineer booking").
+#[cfg_attr(feature = "split", leptos::lazy)]
+pub async fn zone_times(zone: String, instants: Vec<i64>) -> Option<Vec<chrono::NaiveDateTime>> {
+    use chrono::TimeZone;
+    let tz: chrono_tz::Tz = zone.parse().ok()?;
+    instants
+        .into_iter()
+        .map(|s| tz.timestamp_opt(s, 0).single().map(|t| t.naive_local()))
+        .collect()
+}

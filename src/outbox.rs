@@ -187,7 +187,7 @@ pub fn use_outbox() -> Outbox {
 }
 
 /// A fresh submission id: a UUID v4 from the browser's generator.
-fn new_id() -> Option<String> {
+pub fn new_id() -> Option<String> {
     Some(web_sys::window()?.crypto().ok()?.random_uuid())
 }
 

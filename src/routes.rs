@@ -19,6 +19,26 @@ pub const PRIVACY: &str = "/privacy";
 pub const OUTBOX: &str = "/outbox";
 /// 在线提交: a new service request from the workspace.
 pub const REQUEST: &str = "/request";
+/// 工程师预约: book an engineer, and this device's bookings.
+pub const BOOKING: &str = "/booking";
+
+/// `/booking?type=patch_deployment&patch=xt5-p2024-0116`: the booking form
+/// with the type of work and the patch filled in (each left out when
+/// `None`); the patch catalogue links here to "book an engineer to deploy
+/// this".
+pub fn booking(kind: Option<&str>, patch: Option<&str>) -> String {
+    use leptos_router::location::Url;
+    let mut url = BOOKING.to_owned();
+    for (key, value) in [("type", kind), ("patch", patch)] {
+        if let Some(value) = value.filter(|v| !v.is_empty()) {
+            url.push(if url.len() == BOOKING.len() { '?' } else { '&' });
+            url.push_str(key);
+            url.push('=');
+            url.push_str(&Url::escape(value));
+        }
+    }
+    url
+}
 
 /// `/t/CM2026-001244`, for `/t/:number`: the ticket page, which opens the
 /// ticket with the code this device remembers, or asks for it.

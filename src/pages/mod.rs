@@ -6,6 +6,7 @@
 //! cargo feature `split`) its code is a wasm module of its own, downloaded
 //! the first time the section is opened.
 
+mod booking;
 mod home;
 mod kb;
 mod not_found;
@@ -18,6 +19,7 @@ mod sla;
 mod tickets;
 mod workspace;
 
+pub use booking::BookingPage;
 pub use home::Home;
 pub use kb::{KbArticlePage, KbCategoryPage, KnowledgeBase};
 pub use not_found::NotFound;
@@ -122,3 +124,7 @@ lazy_section!(privacy_view, __preload_privacy_view, PrivacySection { PrivacyRout
 lazy_section!(outbox_view, __preload_outbox_view, OutboxSection { OutboxRoute => OutboxPage });
 // 在线提交: the form with its live deadline, for workspace holders only.
 lazy_section!(request_view, __preload_request_view, RequestSection { RequestRoute => RequestPage });
+// 工程师预约: the key form here; the form and "my bookings" behind a split
+// point of their own (`booking::view::booking_form_view`), loaded once the
+// workspace is open.
+lazy_section!(booking_view, __preload_booking_view, BookingSection { BookingRoute => BookingPage });
