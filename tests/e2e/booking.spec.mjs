@@ -54,6 +54,8 @@ const NOW = new Date('2026-09-25T10:00:00+08:00');
 async function openBooking(page, url = '/booking') {
   await page.goto(url);
   await page.locator('#access-key').fill(accessKey('huanan'));
+  // Remembered on the device, so a reload opens the workspace again by itself.
+  await page.locator('#remember-key').check();
   await page.getByRole('button', { name: '打开工作台' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '预约工程师' })).toBeVisible();
   await expect(page.locator('#booking-deployment')).toBeVisible();
@@ -225,7 +227,7 @@ test('a booking from the catalogue link survives a reload before it is sent, arr
     await expect(mine.locator('[data-booking-state]')).toHaveText('待发送');
 
     await page.reload();
-    await expect(page.getByRole('heading', { level: 1, name: '预约工程师' })).toBeVisible();
+    await expect(page.locator('#booking-deployment')).toBeVisible();
     await expect(mine).toHaveCount(1);
     await expect(mine.locator('[data-booking-state]')).toHaveText('待发送');
     await range(page, '2026-10-08', '2026-10-10');

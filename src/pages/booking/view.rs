@@ -71,6 +71,14 @@ async fn fetch_booking_data() -> Result<Arc<BookingData>, ApiError> {
 
 #[cfg_attr(feature = "split", leptos::lazy)]
 pub fn booking_form_view(args: BookingArgs) -> AnyView {
+    // Untracked: this runs inside the gate's `Suspend`, which would forward
+    // every signal read here to the gate's own render effect, so that a
+    // change of the outbox rebuilt the whole page (and disposed the form
+    // while its tasks still ran).
+    untrack(|| booking_page(args))
+}
+
+fn booking_page(args: BookingArgs) -> AnyView {
     let lang = use_lang();
     let outbox = use_outbox();
     // The shell loads the outbox only when something waits; this page lists
