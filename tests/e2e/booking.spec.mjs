@@ -99,7 +99,7 @@ test('only working-time slots: none in the National Day holiday, and the adjuste
     '2026-09-28', '2026-09-29', '2026-09-30', '2026-10-08', '2026-10-09', '2026-10-10',
   ]);
   const saturday = page.locator('.slot-day[data-date="2026-10-10"]');
-  await expect(saturday.locator('legend')).toHaveText('2026-10-10 周六 · 调休上班（国庆节）');
+  await expect(saturday.locator(':scope > legend')).toHaveText('2026-10-10 周六 · 调休上班（国庆节）');
   // Remote support: 90-minute slots from 09:00, the last ending at 18:00.
   const starts = await page.locator('input[name="booking-slot"]').evaluateAll((is) => is.map((i) => i.dataset.start));
   expect(starts.length).toBeGreaterThan(0);
@@ -107,7 +107,8 @@ test('only working-time slots: none in the National Day holiday, and the adjuste
   expect([...times].sort()).toEqual(['09:00:00+08:00', '10:30:00+08:00', '12:00:00+08:00', '13:30:00+08:00', '15:00:00+08:00', '16:30:00+08:00']);
   expect(starts.filter((s) => s >= '2026-10-01' && s < '2026-10-08')).toEqual([]);
   await expect(slot(page, 'eng-chen-zhiqiang', '2026-10-10T09:00:00+08:00')).toHaveCount(1);
-  await expect(saturday.getByText('09:00–10:30 · 陈志强')).toBeVisible();
+  // Each time is a group of the engineers free then, named by the time.
+  await expect(saturday.getByRole('group', { name: '09:00–10:30' }).getByRole('radio', { name: '陈志强' })).toBeVisible();
   // A browser in Beijing time shows no second time.
   await expect(page.locator('.slot-local')).toHaveCount(0);
 
@@ -335,9 +336,9 @@ test.describe('in another time zone', () => {
     await page.getByRole('radio', { name: /^远程支持/ }).check();
     // Summer time (UTC+2) on 10 Oct, winter time (UTC+1) after 25 Oct.
     await range(page, '2026-10-10', '2026-10-26');
-    const summer = page.locator('label.slot', { has: slot(page, 'eng-chen-zhiqiang', '2026-10-10T09:00:00+08:00') });
+    const summer = page.locator('fieldset.slot-time', { has: slot(page, 'eng-chen-zhiqiang', '2026-10-10T09:00:00+08:00') });
     await expect(summer.locator('.slot-local')).toHaveText('当地时间 10-10 03:00–04:30');
-    const winter = page.locator('label.slot', { has: slot(page, 'eng-chen-zhiqiang', '2026-10-26T09:00:00+08:00') });
+    const winter = page.locator('fieldset.slot-time', { has: slot(page, 'eng-chen-zhiqiang', '2026-10-26T09:00:00+08:00') });
     await expect(winter.locator('.slot-local')).toHaveText('当地时间 10-26 02:00–03:30');
     await expect(page.getByText('您的浏览器时区为 Europe/Berlin')).toBeVisible();
     const berlin = [...modules];

@@ -23,9 +23,7 @@ use portal_core::calendar::{parse_date_input, DayStatus, LocalTimeError};
 use portal_core::geo::{assess_onsite, city_by_id, CoordinateError, LatLon, OnsiteArrival, CITIES};
 use portal_core::model::{BookingKind, Patch, Workspace};
 use portal_core::patches::{applies_to, catalogue_order};
-use portal_core::submission::{
-    check, Booking, Contact, Problem, ProblemCode, Request, Scope, Site,
-};
+use portal_core::submission::{Booking, Contact, Problem, ProblemCode, Request, Scope, Site};
 use portal_core::workspace::onsite_days_quote;
 use std::sync::Arc;
 use std::time::Duration;
@@ -329,7 +327,11 @@ pub fn BookingForm(
         let at = now_beijing();
         let (engineer, start, end) = offered
             .clone()
-            .map_or((String::new(), at, at), |s| (s.engineer, s.start, s.end));
+            // No slot: the empty engineer is what the checks report.
+            .map_or(
+                (String::new(), at, at + chrono::Duration::minutes(1)),
+                |s| (s.engineer, s.start, s.end),
+            );
         let patch_id = draft.patch.get_untracked();
         let patch = (kind == BookingKind::PatchDeployment && !patch_id.is_empty())
             .then_some(patch_id.clone());
@@ -341,9 +343,9 @@ pub fn BookingForm(
             address: draft.address.get_untracked().trim().to_owned(),
         });
         let days_text = draft.days.get_untracked();
-        let days = (kind == BookingKind::Onsite)
-            .then(|| days_text.trim().parse::<u32>().ok())
-            .flatten();
+        // Typed but not a number: 0, which the checks call malformed.
+        let days = (kind == BookingKind::Onsite && !days_text.trim().is_empty())
+            .then(|| days_text.trim().parse::<u32>().unwrap_or(0));
         let phone = draft.phone.get_untracked();
         let note = draft.note.get_untracked();
         let booking = Booking {
@@ -379,50 +381,29 @@ pub fn BookingForm(
             workspace.id.clone(),
             Request::Booking(booking),
         );
-        // The receiver's checks, then what only the form knows.
-        let mut found = check(&submission, Some(&data.products));
-        if offered.is_none() {
-            found.retain(|p| p.field != "$.request.end");
-        }
-        if kind == BookingKind::Onsite {
-            if point.is_none() {
-                let typed = draft.coords.with_untracked(|c| !c.trim().is_empty());
-                found.push(
-                    if draft.site_by.get_untracked() == SiteBy::Coordinates && typed {
-                        Problem::new(COORDS_PATH, ProblemCode::Malformed)
-                    } else {
-                        Problem::new("$.request.site", ProblemCode::Empty)
-                    },
-                );
-            }
-            if days.is_none() && !days_text.trim().is_empty() {
-                found.retain(|p| p.field != "$.request.days");
-                found.push(Problem::new("$.request.days", ProblemCode::Malformed));
-            }
+        // What only the form knows; the receiver's checks run in the outbox.
+        let mut form_problems = Vec::new();
+        if kind == BookingKind::Onsite && point.is_none() {
+            let typed = draft.coords.with_untracked(|c| !c.trim().is_empty());
+            form_problems.push(
+                if draft.site_by.get_untracked() == SiteBy::Coordinates && typed {
+                    Problem::new(COORDS_PATH, ProblemCode::Malformed)
+                } else {
+                    Problem::new("$.request.site", ProblemCode::Empty)
+                },
+            );
         }
         if kind == BookingKind::PatchDeployment && !patch_id.is_empty() {
-            let fits = data.patches.iter().any(|p| {
-                p.id == patch_id
-                    && applies_to(
-                        p,
-                        &submission_product(&submission).0,
-                        &submission_product(&submission).1,
-                    )
-            });
+            let fits = match &submission.request {
+                Request::Booking(b) => data
+                    .patches
+                    .iter()
+                    .any(|p| p.id == patch_id && applies_to(p, &b.product, &b.version)),
+                _ => true,
+            };
             if !fits {
-                found.push(Problem::new(PATCH_MISMATCH, ProblemCode::Malformed));
+                form_problems.push(Problem::new(PATCH_MISMATCH, ProblemCode::Malformed));
             }
-        }
-        found.sort_by_key(|p| field_order(&p.field));
-        if !found.is_empty() {
-            let first = found
-                .first()
-                .map(|p| field_id(&p.field, draft.site_by.get_untracked()));
-            draft.problems.set(found);
-            if let Some(id) = first {
-                crate::components::focus_by_id(id);
-            }
-            return;
         }
         let Some(secret) = session.key_untracked() else {
             return;
@@ -434,6 +415,7 @@ pub fn BookingForm(
             summary,
             ticket: None,
             catalogue: Some(data.products.clone()),
+            form_problems,
         };
         draft.sending.set(Sending::Saving);
         leptos::task::spawn_local(async move {
@@ -444,7 +426,8 @@ pub fn BookingForm(
                     draft.note.set(String::new());
                     draft.sending.set(Sending::Queued);
                 }
-                Err(SubmitError::Problems(found)) => {
+                Err(SubmitError::Problems(mut found)) => {
+                    found.sort_by_key(|p| field_order(&p.field));
                     let first = found
                         .first()
                         .map(|p| field_id(&p.field, draft.site_by.get_untracked()));
@@ -849,40 +832,57 @@ pub fn BookingForm(
                     .map(|day| {
                         let head = format!("{} {}", day.date, weekday(lang, day.date));
                         let adjusted = day.adjusted_for.map(|(zh, e)| (t.adjusted_day)(if en { &e } else { &zh }));
-                        let radios = stored.with_value(|(_, d)| {
-                            day.slots
+                        // One row per time, the engineers free then side by side.
+                        let mut times: Vec<Vec<Offered>> = Vec::new();
+                        for s in day.slots {
+                            match times.last_mut() {
+                                Some(run) if run[0].start == s.start => run.push(s),
+                                _ => times.push(vec![s]),
+                            }
+                        }
+                        let rows = stored.with_value(|(_, d)| {
+                            times
                                 .into_iter()
-                                .map(|s| {
-                                    n += 1;
-                                    let id = format!("slot-{n}");
-                                    let for_id = id.clone();
-                                    let checked = chosen.as_ref() == Some(&s);
-                                    let label = format!(
-                                        "{}–{} · {}",
-                                        hm(&s.start),
-                                        hm(&s.end),
-                                        d.engineer_name(&s.engineer, en)
-                                    );
+                                .map(|run| {
+                                    let (first, last) = (run[0].start, run[0].end);
                                     let local_label = local_ready
-                                        .then(|| local_of(&s.start).zip(local_of(&s.end)))
+                                        .then(|| local_of(&first).zip(local_of(&last)))
                                         .flatten()
                                         .map(|(a, b)| format!("{} {}–{}", t.local_time, short(a), short_end(a, b)));
-                                    let start = s.start.to_rfc3339();
-                                    let engineer = s.engineer.clone();
+                                    let radios = run
+                                        .into_iter()
+                                        .map(|s| {
+                                            n += 1;
+                                            let id = format!("slot-{n}");
+                                            let for_id = id.clone();
+                                            let checked = chosen.as_ref() == Some(&s);
+                                            let name = d.engineer_name(&s.engineer, en);
+                                            let start = s.start.to_rfc3339();
+                                            let engineer = s.engineer.clone();
+                                            view! {
+                                                <label class="slot" for=for_id>
+                                                    <input
+                                                        type="radio"
+                                                        name="booking-slot"
+                                                        id=id
+                                                        data-start=start
+                                                        data-engineer=engineer
+                                                        prop:checked=checked
+                                                        on:change=move |_| draft.chosen.set(Some(s.clone()))
+                                                    />
+                                                    {name}
+                                                </label>
+                                            }
+                                        })
+                                        .collect_view();
                                     view! {
-                                        <label class="slot" for=for_id>
-                                            <input
-                                                type="radio"
-                                                name="booking-slot"
-                                                id=id
-                                                data-start=start
-                                                data-engineer=engineer
-                                                prop:checked=checked
-                                                on:change=move |_| draft.chosen.set(Some(s.clone()))
-                                            />
-                                            <span>{label}</span>
-                                            {local_label.map(|l| view! { <span class="muted slot-local">{l}</span> })}
-                                        </label>
+                                        <fieldset class="slot-time">
+                                            <legend>
+                                                {format!("{}–{}", hm(&first), hm(&last))}
+                                                {local_label.map(|l| view! { " "<span class="muted slot-local">{l}</span> })}
+                                            </legend>
+                                            <div class="slot-engineers">{radios}</div>
+                                        </fieldset>
                                     }
                                 })
                                 .collect_view()
@@ -890,7 +890,7 @@ pub fn BookingForm(
                         view! {
                             <fieldset class="slot-day" data-date=day.date.to_string()>
                                 <legend>{head}{adjusted.map(|a| view! { " · "<span class="adjusted">{a}</span> })}</legend>
-                                <div class="slot-grid">{radios}</div>
+                                {rows}
                             </fieldset>
                         }
                     })
@@ -1001,13 +1001,6 @@ fn site_point_untracked(draft: Draft) -> Option<(LatLon, Option<&'static str>)> 
             .coords
             .with_untracked(|s| LatLon::parse(s).ok())
             .map(|p| (p, None)),
-    }
-}
-
-fn submission_product(s: &portal_core::submission::Submission) -> (String, String) {
-    match &s.request {
-        Request::Booking(b) => (b.product.clone(), b.version.clone()),
-        _ => (String::new(), String::new()),
     }
 }
 

@@ -58,6 +58,7 @@ pub fn MyBookings(workspace: String, data: Arc<BookingData>) -> impl IntoView {
             summary,
             ticket: None,
             catalogue: None,
+            form_problems: Vec::new(),
         };
         leptos::task::spawn_local(async move {
             match outbox.run(Op::Submit(Box::new(submit))).await {
