@@ -31,8 +31,8 @@ use std::time::Duration;
 /// The longest range of dates the page lists at once (the core allows a
 /// year; a month of slots is already a long page).
 pub const PAGE_RANGE_DAYS: i64 = 31;
-/// The range the page lists before the admin picks one: two weeks.
-const DEFAULT_RANGE_DAYS: i64 = 14;
+/// The range the page lists before the admin picks one: a week.
+const DEFAULT_RANGE_DAYS: i64 = 7;
 /// A form-only path: the coordinates as typed did not read.
 const COORDS_PATH: &str = "$.request.site.coords";
 /// A form-only path: the patch chosen does not apply to the installation.
