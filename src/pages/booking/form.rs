@@ -284,7 +284,22 @@ pub fn BookingForm(
                 if instants.is_empty() {
                     return None;
                 }
-                let times = crate::engines::zone_times(zone, instants.clone()).await?;
+                let times = match crate::engines::zone_times(zone, instants.clone()).await {
+                    Some(times) => times,
+                    // A zone left out of the compiled-in list
+                    // (`CHRONO_TZ_TIMEZONE_FILTER`): the browser's offset now,
+                    // right unless a daylight-saving change falls in between.
+                    None => {
+                        let offset = i64::from(crate::time::local_offset_seconds());
+                        instants
+                            .iter()
+                            .map(|s| {
+                                chrono::DateTime::from_timestamp(s + offset, 0)
+                                    .map(|t| t.naive_utc())
+                            })
+                            .collect::<Option<Vec<_>>>()?
+                    }
+                };
                 Some(Arc::new(
                     instants.into_iter().zip(times).collect::<Vec<_>>(),
                 ))
