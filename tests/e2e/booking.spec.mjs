@@ -7,7 +7,7 @@
 // The tests that send start and stop `portal intake` themselves on
 // $INTAKE_PORT (the port scripts/serve-dist.sh proxied /intake/ to), so
 // this file runs its tests one after another.
-import { test, expect, expectNoConsoleErrors, accessKey } from './fixtures.mjs';
+import { test, expect, expectNoConsoleErrors, accessKey, takeIntakeLock, releaseIntakeLock } from './fixtures.mjs';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +19,12 @@ const INTAKE_PORT = process.env.INTAKE_PORT ?? '8788';
 const CALENDAR = JSON.parse(readFileSync(join(ROOT, 'public/api/sla/calendar.json'), 'utf8'));
 
 test.describe.configure({ mode: 'serial' });
+// Not while another file runs its own intake (fixtures.mjs).
+test.beforeAll(async () => {
+  test.setTimeout(10 * 60_000);
+  await takeIntakeLock();
+});
+test.afterAll(releaseIntakeLock);
 
 async function startIntake(inbox) {
   const child = spawn(PORTAL, [
