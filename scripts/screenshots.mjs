@@ -41,6 +41,29 @@ for (const [device, viewport] of Object.entries(viewports)) {
     await page.click('.site-nav a[href="/workspace"]');
     await page.waitForSelector('#contract');
     await page.screenshot({ path: `${out}/workspace-open-${lang}-${device}.png`, fullPage: true });
+    // The booking form from the workspace: an on-site visit with its rule and
+    // person-days, then a remote-support booking sent and listed.
+    await page.click('a[data-booking-link]');
+    await page.waitForSelector('#booking-deployment');
+    await page.check('input[name="booking-kind"][value="onsite"]');
+    await page.selectOption('#booking-city', 'foshan');
+    await page.fill('#booking-days', '5');
+    await page.waitForSelector('input[name="booking-slot"]');
+    await page.screenshot({ path: `${out}/booking-onsite-${lang}-${device}.png`, fullPage: true });
+    await page.check('input[name="booking-kind"][value="remote_support"]');
+    await page.click('.booking-form button[type=submit]');
+    await page.waitForSelector('.field-error');
+    await page.screenshot({ path: `${out}/booking-errors-${lang}-${device}.png`, fullPage: true });
+    await page.check('input[name="booking-slot"] >> nth=0');
+    await page.check('#booking-consent');
+    await page.fill('#booking-name', '李明');
+    await page.fill('#booking-email', 'li.ming@demo-corp.cn');
+    await page.click('.booking-form button[type=submit]');
+    await page.waitForSelector('.booking-item');
+    await page.waitForTimeout(1500);
+    await page.screenshot({ path: `${out}/booking-mine-${lang}-${device}.png`, fullPage: true });
+    await page.click('.site-nav a[href="/workspace"]');
+    await page.waitForSelector('#contract');
     await page.click('a[href="/request"]');
     await page.waitForSelector('.deadline-preview .deadline');
     await page.click('.request-form button[type=submit]');

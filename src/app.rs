@@ -4,8 +4,8 @@
 
 use crate::i18n::{load_lang, save_lang, use_lang};
 use crate::pages::{
-    HistoryRoute, HomeRoute, KbArticleRoute, KbCategoryRoute, KbRoute, NotFound, OfflineRoute,
-    OutboxRoute, PatchesRoute, PrivacyRoute, RequestRoute, ServicesRoute, SlaRoute,
+    BookingRoute, HistoryRoute, HomeRoute, KbArticleRoute, KbCategoryRoute, KbRoute, NotFound,
+    OfflineRoute, OutboxRoute, PatchesRoute, PrivacyRoute, RequestRoute, ServicesRoute, SlaRoute,
     TicketLookupRoute, TicketRoute, WorkspaceRoute,
 };
 use crate::routes;
@@ -60,6 +60,7 @@ pub fn App() -> impl IntoView {
                     // The catalogue, and `/patches/downloads` (one route: each
                     // route costs every page a little router code).
                     <Route path=path!("/patches/:view?") view={Lazy::<PatchesRoute>::new()}/>
+                    <Route path=path!("/booking") view={Lazy::<BookingRoute>::new()}/>
                     <Route path=path!("/kb") view={Lazy::<KbRoute>::new()}/>
                     <Route path=path!("/kb/offline") view={Lazy::<OfflineRoute>::new()}/>
                     <Route path=path!("/kb/c/:category") view={Lazy::<KbCategoryRoute>::new()}/>

@@ -145,3 +145,26 @@ pub async fn device_downloads(
         None => crate::store::downloads().await,
     }
 }
+
+/// Each instant (seconds since the epoch) as the wall-clock time of the IANA
+/// zone `zone`, by `chrono-tz` (the tz database, with its daylight saving
+/// rules); `None` for a zone the database does not know.
+///
+/// Both levers of the design are used (measured in BENCHMARKS.md,
+/// "Engineer booking"). A split point of its own: only a browser outside
+/// Beijing time calls it, so it is never in a page's first download, nor in
+/// the booking form's module. And a filtered database
+/// (`CHRONO_TZ_TIMEZONE_FILTER` in `.cargo/config.toml`, 77 zone names):
+/// the service worker precaches every module for offline use, so every
+/// visitor fetches this one once in the background; the filter took it
+/// from 52.9 to 25.2 KB brotli. For a zone the list leaves out it returns
+/// `None`, and the page falls back to the browser's current offset.
+#[cfg_attr(feature = "split", leptos::lazy)]
+pub async fn zone_times(zone: String, instants: Vec<i64>) -> Option<Vec<chrono::NaiveDateTime>> {
+    use chrono::TimeZone;
+    let tz: chrono_tz::Tz = zone.parse().ok()?;
+    instants
+        .into_iter()
+        .map(|s| tz.timestamp_opt(s, 0).single().map(|t| t.naive_local()))
+        .collect()
+}

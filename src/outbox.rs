@@ -86,6 +86,11 @@ pub struct Submit {
     pub ticket: Option<String>,
     /// products.json, when the form has it, to check product and version.
     pub catalogue: Option<Vec<Product>>,
+    /// What the form found that the core's checks cannot see (a site's
+    /// coordinates that do not read, a patch for another version): with
+    /// any, nothing is stored and they come back with the checks' own, so
+    /// the form shows every problem at once without linking the checks.
+    pub form_problems: Vec<Problem>,
 }
 
 /// Why a submission was not queued; nothing was stored.
@@ -187,7 +192,7 @@ pub fn use_outbox() -> Outbox {
 }
 
 /// A fresh submission id: a UUID v4 from the browser's generator.
-fn new_id() -> Option<String> {
+pub fn new_id() -> Option<String> {
     Some(web_sys::window()?.crypto().ok()?.random_uuid())
 }
 
@@ -351,8 +356,10 @@ mod engine {
             summary,
             ticket,
             catalogue,
+            form_problems,
         } = submit;
-        let problems = check(&submission, catalogue.as_deref());
+        let mut problems = check(&submission, catalogue.as_deref());
+        problems.extend(form_problems);
         if !problems.is_empty() {
             return Err(SubmitError::Problems(problems));
         }

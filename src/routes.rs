@@ -34,16 +34,22 @@ pub fn patches(query: &str) -> String {
     }
 }
 
+/// 工程师预约: book an engineer, and this device's bookings.
+pub const BOOKING: &str = "/booking";
+
 /// `/booking?type=patch_deployment&patch=xt5-p2024-0116`: the booking form
-/// with the type and the patch filled in (each left out when `None`).
+/// with the type of work and the patch filled in (each left out when
+/// `None`); the patch catalogue links here to "book an engineer to deploy
+/// this".
 pub fn booking(kind: Option<&str>, patch: Option<&str>) -> String {
-    let mut url = "/booking".to_owned();
+    use leptos_router::location::Url;
+    let mut url = BOOKING.to_owned();
     for (key, value) in [("type", kind), ("patch", patch)] {
-        if let Some(value) = value {
-            url.push(if url.contains('?') { '&' } else { '?' });
+        if let Some(value) = value.filter(|v| !v.is_empty()) {
+            url.push(if url.len() == BOOKING.len() { '?' } else { '&' });
             url.push_str(key);
             url.push('=');
-            url.push_str(&portal_core::patches::percent_encode(value));
+            url.push_str(&Url::escape(value));
         }
     }
     url

@@ -77,3 +77,23 @@ pub fn format_ms(ms: f64) -> String {
         .map(|t| format_beijing(&t.fixed_offset()))
         .unwrap_or_default()
 }
+
+/// The browser's IANA time zone (`Intl.DateTimeFormat().resolvedOptions().timeZone`),
+/// `None` when the browser does not say.
+pub fn browser_zone() -> Option<String> {
+    let format = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new());
+    js_sys::Reflect::get(&format.resolved_options(), &"timeZone".into())
+        .ok()?
+        .as_string()
+        .filter(|z| !z.is_empty())
+}
+
+/// Whether an IANA zone name is Beijing time: `Asia/Shanghai` and the names
+/// the tz database links to it. (Hong Kong, Taipei or Singapore, also UTC+8
+/// today, are other zones with other histories.)
+pub fn is_beijing_zone(zone: &str) -> bool {
+    matches!(
+        zone,
+        "Asia/Shanghai" | "Asia/Chongqing" | "Asia/Chungking" | "Asia/Harbin" | "PRC"
+    )
+}

@@ -151,8 +151,11 @@ pub fn WorkspaceGate(
         })
     };
 
+    // Only the workspace's opening re-renders this; the words follow the
+    // language in closures of their own, so a language switch does not
+    // rebuild the page below (and lose what the user typed there).
+    let t = move || lang.get().pick(&ZH, &EN);
     move || {
-        let t = lang.get().pick(&ZH, &EN);
         match opened.get() {
             None if session.key().is_some() => view! { <Loading/> }.into_any(),
             None | Some(Opened::NoKey) => view! { {form} {typo_view} }.into_any(),
@@ -166,15 +169,15 @@ pub fn WorkspaceGate(
             }
             .into_any(),
             Some(Opened::Found(workspace)) => {
-                let company = workspace.company.get(lang.get().is_en()).to_owned();
+                let company = workspace.company.clone();
                 view! {
                     <div class="workspace-bar">
-                        <p>{t.signed_in_as}<strong>{company}</strong></p>
+                        <p>{move || t().signed_in_as}<strong>{move || company.get(lang.get().is_en()).to_owned()}</strong></p>
                         <button type="button" class="button small" on:click=move |_| session.sign_out()>
-                            {t.sign_out}
+                            {move || t().sign_out}
                         </button>
                     </div>
-                    {not_remembered.get().then(|| view! { <p class="notice" role="status">{t.not_remembered}</p> })}
+                    {move || not_remembered.get().then(|| view! { <p class="notice" role="status">{t().not_remembered}</p> })}
                     {render.run(*workspace)}
                 }
                 .into_any()

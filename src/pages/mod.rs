@@ -6,6 +6,7 @@
 //! cargo feature `split`) its code is a wasm module of its own, downloaded
 //! the first time the section is opened.
 
+mod booking;
 mod home;
 mod kb;
 mod not_found;
@@ -19,6 +20,7 @@ mod sla;
 mod tickets;
 mod workspace;
 
+pub use booking::BookingPage;
 pub use home::Home;
 pub use kb::{KbArticlePage, KbCategoryPage, KnowledgeBase};
 pub use not_found::NotFound;
@@ -126,3 +128,7 @@ lazy_section!(outbox_view, __preload_outbox_view, OutboxSection { OutboxRoute =>
 lazy_section!(request_view, __preload_request_view, RequestSection { RequestRoute => RequestPage });
 // 补丁管理: the catalogue and the download history, one module.
 lazy_section!(patches_view, __preload_patches_view, PatchesSection { PatchesRoute => PatchesPage });
+// 工程师预约: the key form here; the form and "my bookings" behind a split
+// point of their own (`booking::view::booking_form_view`), loaded once the
+// workspace is open.
+lazy_section!(booking_view, __preload_booking_view, BookingSection { BookingRoute => BookingPage });

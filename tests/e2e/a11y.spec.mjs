@@ -53,7 +53,7 @@ async function scanRoutes(page, lang, routes, { reload = false } = {}) {
 }
 
 const groups = {
-  'home, directory, calculator, lookup, history, offline library and 404': [['/', '/services', '/sla', '/tickets', '/history', '/workspace', '/privacy', '/request', '/outbox', '/patches', '/patches/downloads', '/kb/offline', '/no-such-page'], { reload: true }],
+  'home, directory, calculator, lookup, history, offline library and 404': [['/', '/services', '/sla', '/tickets', '/history', '/workspace', '/privacy', '/request', '/booking', '/outbox', '/patches', '/patches/downloads', '/kb/offline', '/no-such-page'], { reload: true }],
   'knowledge-base index and every category': [['/kb', ...categories], {}],
   'every article': [articles, {}],
 };
@@ -128,3 +128,31 @@ for (const lang of Object.keys(LANGS)) {
     expect(found).toEqual([]);
   });
 }
+
+// The booking form once the workspace is open: the on-site fields with the
+// rule and the quote, the slots of a week, and the errors after a send.
+for (const lang of Object.keys(LANGS)) {
+  test(`axe: the booking form, its slots and its errors (${lang})`, async ({ page }) => {
+    test.setTimeout(60_000);
+    await withLang(page, lang);
+    await page.clock.install({ time: new Date('2026-09-25T10:00:00+08:00') });
+    await page.goto('/booking');
+    await settled(page);
+    await page.locator('#access-key').fill(accessKey('huanan'));
+    await page.getByRole('button', { name: LANGS[lang].open }).click();
+    await expect(page.locator('#booking-deployment')).toBeVisible();
+    await page.locator('input[name="booking-kind"][value="onsite"]').check();
+    await page.locator('#booking-city').selectOption('foshan');
+    await page.locator('#booking-from').fill('2026-10-08');
+    await page.locator('#booking-to').fill('2026-10-14');
+    await expect(page.locator('input[name="booking-slot"]').first()).toBeVisible();
+    await page.locator('.booking-form button[type="submit"]').click();
+    await expect(page.locator('.field-error').first()).toBeVisible();
+    const found = await violations(page, `${lang} /booking (on-site, errors)`);
+    await page.locator('input[name="booking-kind"][value="remote_support"]').check();
+    await expect(page.locator('#booking-consent')).toBeVisible();
+    found.push(...(await violations(page, `${lang} /booking (remote support)`)));
+    expect(found).toEqual([]);
+  });
+}
+

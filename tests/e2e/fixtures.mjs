@@ -48,3 +48,32 @@ export function ticketLink(number) {
 export function accessKey(id) {
   return JSON.parse(readFileSync(new URL(`workspaces/${id}.json`, PRIVATE), 'utf8')).access_key;
 }
+
+// The spec files that start `portal intake` on $INTAKE_PORT, or expect
+// nothing to listen there, must not overlap: nginx proxies /intake/ to that
+// one port. Each such file holds this lock from its first test to its last
+// (`test.beforeAll(takeIntakeLock)`, `test.afterAll(releaseIntakeLock)`);
+// the tests of a file run serially, so the other file waits.
+import { mkdirSync, rmSync, statSync } from 'node:fs';
+const LOCK = new URL('../../.tmp/e2e-intake.lock', import.meta.url).pathname;
+
+export async function takeIntakeLock() {
+  mkdirSync(new URL('../../.tmp/', import.meta.url).pathname, { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      return;
+    } catch (e) {
+      if (e.code !== 'EEXIST') throw e;
+      // A lock left by a run that was killed: older than any file's tests take.
+      try {
+        if (Date.now() - statSync(LOCK).mtimeMs > 10 * 60_000) rmSync(LOCK, { recursive: true, force: true });
+      } catch { /* gone meanwhile */ }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}
+
+export function releaseIntakeLock() {
+  rmSync(LOCK, { recursive: true, force: true });
+}

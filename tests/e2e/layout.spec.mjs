@@ -11,6 +11,7 @@ const pages = {
   workspace: ['/workspace', '.workspace-form'],
   privacy: ['/privacy', '.privacy-page h1'],
   request: ['/request', '.workspace-form'],
+  booking: ['/booking', '.workspace-form'],
   outbox: ['/outbox', '.outbox-page h1'],
   patches: ['/patches?mine=1', '.patches-page .patch-list, .patches-page .result-count'],
   downloads: ['/patches/downloads', '.patch-downloads-page h1'],
@@ -82,3 +83,29 @@ for (const lang of ['zh-CN', 'en']) {
     expectNoConsoleErrors(consoleErrors, [/status of 502/]);
   });
 }
+
+// The booking form with a week of slots and the list of this device's
+// bookings, on a phone too.
+for (const lang of ['zh-CN', 'en']) {
+  test(`the booking form and its slots fit the screen (${lang})`, async ({ page, consoleErrors }, testInfo) => {
+    await page.addInitScript((l) => localStorage.setItem('coremail-portal.lang', l), lang);
+    await page.clock.install({ time: new Date('2026-09-25T10:00:00+08:00') });
+    await page.goto('/booking');
+    await page.locator('#access-key').fill(accessKey('huanan'));
+    await page.locator('.workspace-form button[type="submit"]').click();
+    await page.locator('input[name="booking-kind"][value="onsite"]').check();
+    await page.locator('#booking-city').selectOption('zhuhai');
+    await page.locator('input[name="booking-kind"][value="remote_support"]').check();
+    await page.locator('#booking-from').fill('2026-10-08');
+    await page.locator('#booking-to').fill('2026-10-14');
+    await expect(page.locator('input[name="booking-slot"]').first()).toBeVisible();
+    await page.locator('.booking-form button[type="submit"]').click();
+    await expect(page.locator('.field-error').first()).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, 'horizontal overflow in px').toBeLessThanOrEqual(0);
+    await expect(page.locator('.lang-switch')).toBeInViewport();
+    await page.screenshot({ path: testInfo.outputPath(`booking-${lang}.png`), fullPage: true });
+    expectNoConsoleErrors(consoleErrors);
+  });
+}
+

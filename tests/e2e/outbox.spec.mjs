@@ -5,7 +5,7 @@
 //
 // The tests start and stop the intake themselves on $INTAKE_PORT (the port
 // scripts/serve-dist.sh proxied /intake/ to), so they run one after another.
-import { test, expect, expectNoConsoleErrors, accessKey, ticketLink } from './fixtures.mjs';
+import { test, expect, expectNoConsoleErrors, accessKey, ticketLink, takeIntakeLock, releaseIntakeLock } from './fixtures.mjs';
 import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +16,12 @@ const PORTAL = process.env.PORTAL_BIN ?? join(ROOT, 'target/debug/portal');
 const INTAKE_PORT = process.env.INTAKE_PORT ?? '8788';
 
 test.describe.configure({ mode: 'serial' });
+// Not while another file runs its own intake (fixtures.mjs).
+test.beforeAll(async () => {
+  test.setTimeout(10 * 60_000);
+  await takeIntakeLock();
+});
+test.afterAll(releaseIntakeLock);
 
 /** Starts `portal intake`; resolves once it listens. */
 async function startIntake(inbox, api = join(ROOT, 'public/api')) {

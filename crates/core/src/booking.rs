@@ -24,10 +24,19 @@
 //! list overlaps it. Intervals are half-open `[start, end)`: a booking
 //! that ends at 10:30 leaves the 10:30 slot free. Output is in Beijing time
 //! (`+08:00`), by start, then engineer id.
+//!
+//! **This device's bookings** ([`device_bookings`]) are read back from its
+//! outbox: a booking, its latest change and its cancellation are outbox
+//! items like any other submission. The slots the device itself holds are
+//! not offered again ([`without_held`]): `engineers.json` does not carry a
+//! booking until Coremail publishes it, and a second booking of the same
+//! engineer for the same time would only be refused later.
 
-use crate::calendar::{from_beijing, BusinessCalendar, OutOfCoverage};
+use crate::calendar::{from_beijing, to_beijing, BusinessCalendar, OutOfCoverage};
 use crate::model::{BookingKind, Engineer};
+use crate::outbox::{Item, State};
 use crate::sla::Hours;
+use crate::submission::{Booking, Request, Submission};
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 use serde::Serialize;
 use std::fmt;
@@ -160,6 +169,142 @@ pub fn slots<'a>(
     }
     out.sort_unstable_by(|a, b| (a.start, a.engineer).cmp(&(b.start, b.engineer)));
     Ok(out)
+}
+
+/// Slots (ordered by start, as [`slots`] returns them) grouped by their
+/// Beijing date, in order.
+pub fn by_day<'s, 'a>(slots: &'s [Slot<'a>]) -> Vec<(NaiveDate, &'s [Slot<'a>])> {
+    slots
+        .chunk_by(|a, b| to_beijing(&a.start).date() == to_beijing(&b.start).date())
+        .filter_map(|run| Some((to_beijing(&run.first()?.start).date(), run)))
+        .collect()
+}
+
+/// One booking this device made, as its outbox items tell it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DeviceBooking {
+    /// The outbox item (and submission id) of the booking's latest version.
+    pub item: String,
+    /// That item's state.
+    pub state: State,
+    /// The workspace it was made for (`sender.id`).
+    pub workspace: String,
+    /// The booking's latest version: the highest `sequence` on the device.
+    pub booking: Booking,
+    /// Its cancellation, if one was made on this device.
+    pub cancellation: Option<DeviceCancellation>,
+}
+
+/// A cancellation of a [`DeviceBooking`], as its outbox item tells it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DeviceCancellation {
+    pub item: String,
+    pub state: State,
+    /// The booking's sequence plus one (the cancelling `.ics`'s SEQUENCE).
+    pub sequence: u32,
+}
+
+impl DeviceBooking {
+    /// Whether the booking stands: it was not refused, and no cancellation
+    /// is on its way or accepted (a refused cancellation cancels nothing).
+    pub fn is_active(&self) -> bool {
+        self.state != State::Refused
+            && self
+                .cancellation
+                .as_ref()
+                .is_none_or(|c| c.state == State::Refused)
+    }
+
+    /// The `sequence` a cancellation of it carries: the booking's plus one.
+    pub fn cancel_sequence(&self) -> u32 {
+        self.booking.sequence.saturating_add(1)
+    }
+}
+
+/// This device's bookings from its outbox items, by start then booking id.
+/// Of several versions of one booking the highest `sequence` counts (a later
+/// item on a tie), unless it was refused and an earlier one was not; of
+/// several cancellations, one that was not refused. Items that are not
+/// bookings, or whose body does not read, are left out, as are
+/// cancellations of bookings the device does not have.
+pub fn device_bookings(items: &[Item]) -> Vec<DeviceBooking> {
+    let mut bookings: Vec<(f64, DeviceBooking)> = Vec::new();
+    let mut cancellations: Vec<(String, DeviceCancellation)> = Vec::new();
+    for item in items {
+        let Ok(s) = serde_json::from_str::<Submission>(&item.body) else {
+            continue;
+        };
+        match s.request {
+            Request::Booking(b) => {
+                // Times are positive milliseconds: their bits order as they do.
+                let rank = |state: State, sequence: u32, at: f64| {
+                    (state != State::Refused, sequence, at.to_bits())
+                };
+                let new_rank = rank(item.state, b.sequence, item.created_at);
+                match bookings
+                    .iter_mut()
+                    .find(|(_, d)| d.booking.booking == b.booking)
+                {
+                    Some((at, d)) if rank(d.state, d.booking.sequence, *at) >= new_rank => {}
+                    Some(slot) => {
+                        *slot = (item.created_at, device_booking(item, s.sender.id, b));
+                    }
+                    None => bookings.push((item.created_at, device_booking(item, s.sender.id, b))),
+                }
+            }
+            Request::BookingCancel(c) => cancellations.push((
+                c.booking,
+                DeviceCancellation {
+                    item: item.id.clone(),
+                    state: item.state,
+                    sequence: c.sequence,
+                },
+            )),
+            Request::NewRequest(_) | Request::TicketReply(_) => {}
+        }
+    }
+    let mut out: Vec<DeviceBooking> = bookings.into_iter().map(|(_, d)| d).collect();
+    for (booking, c) in cancellations {
+        if let Some(d) = out.iter_mut().find(|d| d.booking.booking == booking) {
+            let replace = d
+                .cancellation
+                .as_ref()
+                .is_none_or(|old| old.state == State::Refused);
+            if replace {
+                d.cancellation = Some(c);
+            }
+        }
+    }
+    out.sort_by(|a, b| {
+        (a.booking.start, &a.booking.booking).cmp(&(b.booking.start, &b.booking.booking))
+    });
+    out
+}
+
+fn device_booking(item: &Item, workspace: String, booking: Booking) -> DeviceBooking {
+    DeviceBooking {
+        item: item.id.clone(),
+        state: item.state,
+        workspace,
+        booking,
+        cancellation: None,
+    }
+}
+
+/// `slots` without those that overlap a slot this device holds for the same
+/// engineer (an active booking of [`device_bookings`]); half-open intervals.
+pub fn without_held<'a>(slots: Vec<Slot<'a>>, held: &[DeviceBooking]) -> Vec<Slot<'a>> {
+    slots
+        .into_iter()
+        .filter(|s| {
+            !held.iter().any(|d| {
+                d.is_active()
+                    && d.booking.engineer == s.engineer
+                    && s.start < d.booking.end
+                    && d.booking.start < s.end
+            })
+        })
+        .collect()
 }
 
 /// `second` seconds after Beijing midnight of `date` (below 86,400).

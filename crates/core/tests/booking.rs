@@ -379,3 +379,319 @@ fn a_backwards_or_overlong_range_is_refused() {
     );
     assert!(year.is_ok());
 }
+
+// ---- This device's bookings, from its outbox ----
+
+use portal_core::booking::{by_day, device_bookings, without_held};
+use portal_core::outbox::{Item, State};
+use portal_core::submission::{Booking, BookingCancel, Contact, Request, Sender, Submission};
+
+const BOOKING_A: &str = "d2fc6dca-f606-49d7-8efc-c2a65d32154e";
+const BOOKING_B: &str = "0b5e7c1a-3f2d-4a8b-9c6e-1d2f3a4b5c6d";
+
+fn submission(id: &str, request: Request) -> String {
+    serde_json::to_string(&Submission {
+        schema: portal_core::submission::SCHEMA.to_owned(),
+        id: id.to_owned(),
+        created_at: t("2026-09-25T10:00:00+08:00"),
+        lang: "zh".to_owned(),
+        sender: Sender {
+            scope: portal_core::submission::Scope::Workspace,
+            id: "huanan".to_owned(),
+            proof: "0".repeat(32),
+        },
+        request,
+    })
+    .unwrap()
+}
+
+fn booking_request(
+    booking: &str,
+    sequence: u32,
+    engineer: &str,
+    start: &str,
+    end: &str,
+) -> Request {
+    Request::Booking(Booking {
+        booking: booking.to_owned(),
+        sequence,
+        booking_type: BookingKind::RemoteSupport,
+        engineer: engineer.to_owned(),
+        start: t(start),
+        end: t(end),
+        product: "xt5".to_owned(),
+        version: "V5.0.14".to_owned(),
+        patch: None,
+        site: None,
+        days: None,
+        remote_access_consent: true,
+        note: None,
+        contact: Contact {
+            name: "陈明".to_owned(),
+            email: "chen.ming@demo-corp.cn".to_owned(),
+            phone: None,
+        },
+    })
+}
+
+fn outbox_item(id: &str, request: Request, state: State, created: f64) -> Item {
+    let kind = request.kind();
+    let mut item = Item::new(
+        id.to_owned(),
+        kind,
+        String::new(),
+        None,
+        submission(id, request),
+        created,
+    );
+    item.state = state;
+    item
+}
+
+/// Remote support with Chen Zhiqiang on Saturday 2026-10-10 (调休上班), 09:00–10:30.
+fn saturday_booking(state: State) -> Item {
+    outbox_item(
+        "11111111-1111-4111-8111-111111111111",
+        booking_request(
+            BOOKING_A,
+            0,
+            "eng-chen-zhiqiang",
+            "2026-10-10T09:00:00+08:00",
+            "2026-10-10T10:30:00+08:00",
+        ),
+        state,
+        1.0,
+    )
+}
+
+fn cancellation(id: &str, booking: &str, state: State, created: f64) -> Item {
+    outbox_item(
+        id,
+        Request::BookingCancel(BookingCancel {
+            booking: booking.to_owned(),
+            sequence: 1,
+            reason: None,
+        }),
+        state,
+        created,
+    )
+}
+
+fn saturday_remote_slots() -> Vec<Slot<'static>> {
+    slots(
+        &ENGINEERS,
+        &calendar(),
+        &query(BookingKind::RemoteSupport, "2026-10-10", "2026-10-10"),
+    )
+    .unwrap()
+}
+
+#[test]
+fn a_booking_in_the_outbox_is_a_device_booking_and_other_items_are_not() {
+    let mut request = Item::new(
+        "22222222-2222-4222-8222-222222222222".into(),
+        "new_request",
+        "收信异常".into(),
+        None,
+        "{\"not\": \"a submission\"}".into(),
+        0.0,
+    );
+    request.state = State::Accepted;
+    let found = device_bookings(&[request, saturday_booking(State::Queued)]);
+    assert_eq!(found.len(), 1);
+    let d = &found[0];
+    assert_eq!(d.booking.booking, BOOKING_A);
+    assert_eq!(d.item, "11111111-1111-4111-8111-111111111111");
+    assert_eq!((d.state, d.workspace.as_str()), (State::Queued, "huanan"));
+    assert!(d.is_active());
+    assert_eq!(d.cancel_sequence(), 1);
+}
+
+#[test]
+fn the_slot_a_pending_booking_holds_is_not_offered_again_nor_the_ones_it_overlaps() {
+    let all = saturday_remote_slots();
+    let chen = |slots: &[Slot]| {
+        slots
+            .iter()
+            .filter(|s| s.engineer == "eng-chen-zhiqiang")
+            .map(|s| s.start.format("%H:%M").to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        chen(&all),
+        ["09:00", "10:30", "12:00", "13:30", "15:00", "16:30"]
+    );
+    let held = device_bookings(&[saturday_booking(State::Queued)]);
+    let left = without_held(all.clone(), &held);
+    assert_eq!(chen(&left), ["10:30", "12:00", "13:30", "15:00", "16:30"]);
+    // Other engineers keep their 09:00 slot.
+    assert_eq!(left.len(), all.len() - 1);
+    assert!(left
+        .iter()
+        .any(|s| s.start == t("2026-10-10T09:00:00+08:00")));
+    // A three-hour patch deployment from 09:00 overlaps 09:00 and 10:30.
+    let mut long = saturday_booking(State::Accepted);
+    long.body = submission(
+        &long.id,
+        booking_request(
+            BOOKING_A,
+            0,
+            "eng-chen-zhiqiang",
+            "2026-10-10T09:00:00+08:00",
+            "2026-10-10T12:00:00+08:00",
+        ),
+    );
+    let left = without_held(all, &device_bookings(&[long]));
+    assert_eq!(chen(&left), ["12:00", "13:30", "15:00", "16:30"]);
+}
+
+#[test]
+fn a_refused_or_cancelled_booking_holds_no_slot() {
+    let all = saturday_remote_slots();
+    let refused = device_bookings(&[saturday_booking(State::Refused)]);
+    assert!(!refused[0].is_active());
+    assert_eq!(without_held(all.clone(), &refused).len(), all.len());
+
+    let cancelled = device_bookings(&[
+        saturday_booking(State::Accepted),
+        cancellation(
+            "33333333-3333-4333-8333-333333333333",
+            BOOKING_A,
+            State::Queued,
+            2.0,
+        ),
+    ]);
+    let c = cancelled[0]
+        .cancellation
+        .as_ref()
+        .expect("the cancellation");
+    assert_eq!((c.state, c.sequence), (State::Queued, 1));
+    assert!(!cancelled[0].is_active());
+    assert_eq!(
+        without_held(all, &cancelled).len(),
+        saturday_remote_slots().len()
+    );
+}
+
+#[test]
+fn a_refused_cancellation_leaves_the_booking_standing_until_another_one_is_made() {
+    let refused = cancellation(
+        "33333333-3333-4333-8333-333333333333",
+        BOOKING_A,
+        State::Refused,
+        2.0,
+    );
+    let found = device_bookings(&[saturday_booking(State::Accepted), refused.clone()]);
+    assert!(found[0].is_active());
+    let again = cancellation(
+        "44444444-4444-4444-8444-444444444444",
+        BOOKING_A,
+        State::Queued,
+        3.0,
+    );
+    // In either order the standing cancellation wins over the refused one.
+    for items in [
+        vec![
+            saturday_booking(State::Accepted),
+            refused.clone(),
+            again.clone(),
+        ],
+        vec![
+            again.clone(),
+            saturday_booking(State::Accepted),
+            refused.clone(),
+        ],
+    ] {
+        let found = device_bookings(&items);
+        assert_eq!(
+            found[0].cancellation.as_ref().map(|c| c.item.as_str()),
+            Some("44444444-4444-4444-8444-444444444444")
+        );
+        assert!(!found[0].is_active());
+    }
+}
+
+#[test]
+fn the_highest_sequence_of_a_booking_is_its_current_version() {
+    let first = saturday_booking(State::Accepted);
+    let changed = outbox_item(
+        "55555555-5555-4555-8555-555555555555",
+        booking_request(
+            BOOKING_A,
+            1,
+            "eng-lin-xiaoyan",
+            "2026-10-10T13:30:00+08:00",
+            "2026-10-10T15:00:00+08:00",
+        ),
+        State::Queued,
+        5.0,
+    );
+    for items in [
+        [first.clone(), changed.clone()],
+        [changed.clone(), first.clone()],
+    ] {
+        let found = device_bookings(&items);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].booking.sequence, 1);
+        assert_eq!(found[0].booking.engineer, "eng-lin-xiaoyan");
+        assert_eq!(found[0].cancel_sequence(), 2);
+    }
+    // A refused change leaves the accepted version current.
+    let mut refused = changed;
+    refused.state = State::Refused;
+    let found = device_bookings(&[first, refused]);
+    assert_eq!(found[0].booking.sequence, 0);
+    assert_eq!(found[0].state, State::Accepted);
+}
+
+#[test]
+fn device_bookings_are_listed_by_start_and_a_cancellation_without_its_booking_is_left_out() {
+    let later = outbox_item(
+        "66666666-6666-4666-8666-666666666666",
+        booking_request(
+            BOOKING_B,
+            0,
+            "eng-zhao-min",
+            "2026-10-12T15:00:00+08:00",
+            "2026-10-12T16:30:00+08:00",
+        ),
+        State::Queued,
+        0.5,
+    );
+    let orphan = cancellation(
+        "77777777-7777-4777-8777-777777777777",
+        "9e8d7c6b-5a49-4382-b716-05f4e3d2c1b0",
+        State::Queued,
+        9.0,
+    );
+    let found = device_bookings(&[later, orphan, saturday_booking(State::Sent)]);
+    let ids: Vec<&str> = found.iter().map(|d| d.booking.booking.as_str()).collect();
+    assert_eq!(ids, [BOOKING_A, BOOKING_B]);
+    assert!(found.iter().all(|d| d.cancellation.is_none()));
+}
+
+#[test]
+fn slots_are_grouped_by_beijing_day_skipping_the_holiday() {
+    // Fri 2026-09-30 … Sat 2026-10-10: National Day 1–7 Oct, Thu 8 and Fri 9
+    // working, Sat 10 Oct 调休上班.
+    let found = slots(
+        &ENGINEERS,
+        &calendar(),
+        &query(BookingKind::RemoteSupport, "2026-09-30", "2026-10-10"),
+    )
+    .unwrap();
+    let days: Vec<(String, usize)> = by_day(&found)
+        .iter()
+        .map(|(d, run)| (d.to_string(), run.len()))
+        .collect();
+    let names: Vec<&str> = days.iter().map(|(d, _)| d.as_str()).collect();
+    assert_eq!(
+        names,
+        ["2026-09-30", "2026-10-08", "2026-10-09", "2026-10-10"]
+    );
+    assert_eq!(days.iter().map(|(_, n)| n).sum::<usize>(), found.len());
+    for (day, run) in by_day(&found) {
+        assert!(run.iter().all(|s| s.start.date_naive() == day));
+    }
+    assert!(by_day(&[]).is_empty());
+}

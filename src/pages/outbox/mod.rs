@@ -5,7 +5,7 @@
 
 mod texts;
 
-use crate::components::{problem_words, Loading, StoreProblem, StoreUse};
+use crate::components::{kind_words, problem_words, state_words, Loading, StoreProblem, StoreUse};
 use crate::i18n::{use_lang, Lang};
 use crate::outbox::{use_outbox, Op, Outbox, SubmitError};
 use crate::routes;
@@ -13,7 +13,7 @@ use crate::time::format_ms;
 use leptos::prelude::*;
 use portal_core::outbox::{ordered, Item, Route, State};
 use portal_core::submission::{MAIL_BEGIN, MAIL_END};
-use texts::{outbox_texts, state_words, OutboxTexts};
+use texts::{outbox_texts, OutboxTexts};
 
 #[component]
 pub fn OutboxPage() -> impl IntoView {
@@ -75,7 +75,7 @@ fn item_view(
     item: Item,
 ) -> impl IntoView {
     let (state, class) = state_words(lang, item.state);
-    let kind = kind_label(t, &item.kind);
+    let kind = kind_words(lang, &item.kind);
     let id = item.id.clone();
     let act = move |remove: bool| {
         let id = id.clone();
@@ -155,7 +155,7 @@ fn mail_view(
     item: &Item,
     done: impl Fn(bool) + 'static,
 ) -> impl IntoView {
-    let kind = kind_label(t, &item.kind);
+    let kind = kind_words(lang, &item.kind);
     let subject = format!(
         "[{}] {kind}: {}",
         lang.pick("云服务中心", "Cloud Service Centre"),
@@ -182,13 +182,5 @@ fn mail_view(
                 <button type="button" class="button small" on:click=move |_| done(false)>{t.mail_done}</button>
             </p>
         </details>
-    }
-}
-
-/// What kind of submission an item is, as the list says it.
-fn kind_label(t: &OutboxTexts, kind: &str) -> &'static str {
-    match kind {
-        "ticket_reply" => t.kind_ticket_reply,
-        _ => t.kind_new_request,
     }
 }

@@ -1,7 +1,6 @@
 //! The outbox page's strings.
 
 use crate::i18n::Lang;
-use portal_core::outbox::State;
 
 pub struct OutboxTexts {
     pub title: &'static str,
@@ -9,8 +8,6 @@ pub struct OutboxTexts {
     pub empty: &'static str,
     pub no_endpoint: &'static str,
     pub retry_now: &'static str,
-    pub kind_new_request: &'static str,
-    pub kind_ticket_reply: &'static str,
     pub created: &'static str,
     pub last_error: &'static str,
     pub next_attempt: fn(&str) -> String,
@@ -36,8 +33,6 @@ static ZH: OutboxTexts = OutboxTexts {
     empty: "发件箱是空的：没有等待发送的内容。",
     no_endpoint: "本门户没有配置在线提交地址，内容无法自动送达。请用下面的“通过邮件发送”把每一项发给 Coremail。",
     retry_now: "立即重试",
-    kind_new_request: "新服务请求",
-    kind_ticket_reply: "工单回复",
     created: "提交于",
     last_error: "上次发送失败：",
     next_attempt: |t| format!("将于 {t} 自动重试。"),
@@ -63,8 +58,6 @@ static EN: OutboxTexts = OutboxTexts {
     empty: "The outbox is empty: nothing is waiting to be sent.",
     no_endpoint: "This portal has no online submission address, so nothing can be delivered automatically. Send each item to Coremail with “Send by e-mail” below.",
     retry_now: "Retry now",
-    kind_new_request: "New service request",
-    kind_ticket_reply: "Ticket reply",
     created: "Submitted",
     last_error: "Last attempt failed: ",
     next_attempt: |t| format!("Retrying automatically at {t}."),
@@ -86,20 +79,4 @@ static EN: OutboxTexts = OutboxTexts {
 
 pub fn outbox_texts(lang: Lang) -> &'static OutboxTexts {
     lang.pick(&ZH, &EN)
-}
-
-/// A state as the badge says it, and the badge's class.
-pub fn state_words(lang: Lang, state: State) -> (&'static str, &'static str) {
-    let words = match state {
-        State::Queued => lang.pick("待发送", "Queued"),
-        State::Sent => lang.pick("已发出，待确认", "Sent, awaiting answer"),
-        State::Accepted => lang.pick("已受理", "Accepted"),
-        State::Refused => lang.pick("被拒绝", "Refused"),
-    };
-    let class = match state {
-        State::Queued | State::Sent => "state-badge due-soon",
-        State::Accepted => "state-badge on-track",
-        State::Refused => "state-badge breached",
-    };
-    (words, class)
 }

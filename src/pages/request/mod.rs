@@ -132,6 +132,7 @@ fn RequestForm(workspace: Workspace) -> impl IntoView {
             summary,
             ticket: None,
             catalogue: products.get_untracked().and_then(Result::ok),
+            form_problems: Vec::new(),
         };
         sending.set(Sending::Saving);
         leptos::task::spawn_local(async move {

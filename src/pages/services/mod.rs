@@ -78,6 +78,7 @@ fn catalogue_section(lang: Lang, classes: Vec<ServiceClass>) -> impl IntoView {
     view! {
         <section class="section" aria-labelledby="catalogue-title">
             <h2 id="catalogue-title">{t.catalogue_title}</h2>
+            <p>{t.book_lead}" "<a href=crate::routes::BOOKING>{t.book_link}</a></p>
             <div class="service-classes">{classes}</div>
         </section>
     }

@@ -144,6 +144,7 @@ fn reply_section(ticket: Arc<Ticket>, code: String, draft: ReplyDraft) -> impl I
             summary: draft.text.get_untracked(),
             ticket: Some(number.clone()),
             catalogue: None,
+            form_problems: Vec::new(),
         };
         draft.sending.set(Sending::Saving);
         leptos::task::spawn_local(async move {

@@ -179,6 +179,10 @@ fn Overview(workspace: Workspace) -> impl IntoView {
                 </dl>
                 {(extra > 0).then(|| view! { <p class="notice">{(t.onsite_extra)(extra)}</p> })}
                 <p class="muted">{t.onsite_rule}</p>
+                <p class="request-cta">
+                    <a class="button" href=routes::BOOKING data-booking-link="">{t.book_engineer}</a>" "
+                    <span class="muted">{t.book_engineer_hint}</span>
+                </p>
             </section>
         };
 
