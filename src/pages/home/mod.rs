@@ -25,7 +25,7 @@ const OFFER_LINKS: [Option<&str>; 6] = [
     Some(routes::TICKETS),
     Some(routes::PATCHES),
     Some(routes::KB),
-    None,
+    Some(routes::BOOKING),
     None,
     Some(routes::SLA),
 ];
