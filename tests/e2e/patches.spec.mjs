@@ -109,7 +109,9 @@ test('a download is recorded and is in the history after a reload', async ({ pag
   // The bytes that arrived are the published ones.
   const path = await download.path();
   expect(createHash('sha256').update(readFileSync(path)).digest('hex')).toBe(patch.file.sha256);
-  await page.goto('/patches/downloads');
+  // Within the visit (the record is written in the background), then after a reload.
+  await page.getByRole('link', { name: '下载记录' }).click();
+  await expect(page.locator(`#device-downloads tr[data-download="${patch.id}"]`)).toHaveCount(1);
   await page.reload();
   await settled(page);
   await expect(page.locator(`#device-downloads tr[data-download="${patch.id}"]`)).toHaveCount(1);

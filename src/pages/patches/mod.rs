@@ -13,12 +13,13 @@
 //! uploaded) and the page says whether it matches the catalogue.
 
 mod cards;
+mod deployment;
 mod filter;
 mod texts;
 
 use crate::api::{fetch_json, fetch_products, ApiError};
 use crate::components::{loaded, StoreProblem, StoreUse};
-use crate::deployment::{self, PatchCount};
+use crate::deployment::{self as device_deployment, PatchCount};
 use crate::engines::{self, WorkspacePatches};
 use crate::i18n::{use_lang, Lang};
 use crate::routes;
@@ -85,7 +86,16 @@ pub fn PatchesPage() -> impl IntoView {
     let params = leptos_router::hooks::use_params_map();
     move || match params.read().get("view").as_deref() {
         None => view! { <PatchCatalogue/> }.into_any(),
-        Some("downloads") => view! { <PatchDownloads/> }.into_any(),
+        // A split point of its own: the catalogue's first download does
+        // not carry the history page.
+        Some("downloads") => Suspend::new(async {
+            #[cfg(feature = "split")]
+            let view = downloads_view(()).await;
+            #[cfg(not(feature = "split"))]
+            let view = downloads_view(());
+            view
+        })
+        .into_any(),
         Some(_) => view! { <crate::pages::NotFound/> }.into_any(),
     }
 }
@@ -95,7 +105,7 @@ fn PatchCatalogue() -> impl IntoView {
     let lang = use_lang();
     let catalogue = LocalResource::new(load_catalogue);
     let workspace = use_workspace();
-    let picked = RwSignal::new(deployment::load());
+    let picked = RwSignal::new(device_deployment::load());
     let kept = RwSignal::new(true);
     let location = use_location();
     let filter = Memo::new(move |_| PatchFilter::from_query_string(&location.search.get()));
@@ -123,7 +133,7 @@ fn PatchCatalogue() -> impl IntoView {
     // A download the device could not record (the file downloads anyway).
     let problem = RwSignal::new(None);
     let pick = Callback::new(move |pairs: Pairs| {
-        kept.set(deployment::save(&pairs));
+        kept.set(device_deployment::save(&pairs));
         picked.set(pairs);
     });
 
@@ -138,7 +148,22 @@ fn PatchCatalogue() -> impl IntoView {
                 }
             }}
             {loaded(catalogue, move |c: Arc<Catalogue>| {
-                let (c2, c3, c4, c5) = (c.clone(), c.clone(), c.clone(), c.clone());
+                let (c2, c3, c4, c5, c6) = (c.clone(), c.clone(), c.clone(), c.clone(), c.clone());
+                // My deployment: rebuilt when it changes; after "add" or
+                // "remove" the keyboard goes on from the product select.
+                let panel = NodeRef::<leptos::html::Section>::new();
+                Effect::new(move |_| {
+                    let (lang, from_ws, mine_picked, kept) = (lang.get(), from_workspace.get(), picked.get(), kept.get());
+                    if let Some(section) = panel.get() {
+                        let had_focus = section.contains(document().active_element().as_ref().map(|e| e.unchecked_ref()));
+                        deployment::build(&section, lang, &c, from_ws.as_ref(), &mine_picked, kept);
+                        if had_focus {
+                            if let Some(select) = document().get_element_by_id("pick-product") {
+                                let _ = select.unchecked_into::<web_sys::HtmlElement>().focus();
+                            }
+                        }
+                    }
+                });
                 // The filter form: built per language, then set from the URL.
                 let form = NodeRef::<leptos::html::Form>::new();
                 Effect::new(move |_| {
@@ -164,7 +189,17 @@ fn PatchCatalogue() -> impl IntoView {
                     }
                 });
                 view! {
-                    {move || deployment_panel(lang.get(), &c, from_workspace.get(), picked.get(), kept.get(), pick)}
+                    <section class="card deployment" aria-labelledby="deployment-title" node_ref=panel
+                        on:submit=move |ev| on_pick_submit(ev, picked, pick)
+                        on:click=move |ev| on_pick_click(ev, picked, pick)
+                        on:change=move |ev: leptos::ev::Event| {
+                            let product = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                                .filter(|t| t.id() == "pick-product");
+                            if product.is_some() {
+                                deployment::versions_of(&document(), &c6, &select_value(&document(), "pick-product"));
+                            }
+                        }>
+                    </section>
                     <form class="card patch-filter" role="search" node_ref=form
                         aria-label=move || patch_texts(lang.get()).filters
                         on:submit=|ev| ev.prevent_default()
@@ -192,138 +227,45 @@ fn refs(pairs: &[(String, String)]) -> Vec<(&str, &str)> {
         .collect()
 }
 
-/// "My deployment": the workspace's versions, or the picker.
-fn deployment_panel(
-    lang: Lang,
-    c: &Catalogue,
-    from_workspace: Option<Pairs>,
-    picked: Pairs,
-    kept: bool,
-    pick: Callback<Pairs>,
-) -> impl IntoView {
-    let (t, en) = (patch_texts(lang), lang.is_en());
-    let name = |pair: &(String, String)| format!("{} {}", c.product_name(&pair.0, en), pair.1);
-    let body = if let Some(pairs) = from_workspace {
-        view! {
-            <p class="muted">{t.deployment_from_workspace}</p>
-            <ul class="deployment-list">
-                {pairs.iter().map(|p| view! { <li>{name(p)}</li> }).collect_view()}
-            </ul>
-        }
-        .into_any()
-    } else {
-        let list = if picked.is_empty() {
-            view! { <p class="muted">{t.deployment_empty}</p> }.into_any()
-        } else {
-            let items = picked
-                .iter()
-                .enumerate()
-                .map(|(i, p)| {
-                    let label = name(p);
-                    let remove = (t.remove)(&label);
-                    let rest = picked.clone();
-                    view! {
-                        <li>
-                            {label}" "
-                            <button type="button" class="link-button" aria-label=remove
-                                on:click=move |_| {
-                                    let mut rest = rest.clone();
-                                    rest.remove(i);
-                                    pick.run(rest);
-                                }>
-                                "×"
-                            </button>
-                        </li>
-                    }
-                })
-                .collect_view();
-            view! { <ul class="deployment-list">{items}</ul> }.into_any()
-        };
-        view! {
-            <p class="muted">{t.deployment_lead}</p>
-            {list}
-            {(!kept).then(|| view! { <p class="notice" role="status">{t.deployment_not_kept}</p> })}
-            {picker(lang, c, picked, pick)}
-        }
-        .into_any()
-    };
-    view! {
-        <section class="card deployment" aria-labelledby="deployment-title">
-            <h2 id="deployment-title">{t.deployment_title}</h2>
-            {body}
-        </section>
-    }
+fn select_value(doc: &web_sys::Document, id: &str) -> String {
+    doc.get_element_by_id(id)
+        .and_then(|e| js_sys::Reflect::get(&e, &"value".into()).ok())
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
 }
 
-/// Product and version selects and "add".
-fn picker(lang: Lang, c: &Catalogue, picked: Pairs, pick: Callback<Pairs>) -> impl IntoView {
-    let (t, en) = (patch_texts(lang), lang.is_en());
-    let products: Vec<(String, String, Vec<String>)> = c
-        .products
-        .iter()
-        .map(|p| {
-            let versions = p.versions.iter().map(|v| v.version.clone()).collect();
-            (p.id.clone(), p.name.get(en).to_owned(), versions)
-        })
-        .collect();
-    let first = products.first().map(|p| p.0.clone()).unwrap_or_default();
-    let product = RwSignal::new(first);
-    let version = RwSignal::new(String::new());
-    let products = StoredValue::new(products);
-    let versions = move || {
-        products.with_value(|all| {
-            all.iter()
-                .find(|p| p.0 == product.get())
-                .map(|p| p.2.clone())
-                .unwrap_or_default()
-        })
-    };
-    let add = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let p = product.get_untracked();
-        let chosen = version.get_untracked();
-        let v = if chosen.is_empty() {
-            versions().last().cloned().unwrap_or_default()
-        } else {
-            chosen
-        };
-        if p.is_empty() || v.is_empty() {
-            return;
+/// "Add" in the picker: the chosen version joins the deployment.
+fn on_pick_submit(ev: leptos::ev::SubmitEvent, picked: RwSignal<Pairs>, pick: Callback<Pairs>) {
+    ev.prevent_default();
+    let doc = document();
+    let (product, version) = (
+        select_value(&doc, "pick-product"),
+        select_value(&doc, "pick-version"),
+    );
+    if product.is_empty() || version.is_empty() {
+        return;
+    }
+    let mut next = picked.get_untracked();
+    if !next.contains(&(product.clone(), version.clone())) {
+        next.push((product, version));
+    }
+    pick.run(next);
+}
+
+/// "×": one version leaves the deployment.
+fn on_pick_click(ev: leptos::ev::MouseEvent, picked: RwSignal<Pairs>, pick: Callback<Pairs>) {
+    let index = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|t| t.closest("[data-remove]").ok().flatten())
+        .and_then(|b| b.get_attribute("data-remove"))
+        .and_then(|i| i.parse::<usize>().ok());
+    if let Some(i) = index {
+        let mut next = picked.get_untracked();
+        if i < next.len() {
+            next.remove(i);
+            pick.run(next);
         }
-        let mut next = picked.clone();
-        if !next.contains(&(p.clone(), v.clone())) {
-            next.push((p, v));
-        }
-        pick.run(next);
-    };
-    view! {
-        <form class="inline-form" on:submit=add>
-            <div class="field">
-                <label for="pick-product">{t.product}</label>
-                <select id="pick-product" on:change=move |ev| {
-                    product.set(event_target_value(&ev));
-                    version.set(String::new());
-                }>
-                    {products.with_value(|all| all.iter().map(|(id, name, _)| {
-                        view! { <option value=id.clone()>{name.clone()}</option> }
-                    }).collect_view())}
-                </select>
-            </div>
-            <div class="field">
-                <label for="pick-version">{t.version}</label>
-                <select id="pick-version" on:change=move |ev| version.set(event_target_value(&ev))>
-                    {move || {
-                        let all = versions();
-                        let newest = all.len().saturating_sub(1);
-                        all.into_iter().enumerate().map(|(i, v)| {
-                            let value = v.clone();
-                            view! { <option value=value selected=i == newest>{v}</option> }
-                        }).collect_view()
-                    }}
-                </select>
-            </div>
-            <button type="submit" class="button">{t.add}</button>
-        </form>
     }
 }
 
@@ -536,6 +478,13 @@ async fn sha256_hex(file: &web_sys::File) -> Result<String, bool> {
     let digest = JsFuture::from(promise).await.map_err(|_| false)?;
     let bytes = js_sys::Uint8Array::new(&digest).to_vec();
     Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// The history page, behind its split point. Untracked: it runs inside the
+/// page's `Suspend`, which would otherwise re-run on every signal it reads.
+#[cfg_attr(feature = "split", leptos::lazy)]
+fn downloads_view(_: ()) -> AnyView {
+    untrack(|| view! { <PatchDownloads/> }.into_any())
 }
 
 /// The download history: this device's, and the workspace's.
