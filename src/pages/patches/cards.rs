@@ -73,6 +73,51 @@ fn fact(doc: &Document, dl: &Element, name: &str) -> Element {
     el(doc, dl, "dd", "")
 }
 
+/// The view switch ("for my deployment (n)", "all") and the count, with
+/// the reason when nothing is shown.
+pub fn head(
+    switch: &Element,
+    count: &Element,
+    lang: Lang,
+    filter: &PatchFilter,
+    no_deployment: bool,
+    shown: usize,
+    applying: usize,
+) {
+    let Some(doc) = switch.owner_document() else {
+        return;
+    };
+    let t = patch_texts(lang);
+    switch.set_text_content(None);
+    attr(switch, "aria-label", t.deployment_title);
+    for (mine, label) in [
+        (true, (t.view_mine)(applying)),
+        (false, t.view_all.to_owned()),
+    ] {
+        let b = text_el(&doc, switch, "button", "toggle", &label);
+        attr(&b, "type", "button");
+        attr(&b, "data-mine", if mine { "1" } else { "0" });
+        attr(
+            &b,
+            "aria-pressed",
+            if filter.mine == mine { "true" } else { "false" },
+        );
+    }
+    attr(count, "data-patch-total", &shown.to_string());
+    let mut text = (t.count)(shown);
+    if shown == 0 {
+        let why = if filter.mine && no_deployment {
+            t.deployment_empty
+        } else if filter.mine {
+            t.none_apply
+        } else {
+            t.none_match
+        };
+        text = format!("{text}{}{why}", lang.pick("。", ". "));
+    }
+    count.set_text_content(Some(&text));
+}
+
 /// Replaces what `list` holds with the cards of `shown`.
 pub fn fill(
     list: &Element,

@@ -148,7 +148,7 @@ fn PatchCatalogue() -> impl IntoView {
                 }
             }}
             {loaded(catalogue, move |c: Arc<Catalogue>| {
-                let (c2, c3, c4, c5, c6) = (c.clone(), c.clone(), c.clone(), c.clone(), c.clone());
+                let (c2, c4, c5, c6) = (c.clone(), c.clone(), c.clone(), c.clone());
                 // My deployment: rebuilt when it changes; after "add" or
                 // "remove" the keyboard goes on from the product select.
                 let panel = NodeRef::<leptos::html::Section>::new();
@@ -179,12 +179,17 @@ fn PatchCatalogue() -> impl IntoView {
                         filter::sync(&document(), &c5, &f);
                     }
                 });
-                // The cards: built by `cards::fill` whenever what they show changes.
+                // The view switch, the count and the cards: built by `cards`
+                // whenever what they show changes. The count's element stays,
+                // so screen readers hear the new count.
                 let list = NodeRef::<leptos::html::Ul>::new();
+                let switch = NodeRef::<leptos::html::Div>::new();
+                let count = NodeRef::<leptos::html::P>::new();
                 Effect::new(move |_| {
                     let (lang, filter, mine) = (lang.get(), filter.get(), mine.get());
-                    if let Some(ul) = list.get() {
-                        let (shown, _) = shown(&c4, &filter, &mine);
+                    if let (Some(ul), Some(switch), Some(count)) = (list.get(), switch.get(), count.get()) {
+                        let (shown, applying) = shown(&c4, &filter, &mine);
+                        cards::head(&switch, &count, lang, &filter, mine.is_empty(), shown.len(), applying);
                         cards::fill(&ul, lang, &c4, &shown, &filter, &mine);
                     }
                 });
@@ -208,7 +213,10 @@ fn PatchCatalogue() -> impl IntoView {
                         on:click=move |ev| on_filter_click(ev, filter, set_filter)>
                     </form>
                     {move || problem.get().map(|error| view! { <StoreProblem error used_for=StoreUse::RecordDownload/> })}
-                    {move || list_head(lang.get(), &c3, &filter.get(), &mine.get(), set_filter)}
+                    <div class="view-switch" role="group" node_ref=switch
+                        on:click=move |ev| on_switch_click(ev, filter, set_filter)>
+                    </div>
+                    <p class="result-count" role="status" node_ref=count></p>
                     <ul class="patch-list" node_ref=list
                         on:click=move |ev| on_list_click(ev, lang.get_untracked(), problem)
                         on:change=move |ev| on_list_change(ev, lang.get_untracked())>
@@ -324,43 +332,22 @@ fn shown<'a>(c: &'a Catalogue, filter: &PatchFilter, mine: &Pairs) -> (Vec<&'a P
     (shown, count)
 }
 
-/// The view switch and the count (the cards are `cards::fill`'s).
-fn list_head(
-    lang: Lang,
-    c: &Catalogue,
-    filter: &PatchFilter,
-    mine: &Pairs,
+/// "For my deployment" or "all": the view switch's buttons say which.
+fn on_switch_click(
+    ev: leptos::ev::MouseEvent,
+    filter: Memo<PatchFilter>,
     set_filter: Callback<PatchFilter>,
-) -> impl IntoView {
-    let t = patch_texts(lang);
-    let (shown, applying) = shown(c, filter, mine);
-    let switch = |on: bool, label: String| {
-        let pressed = filter.mine == on;
-        let next = PatchFilter {
-            mine: on,
-            ..filter.clone()
-        };
-        view! {
-            <button type="button" class="toggle" aria-pressed=pressed.to_string()
-                on:click=move |_| set_filter.run(next.clone())>
-                {label}
-            </button>
-        }
-    };
-    let empty = if filter.mine && mine.is_empty() {
-        t.deployment_empty
-    } else if filter.mine {
-        t.none_apply
-    } else {
-        t.none_match
-    };
-    view! {
-        <div class="view-switch" role="group" aria-label=t.deployment_title>
-            {switch(true, (t.view_mine)(applying))}
-            {switch(false, t.view_all.to_owned())}
-        </div>
-        <p class="result-count" role="status" data-patch-total=shown.len()>{(t.count)(shown.len())}</p>
-        {shown.is_empty().then(|| view! { <p class="muted">{empty}</p> })}
+) {
+    let mine = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|t| t.closest("[data-mine]").ok().flatten())
+        .and_then(|b| b.get_attribute("data-mine"));
+    if let Some(mine) = mine {
+        set_filter.run(PatchFilter {
+            mine: mine == "1",
+            ..filter.get_untracked()
+        });
     }
 }
 
