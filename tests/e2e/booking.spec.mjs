@@ -7,15 +7,11 @@
 // The tests that send start and stop `portal intake` themselves on
 // $INTAKE_PORT (the port scripts/serve-dist.sh proxied /intake/ to), so
 // this file runs its tests one after another.
-import { test, expect, expectNoConsoleErrors, accessKey, takeIntakeLock, releaseIntakeLock } from './fixtures.mjs';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { test, expect, expectNoConsoleErrors, accessKey, takeIntakeLock, releaseIntakeLock, startIntake, stopIntake, accepted, newInbox } from './fixtures.mjs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
-const PORTAL = process.env.PORTAL_BIN ?? join(ROOT, 'target/debug/portal');
-const INTAKE_PORT = process.env.INTAKE_PORT ?? '8788';
 const CALENDAR = JSON.parse(readFileSync(join(ROOT, 'public/api/sla/calendar.json'), 'utf8'));
 
 test.describe.configure({ mode: 'serial' });
@@ -25,34 +21,6 @@ test.beforeAll(async () => {
   await takeIntakeLock();
 });
 test.afterAll(releaseIntakeLock);
-
-async function startIntake(inbox) {
-  const child = spawn(PORTAL, [
-    'intake', '--dir', inbox, '--listen', `127.0.0.1:${INTAKE_PORT}`,
-    '--api', join(ROOT, 'public/api'), '--private', join(ROOT, 'demo/private'),
-  ], { stdio: ['ignore', 'pipe', 'pipe'] });
-  await new Promise((resolve, reject) => {
-    let out = '';
-    const seen = (d) => { out += d; if (out.includes('listening on')) resolve(); };
-    child.stdout.on('data', seen);
-    child.stderr.on('data', seen);
-    child.on('exit', (code) => reject(new Error(`portal intake exited with ${code}: ${out}`)));
-  });
-  return child;
-}
-
-async function stopIntake(child) {
-  if (!child || child.exitCode !== null) return;
-  const gone = new Promise((resolve) => child.on('exit', resolve));
-  child.kill();
-  await gone;
-}
-
-function accepted(inbox) {
-  return readdirSync(inbox)
-    .filter((f) => f.endsWith('.json') && !f.startsWith('.'))
-    .map((f) => JSON.parse(readFileSync(join(inbox, f), 'utf8')));
-}
 
 /** Friday 2026-09-25 10:00 Beijing time (a holiday itself: 中秋 25–27 Sep). */
 const NOW = new Date('2026-09-25T10:00:00+08:00');
@@ -210,7 +178,7 @@ test('what is wrong is said next to each field, in Chinese and in English, and n
 });
 
 test('a booking from the catalogue link survives a reload before it is sent, arrives exactly once, and its .ics carries the slot', async ({ page, consoleErrors }) => {
-  const inbox = mkdtempSync(join(tmpdir(), 'portal-inbox-'));
+  const inbox = newInbox();
   let intake;
   try {
     await page.clock.install({ time: NOW });
@@ -282,7 +250,7 @@ test('a booking from the catalogue link survives a reload before it is sent, arr
 });
 
 test('cancelling a booking queues a cancellation with the next sequence and offers a cancelling .ics', async ({ page, consoleErrors }) => {
-  const inbox = mkdtempSync(join(tmpdir(), 'portal-inbox-'));
+  const inbox = newInbox();
   const intake = await startIntake(inbox);
   try {
     await page.clock.install({ time: NOW });

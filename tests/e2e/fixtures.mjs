@@ -77,3 +77,49 @@ export async function takeIntakeLock() {
 export function releaseIntakeLock() {
   rmSync(LOCK, { recursive: true, force: true });
 }
+
+// `portal intake` for the files that hold the lock: started on $INTAKE_PORT
+// (where scripts/serve-dist.sh proxied /intake/), a fresh inbox each, and
+// what it accepted read back.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+const ROOT = new URL('../../', import.meta.url).pathname;
+const PORTAL = process.env.PORTAL_BIN ?? join(ROOT, 'target/debug/portal');
+const INTAKE_PORT = process.env.INTAKE_PORT ?? '8788';
+
+/** Starts `portal intake` on `inbox`; resolves once it listens. */
+export async function startIntake(inbox, api = join(ROOT, 'public/api')) {
+  const child = spawn(PORTAL, [
+    'intake', '--dir', inbox, '--listen', `127.0.0.1:${INTAKE_PORT}`,
+    '--api', api, '--private', join(ROOT, 'demo/private'),
+  ], { stdio: ['ignore', 'pipe', 'pipe'] });
+  await new Promise((resolve, reject) => {
+    let out = '';
+    const seen = (d) => { out += d; if (out.includes('listening on')) resolve(); };
+    child.stdout.on('data', seen);
+    child.stderr.on('data', seen);
+    child.on('exit', (code) => reject(new Error(`portal intake exited with ${code}: ${out}`)));
+  });
+  return child;
+}
+
+export async function stopIntake(child) {
+  if (!child || child.exitCode !== null) return;
+  const gone = new Promise((resolve) => child.on('exit', resolve));
+  child.kill();
+  await gone;
+}
+
+/** The submissions the intake accepted, parsed. */
+export function accepted(inbox) {
+  return readdirSync(inbox)
+    .filter((f) => f.endsWith('.json') && !f.startsWith('.'))
+    .map((f) => JSON.parse(readFileSync(join(inbox, f), 'utf8')));
+}
+
+/** A fresh, empty inbox directory. */
+export function newInbox() {
+  return mkdtempSync(join(tmpdir(), 'portal-inbox-'));
+}

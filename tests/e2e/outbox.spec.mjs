@@ -5,15 +5,12 @@
 //
 // The tests start and stop the intake themselves on $INTAKE_PORT (the port
 // scripts/serve-dist.sh proxied /intake/ to), so they run one after another.
-import { test, expect, expectNoConsoleErrors, accessKey, ticketLink, takeIntakeLock, releaseIntakeLock } from './fixtures.mjs';
-import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { test, expect, expectNoConsoleErrors, accessKey, ticketLink, takeIntakeLock, releaseIntakeLock, startIntake, stopIntake, accepted, newInbox } from './fixtures.mjs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
-const PORTAL = process.env.PORTAL_BIN ?? join(ROOT, 'target/debug/portal');
-const INTAKE_PORT = process.env.INTAKE_PORT ?? '8788';
 
 test.describe.configure({ mode: 'serial' });
 // Not while another file runs its own intake (fixtures.mjs).
@@ -22,40 +19,6 @@ test.beforeAll(async () => {
   await takeIntakeLock();
 });
 test.afterAll(releaseIntakeLock);
-
-/** Starts `portal intake`; resolves once it listens. */
-async function startIntake(inbox, api = join(ROOT, 'public/api')) {
-  const child = spawn(PORTAL, [
-    'intake', '--dir', inbox, '--listen', `127.0.0.1:${INTAKE_PORT}`,
-    '--api', api, '--private', join(ROOT, 'demo/private'),
-  ], { stdio: ['ignore', 'pipe', 'pipe'] });
-  await new Promise((resolve, reject) => {
-    let out = '';
-    const seen = (d) => { out += d; if (out.includes('listening on')) resolve(); };
-    child.stdout.on('data', seen);
-    child.stderr.on('data', seen);
-    child.on('exit', (code) => reject(new Error(`portal intake exited with ${code}: ${out}`)));
-  });
-  return child;
-}
-
-async function stopIntake(child) {
-  if (!child || child.exitCode !== null) return;
-  const gone = new Promise((resolve) => child.on('exit', resolve));
-  child.kill();
-  await gone;
-}
-
-/** The submissions the intake accepted, parsed. */
-function accepted(inbox) {
-  return readdirSync(inbox)
-    .filter((f) => f.endsWith('.json') && !f.startsWith('.'))
-    .map((f) => JSON.parse(readFileSync(join(inbox, f), 'utf8')));
-}
-
-function newInbox() {
-  return mkdtempSync(join(tmpdir(), 'portal-inbox-'));
-}
 
 // The demo workspace's first deployment, read from the publisher's source.
 const HUANAN = JSON.parse(readFileSync(join(ROOT, 'demo/private/workspaces/huanan.json'), 'utf8')).workspace;
