@@ -52,19 +52,43 @@ pub(super) fn attr(e: &Element, name: &str, value: &str) {
     let _ = e.set_attribute(name, value);
 }
 
+/// A form control's current value (a select's, an input's).
+pub(super) fn value(e: &Element) -> String {
+    js_sys::Reflect::get(e, &wasm_bindgen::JsValue::from_str("value"))
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
+}
+
+/// Sets a form control's value, leaving it alone when it already holds it.
+pub(super) fn set_value(e: &Element, v: &str) {
+    if value(e) != v {
+        let _ = js_sys::Reflect::set(
+            e,
+            &wasm_bindgen::JsValue::from_str("value"),
+            &wasm_bindgen::JsValue::from_str(v),
+        );
+    }
+}
+
 /// Appends plain text to `parent`.
 fn text(doc: &Document, parent: &Element, text: &str) {
     let _ = parent.append_child(&doc.create_text_node(text));
 }
 
-/// A link to the catalogue filtered on one patch id.
-fn patch_link(doc: &Document, parent: &Element, id: &str) {
+/// The catalogue filtered on one patch id: where a patch is linked to.
+pub(super) fn patch_href(id: &str) -> String {
     let q = PatchFilter {
         query: id.to_owned(),
         ..PatchFilter::default()
     };
+    routes::patches(&q.to_query_string())
+}
+
+/// A link to the catalogue filtered on one patch id.
+fn patch_link(doc: &Document, parent: &Element, id: &str) {
     let a = text_el(doc, parent, "a", "", id);
-    attr(&a, "href", &routes::patches(&q.to_query_string()));
+    attr(&a, "href", &patch_href(id));
 }
 
 /// `<dt>name</dt><dd>` in `dl`; returns the `dd`.

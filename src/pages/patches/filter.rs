@@ -5,13 +5,12 @@
 //! works it, and `read` turns them back into the filter through the same
 //! query-string parser the URL goes through, so the two never disagree.
 
-use super::cards::{attr, el, text_el};
+use super::cards::{attr, el, set_value, text_el, value};
 use super::texts::{kind_name, patch_texts, severity_name};
 use super::Catalogue;
 use crate::i18n::Lang;
 use portal_core::model::{PatchKind, PatchSeverity};
 use portal_core::patches::{percent_encode, PatchFilter, QUERY_MAX};
-use wasm_bindgen::JsValue;
 use web_sys::{Document, Element};
 
 /// The controls, by query-string key; each is `#filter-<key>`.
@@ -19,19 +18,6 @@ const KEYS: [&str; 7] = ["product", "version", "kind", "severity", "from", "to",
 
 fn control(doc: &Document, key: &str) -> Option<Element> {
     doc.get_element_by_id(&format!("filter-{key}"))
-}
-
-fn value(e: &Element) -> String {
-    js_sys::Reflect::get(e, &JsValue::from_str("value"))
-        .ok()
-        .and_then(|v| v.as_string())
-        .unwrap_or_default()
-}
-
-fn set_value(e: &Element, v: &str) {
-    if value(e) != v {
-        let _ = js_sys::Reflect::set(e, &JsValue::from_str("value"), &JsValue::from_str(v));
-    }
 }
 
 /// `<div class="field"><label>…` with its control; returns the control.

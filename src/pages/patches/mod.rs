@@ -121,15 +121,8 @@ fn PatchCatalogue() -> impl IntoView {
     // The workspace's deployments win over what was picked on the device.
     let from_workspace = Memo::new(move |_| workspace.get().flatten().map(|w| w.deployments));
     let mine = Memo::new(move |_| from_workspace.get().unwrap_or_else(|| picked.get()));
-    // The navigation's count follows what applies now.
-    let count = use_context::<PatchCount>();
-    Effect::new(move |_| {
-        let (Some(Ok(c)), Some(count)) = (catalogue.get(), count) else {
-            return;
-        };
-        let pairs = mine.get();
-        count.set((!pairs.is_empty()).then(|| applicable(&c.patches, &refs(&pairs)).len()));
-    });
+    // The navigation's count, set where the page works out what applies.
+    let nav_count = use_context::<PatchCount>();
     // A download the device could not record (the file downloads anyway).
     let problem = RwSignal::new(None);
     let pick = Callback::new(move |pairs: Pairs| {
@@ -189,6 +182,9 @@ fn PatchCatalogue() -> impl IntoView {
                     let (lang, filter, mine) = (lang.get(), filter.get(), mine.get());
                     if let (Some(ul), Some(switch), Some(count)) = (list.get(), switch.get(), count.get()) {
                         let (shown, applying) = shown(&c4, &filter, &mine);
+                        if let Some(nav_count) = nav_count {
+                            nav_count.set((!mine.is_empty()).then_some(applying));
+                        }
                         cards::head(&switch, &count, lang, &filter, mine.is_empty(), shown.len(), applying);
                         cards::fill(&ul, lang, &c4, &shown, &filter, &mine);
                     }
@@ -237,8 +233,7 @@ fn refs(pairs: &[(String, String)]) -> Vec<(&str, &str)> {
 
 fn select_value(doc: &web_sys::Document, id: &str) -> String {
     doc.get_element_by_id(id)
-        .and_then(|e| js_sys::Reflect::get(&e, &"value".into()).ok())
-        .and_then(|v| v.as_string())
+        .map(|e| cards::value(&e))
         .unwrap_or_default()
 }
 
@@ -311,7 +306,7 @@ fn on_filter_click(
         .and_then(|t| t.closest("[data-clear]").ok().flatten());
     if clear.is_some() {
         if let Some(q) = document().get_element_by_id("filter-q") {
-            let _ = js_sys::Reflect::set(&q, &"value".into(), &"".into());
+            cards::set_value(&q, "");
         }
         set_filter.run(PatchFilter {
             mine: filter.get_untracked().mine,
@@ -553,15 +548,11 @@ fn history_table(
                 || t.unknown_patch.to_owned(),
                 |p| p.title.get(en).to_owned(),
             );
-            let q = PatchFilter {
-                query: patch.clone(),
-                ..PatchFilter::default()
-            };
-            let key = patch.clone();
+            let (key, href) = (patch.clone(), cards::patch_href(&patch));
             view! {
                 <tr data-download=key>
                     <td>{when}</td>
-                    <td><A href=routes::patches(&q.to_query_string())>{patch.clone()}</A><br/>{title}</td>
+                    <td><A href=href>{patch}</A><br/>{title}</td>
                     <td>{version.unwrap_or_else(|| "—".to_owned())}</td>
                 </tr>
             }
