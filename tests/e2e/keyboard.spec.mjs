@@ -95,7 +95,9 @@ test('a ticket is looked up and opened with the keyboard alone', async ({ page, 
 });
 
 test('the SLA calculator is operated with the keyboard alone', async ({ page, consoleErrors }) => {
-  await page.clock.install({ time: new Date('2026-11-26T10:00:00+08:00') });
+  // Installed a second early: pausing at the install time itself fails
+  // ("cannot fast-forward to the past") when a millisecond passes between.
+  await page.clock.install({ time: new Date('2026-11-26T09:59:59+08:00') });
   await page.clock.pauseAt(new Date('2026-11-26T10:00:00+08:00'));
   await page.goto('/sla');
   await settled(page);
