@@ -6,6 +6,7 @@ pub mod app;
 pub mod components;
 pub mod deployment;
 pub mod device_data;
+pub mod dom;
 pub mod engines;
 pub mod i18n;
 pub mod outbox;

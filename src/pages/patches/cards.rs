@@ -16,65 +16,13 @@
 use super::texts::{kind_name, patch_texts, severity_name, PatchTexts};
 use super::{size_text, Catalogue, Pairs};
 use crate::api::api_url;
+use crate::dom::{attr, el, text, text_el};
 use crate::i18n::Lang;
 use crate::routes;
 use portal_core::files;
 use portal_core::model::Patch;
 use portal_core::patches::{superseded_by, PatchFilter};
 use web_sys::{Document, Element};
-
-/// Creates `<tag class=…>` at the end of `parent`.
-pub(super) fn el(doc: &Document, parent: &Element, tag: &str, class: &str) -> Element {
-    // Creating an element only fails for an invalid tag name, and these
-    // are literals; an unattached element is harmless if it ever did.
-    let e = doc.create_element(tag).unwrap_or_else(|_| parent.clone());
-    if !class.is_empty() {
-        let _ = e.set_attribute("class", class);
-    }
-    let _ = parent.append_child(&e);
-    e
-}
-
-/// `<tag class=…>text</tag>` at the end of `parent`.
-pub(super) fn text_el(
-    doc: &Document,
-    parent: &Element,
-    tag: &str,
-    class: &str,
-    text: &str,
-) -> Element {
-    let e = el(doc, parent, tag, class);
-    e.set_text_content(Some(text));
-    e
-}
-
-pub(super) fn attr(e: &Element, name: &str, value: &str) {
-    let _ = e.set_attribute(name, value);
-}
-
-/// A form control's current value (a select's, an input's).
-pub(super) fn value(e: &Element) -> String {
-    js_sys::Reflect::get(e, &wasm_bindgen::JsValue::from_str("value"))
-        .ok()
-        .and_then(|v| v.as_string())
-        .unwrap_or_default()
-}
-
-/// Sets a form control's value, leaving it alone when it already holds it.
-pub(super) fn set_value(e: &Element, v: &str) {
-    if value(e) != v {
-        let _ = js_sys::Reflect::set(
-            e,
-            &wasm_bindgen::JsValue::from_str("value"),
-            &wasm_bindgen::JsValue::from_str(v),
-        );
-    }
-}
-
-/// Appends plain text to `parent`.
-fn text(doc: &Document, parent: &Element, text: &str) {
-    let _ = parent.append_child(&doc.create_text_node(text));
-}
 
 /// The catalogue filtered on one patch id: where a patch is linked to.
 pub(super) fn patch_href(id: &str) -> String {

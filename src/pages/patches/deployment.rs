@@ -4,9 +4,9 @@
 //! list's delegated listeners (`on_click`, `on_change`, `on_submit` in
 //! `mod.rs`) read the `data-*` attributes and the picker's values.
 
-use super::cards::{attr, el, text_el};
 use super::texts::patch_texts;
 use super::{Catalogue, Pairs};
+use crate::dom::{attr, el, text_el};
 use crate::i18n::Lang;
 use web_sys::{Document, Element};
 

@@ -5,9 +5,9 @@
 //! works it, and `read` turns them back into the filter through the same
 //! query-string parser the URL goes through, so the two never disagree.
 
-use super::cards::{attr, el, set_value, text_el, value};
 use super::texts::{kind_name, patch_texts, severity_name};
 use super::Catalogue;
+use crate::dom::{attr, el, set_value, text_el, value};
 use crate::i18n::Lang;
 use portal_core::model::{PatchKind, PatchSeverity};
 use portal_core::patches::{percent_encode, PatchFilter, QUERY_MAX};

@@ -233,7 +233,7 @@ fn refs(pairs: &[(String, String)]) -> Vec<(&str, &str)> {
 
 fn select_value(doc: &web_sys::Document, id: &str) -> String {
     doc.get_element_by_id(id)
-        .map(|e| cards::value(&e))
+        .map(|e| crate::dom::value(&e))
         .unwrap_or_default()
 }
 
@@ -306,7 +306,7 @@ fn on_filter_click(
         .and_then(|t| t.closest("[data-clear]").ok().flatten());
     if clear.is_some() {
         if let Some(q) = document().get_element_by_id("filter-q") {
-            cards::set_value(&q, "");
+            crate::dom::set_value(&q, "");
         }
         set_filter.run(PatchFilter {
             mine: filter.get_untracked().mine,
