@@ -1,17 +1,14 @@
-//! The shell: router, header with navigation and language switch, footer.
+//! The shell: router and the page it shows, header with navigation and language switch, footer.
 //! Context provided here: `RwSignal<Lang>`, the SLA setup (`api`) and
 //! this visit's lookups and storage warning (`visit`).
 
 use crate::i18n::{load_lang, save_lang, use_lang};
-use crate::pages::{
-    BookingRoute, HistoryRoute, HomeRoute, KbArticleRoute, KbCategoryRoute, KbRoute, NotFound,
-    OfflineRoute, OutboxRoute, PatchesRoute, PrivacyRoute, RequestRoute, ServicesRoute, SlaRoute,
-    TicketLookupRoute, TicketRoute, WorkspaceRoute,
-};
 use crate::routes;
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes, A};
-use leptos_router::{path, Lazy};
+use leptos_router::components::{Router, A};
+use leptos_router::hooks::use_location;
+use leptos_router::location::{BrowserUrl, LocationProvider};
+use portal_core::routes::{Page, Route};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -43,32 +40,46 @@ pub fn App() -> impl IntoView {
             <a class="skip-link" href="#main" target="_self">{move || lang.get().texts().skip_to_content}</a>
             <Header patch_count/>
             <main id="main" tabindex="-1">
-                // Literal patterns (`path!`); `routes` builds the URLs they match.
-                <Routes fallback=NotFound>
-                    // Every section is a lazy route: its code is a wasm module of
-                    // its own, fetched when the section is first opened.
-                    <Route path=path!("/") view={Lazy::<HomeRoute>::new()}/>
-                    <Route path=path!("/services") view={Lazy::<ServicesRoute>::new()}/>
-                    <Route path=path!("/sla") view={Lazy::<SlaRoute>::new()}/>
-                    <Route path=path!("/tickets") view={Lazy::<TicketLookupRoute>::new()}/>
-                    <Route path=path!("/t/:number") view={Lazy::<TicketRoute>::new()}/>
-                    <Route path=path!("/history") view={Lazy::<HistoryRoute>::new()}/>
-                    <Route path=path!("/workspace") view={Lazy::<WorkspaceRoute>::new()}/>
-                    <Route path=path!("/privacy") view={Lazy::<PrivacyRoute>::new()}/>
-                    <Route path=path!("/outbox") view={Lazy::<OutboxRoute>::new()}/>
-                    <Route path=path!("/request") view={Lazy::<RequestRoute>::new()}/>
-                    // The catalogue, and `/patches/downloads` (one route: each
-                    // route costs every page a little router code).
-                    <Route path=path!("/patches/:view?") view={Lazy::<PatchesRoute>::new()}/>
-                    <Route path=path!("/booking") view={Lazy::<BookingRoute>::new()}/>
-                    <Route path=path!("/kb") view={Lazy::<KbRoute>::new()}/>
-                    <Route path=path!("/kb/offline") view={Lazy::<OfflineRoute>::new()}/>
-                    <Route path=path!("/kb/c/:category") view={Lazy::<KbCategoryRoute>::new()}/>
-                    <Route path=path!("/kb/a/:id") view={Lazy::<KbArticleRoute>::new()}/>
-                </Routes>
+                <Pages/>
             </main>
             <Footer/>
         </Router>
+    }
+}
+
+/// The page the address names (`portal_core::routes`), once its section's
+/// module is loaded: until then the previous page stays, with the loading
+/// bar (`RouteLoading`) at the top. The browser's address bar changes when
+/// the new page shows, as `<Routes>` does it (`ready_to_complete`). A page
+/// is rebuilt only when the page changes, not when its parameter does
+/// (`routes::use_param`).
+#[component]
+fn Pages() -> impl IntoView {
+    let path = use_location().pathname;
+    let browser = use_context::<BrowserUrl>();
+    let shown = RwSignal::new(None::<Page>);
+    Effect::new(move |_| {
+        let page = path.with(|p| Route::of(p).page);
+        let browser = browser.clone();
+        leptos::task::spawn_local(async move {
+            let _bar = RouteLoading::start();
+            crate::pages::preload(page).await;
+            // A later navigation may have overtaken this one: it shows its own page.
+            if path.with_untracked(|p| Route::of(p).page) != page {
+                return;
+            }
+            if shown.get_untracked() != Some(page) {
+                shown.set(Some(page));
+            }
+            if let Some(browser) = browser {
+                browser.ready_to_complete();
+            }
+        });
+    });
+    move || {
+        shown
+            .get()
+            .map(|page| Suspend::new(crate::pages::view(page)))
     }
 }
 

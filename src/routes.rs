@@ -1,6 +1,7 @@
 //! Every path of the app in one place: each `<A href>` and each `navigate`
-//! builds its URL here. The `<Route>` patterns in `app.rs` must be literals
-//! (`path!`); each function names the pattern it fills in.
+//! builds its URL here, and [`use_param`] reads a path's parameter back. The
+//! patterns themselves are `portal_core::routes::Route::of`; each function
+//! names the pattern it fills in.
 //!
 //! Paths carry nothing private: a ticket's path holds its number only; its
 //! access code travels in the fragment, which never leaves the browser. Only a
@@ -92,4 +93,26 @@ pub fn kb_category(id: &str) -> String {
 /// `/kb/a/sr-smtp-535-auth-failed`, for `/kb/a/:id`.
 pub fn kb_article(id: &str) -> String {
     format!("{KB}/a/{id}")
+}
+
+/// The current page's path parameter, as the path writes it: the ticket
+/// number of `/t/:number`, the id of `/kb/c/:category` and `/kb/a/:id`,
+/// `downloads` of `/patches/downloads`; empty when there is none. While the
+/// app moves on to another page it keeps its last value, so a page never
+/// reads another page's path.
+pub fn use_param() -> leptos::prelude::Memo<String> {
+    use leptos::prelude::*;
+    use portal_core::routes::Route;
+    let path = leptos_router::hooks::use_location().pathname;
+    let page = path.with_untracked(|p| Route::of(p).page);
+    Memo::new(move |last: Option<&String>| {
+        path.with(|p| {
+            let route = Route::of(p);
+            if route.page == page {
+                route.param.to_owned()
+            } else {
+                last.cloned().unwrap_or_default()
+            }
+        })
+    })
 }

@@ -34,68 +34,36 @@ pub use sla::SlaCalculator;
 pub use tickets::{History, TicketLookup, TicketPage};
 pub use workspace::WorkspacePage;
 
-/// `lazy_section!(view_fn, preload_fn, Section { Route => Page, … })` declares one
-/// [`leptos_router::LazyRoute`] per page of a section. All pages of the
-/// section are behind one split point, `view_fn`: in the split build
-/// (feature `split`) it is a `#[lazy]` function, so the section's code is
-/// one wasm module (plus what it shares with other sections), fetched the
+use leptos::prelude::*;
+use portal_core::routes::Page;
+
+/// `section!(view_fn { Page::X => Component, _ => Component })` declares one
+/// section: all its pages behind one split point, `view_fn`. In the split
+/// build (feature `split`) it is a `#[lazy]` function, so the section's code
+/// is one wasm module (plus what it shares with other sections), fetched the
 /// first time any of its pages opens. One split point per section rather
 /// than per page: wasm-split makes a module for every set of split points
 /// that share code, so per-page points made 141 small modules and an 86 KB
 /// loader; per section they are a handful (and `tools/wasm-split` merges
 /// the chunks too small to pay for themselves). Without the feature (clippy,
 /// wasm-bindgen-test, which do not run the splitter) `view_fn` is a plain
-/// async function. `preload_fn` is the name `#[lazy]` gives the function that
-/// only loads the module (`__preload_<view_fn>`): the router awaits it before
-/// it swaps the page, so the old page stays until the new one can show.
-macro_rules! lazy_section {
-    ($view_fn:ident, $preload_fn:ident, $section:ident { $($route:ident => $page:ident),+ $(,)? }) => {
-        /// The pages of this section.
-        #[derive(Clone, Copy)]
-        pub enum $section {
-            $($route),+
-        }
-
+/// function. `#[lazy]` also makes `__preload_<view_fn>`, which only loads
+/// the module: [`preload`] calls it, and the app shows the new page once it
+/// returns, so the old page stays until the new one can show.
+macro_rules! section {
+    ($view_fn:ident { $($page:pat => $component:ident),+ $(,)? }) => {
         #[cfg_attr(feature = "split", leptos::lazy)]
-        fn $view_fn(page: $section) -> leptos::prelude::AnyView {
-            use leptos::prelude::*;
+        fn $view_fn(page: Page) -> AnyView {
             match page {
-                $($section::$route => view! { <$page/> }.into_any()),+
+                $($page => view! { <$component/> }.into_any()),+
             }
         }
-
-        $(
-            pub struct $route;
-            impl leptos_router::LazyRoute for $route {
-                fn data() -> Self {
-                    $route
-                }
-                async fn view(_this: Self) -> leptos::prelude::AnyView {
-                    lazy_section!(@call $view_fn($section::$route))
-                }
-                async fn preload() {
-                    #[cfg(feature = "split")]
-                    {
-                        let _bar = crate::app::RouteLoading::start();
-                        $preload_fn().await;
-                    }
-                }
-            }
-        )+
     };
-    // `#[lazy]` makes the function async; without it, it is called as is.
-    (@call $view_fn:ident($arg:expr)) => {{
-        #[cfg(feature = "split")]
-        let view = $view_fn($arg).await;
-        #[cfg(not(feature = "split"))]
-        let view = $view_fn($arg);
-        view
-    }};
 }
 
-lazy_section!(home_view, __preload_home_view, HomePage { HomeRoute => Home });
-lazy_section!(services_view, __preload_services_view, ServicesPage { ServicesRoute => Services });
-lazy_section!(sla_view, __preload_sla_view, SlaPage { SlaRoute => SlaCalculator });
+section!(home_view { _ => Home });
+section!(services_view { _ => Services });
+section!(sla_view { _ => SlaCalculator });
 // The lookup page (the form and the lookups this device remembers) and a
 // ticket (opened from an acknowledgement link, or after the form) are
 // modules of their own: the form alone does not pay for the ticket view,
@@ -103,32 +71,83 @@ lazy_section!(sla_view, __preload_sla_view, SlaPage { SlaRoute => SlaCalculator 
 // (the ticket page shows it to a device that cannot open the ticket yet)
 // lands in a chunk both load. The history, with its filters and the
 // customer's whole list, is another module.
-lazy_section!(ticket_lookup_view, __preload_ticket_lookup_view, TicketLookupPage {
-    TicketLookupRoute => TicketLookup,
-});
-lazy_section!(ticket_view, __preload_ticket_view, TicketPageRoute {
-    TicketRoute => TicketPage,
-});
-lazy_section!(history_view, __preload_history_view, HistoryPage { HistoryRoute => History });
+section!(ticket_lookup_view { _ => TicketLookup });
+section!(ticket_view { _ => TicketPage });
+section!(history_view { _ => History });
 // Browsing (index with search, a category) and reading an article: a deep
 // link to an article does not pay for the search.
-lazy_section!(kb_view, __preload_kb_view, KbPage {
-    KbRoute => KnowledgeBase,
-    KbCategoryRoute => KbCategoryPage,
-});
-lazy_section!(kb_article_view, __preload_kb_article_view, KbArticlePageRoute {
-    KbArticleRoute => KbArticlePage,
-});
-lazy_section!(offline_view, __preload_offline_view, OfflinePage { OfflineRoute => OfflineLibrary });
+section!(kb_view { Page::KbCategory => KbCategoryPage, _ => KnowledgeBase });
+section!(kb_article_view { _ => KbArticlePage });
+section!(offline_view { _ => OfflineLibrary });
 // The customer's workspace: its own module, loaded only by those who open it.
-lazy_section!(workspace_view, __preload_workspace_view, WorkspaceSection { WorkspaceRoute => WorkspacePage });
-lazy_section!(privacy_view, __preload_privacy_view, PrivacySection { PrivacyRoute => PrivacyPage });
-lazy_section!(outbox_view, __preload_outbox_view, OutboxSection { OutboxRoute => OutboxPage });
+section!(workspace_view { _ => WorkspacePage });
+section!(privacy_view { _ => PrivacyPage });
+section!(outbox_view { _ => OutboxPage });
 // 在线提交: the form with its live deadline, for workspace holders only.
-lazy_section!(request_view, __preload_request_view, RequestSection { RequestRoute => RequestPage });
+section!(request_view { _ => RequestPage });
 // 补丁管理: the catalogue and the download history, one module.
-lazy_section!(patches_view, __preload_patches_view, PatchesSection { PatchesRoute => PatchesPage });
+section!(patches_view { _ => PatchesPage });
 // 工程师预约: the key form here; the form and "my bookings" behind a split
 // point of their own (`booking::view::booking_form_view`), loaded once the
 // workspace is open.
-lazy_section!(booking_view, __preload_booking_view, BookingSection { BookingRoute => BookingPage });
+section!(booking_view { _ => BookingPage });
+
+/// Calls a section's view function: `#[lazy]` makes it async.
+macro_rules! call {
+    ($view_fn:ident($page:expr)) => {{
+        #[cfg(feature = "split")]
+        let view = $view_fn($page).await;
+        #[cfg(not(feature = "split"))]
+        let view = $view_fn($page);
+        view
+    }};
+}
+
+/// Loads the module of `page`'s section, if it is not loaded yet (the 404
+/// page is in the main module). A module that cannot be fetched panics, as
+/// a `#[lazy]` call does, and the panic hook shows the "reload" panel.
+pub async fn preload(page: Page) {
+    #[cfg(feature = "split")]
+    match page {
+        Page::Home => __preload_home_view().await,
+        Page::Services => __preload_services_view().await,
+        Page::Sla => __preload_sla_view().await,
+        Page::Tickets => __preload_ticket_lookup_view().await,
+        Page::Ticket => __preload_ticket_view().await,
+        Page::History => __preload_history_view().await,
+        Page::Kb | Page::KbCategory => __preload_kb_view().await,
+        Page::KbArticle => __preload_kb_article_view().await,
+        Page::KbOffline => __preload_offline_view().await,
+        Page::Workspace => __preload_workspace_view().await,
+        Page::Privacy => __preload_privacy_view().await,
+        Page::Outbox => __preload_outbox_view().await,
+        Page::Request => __preload_request_view().await,
+        Page::Patches => __preload_patches_view().await,
+        Page::Booking => __preload_booking_view().await,
+        Page::NotFound => {}
+    }
+    #[cfg(not(feature = "split"))]
+    let _ = page;
+}
+
+/// `page`, built by its section's module (loaded first if need be).
+pub async fn view(page: Page) -> AnyView {
+    match page {
+        Page::Home => call!(home_view(page)),
+        Page::Services => call!(services_view(page)),
+        Page::Sla => call!(sla_view(page)),
+        Page::Tickets => call!(ticket_lookup_view(page)),
+        Page::Ticket => call!(ticket_view(page)),
+        Page::History => call!(history_view(page)),
+        Page::Kb | Page::KbCategory => call!(kb_view(page)),
+        Page::KbArticle => call!(kb_article_view(page)),
+        Page::KbOffline => call!(offline_view(page)),
+        Page::Workspace => call!(workspace_view(page)),
+        Page::Privacy => call!(privacy_view(page)),
+        Page::Outbox => call!(outbox_view(page)),
+        Page::Request => call!(request_view(page)),
+        Page::Patches => call!(patches_view(page)),
+        Page::Booking => call!(booking_view(page)),
+        Page::NotFound => view! { <NotFound/> }.into_any(),
+    }
+}

@@ -18,6 +18,7 @@ pub mod model;
 pub mod outbox;
 pub mod parse;
 pub mod patches;
+pub mod routes;
 pub mod search;
 pub mod secret;
 pub mod sla;

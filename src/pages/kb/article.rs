@@ -13,7 +13,6 @@ use crate::routes;
 use crate::store::{self, SavedArticle, StoreError};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 use portal_core::fallback::{Answer, Shown};
 use portal_core::kb::related;
 use portal_core::markdown::Block;
@@ -98,8 +97,8 @@ async fn device_copy(id: &str) -> Option<ArticleLoad> {
 #[component]
 pub fn KbArticlePage() -> impl IntoView {
     let lang = use_lang();
-    let params = use_params_map();
-    let id = move || params.read().get("id").unwrap_or_default();
+    let param = crate::routes::use_param();
+    let id = move || param.get();
     let load = LocalResource::new(move || load_article(id()));
     let save_state = RwSignal::new(None::<Result<(), StoreError>>);
     let page = move || {

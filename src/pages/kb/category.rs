@@ -10,7 +10,6 @@ use crate::routes;
 use crate::store::{self, SavedArticle, StoreError};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 use portal_core::kb::in_category;
 use portal_core::model::KbArticle;
 
@@ -47,13 +46,13 @@ enum CategorySave {
 #[component]
 pub fn KbCategoryPage() -> impl IntoView {
     let lang = use_lang();
-    let params = use_params_map();
+    let param = crate::routes::use_param();
     let kb = LocalResource::new(fetch_kb);
     let saving = RwSignal::new(CategorySave::Ready);
     let body = loaded(kb, move |kb| {
         let lang = lang.get();
         let (t, en) = (kb_texts(lang), lang.is_en());
-        let id = params.read().get("category").unwrap_or_default();
+        let id = param.get();
         let Some(category) = kb.categories.iter().find(|c| c.id == id) else {
             return view! { <p class="notice" role="alert">{t.category_missing}</p> }.into_any();
         };

@@ -80,15 +80,16 @@ fn use_workspace() -> LocalResource<Option<WorkspacePatches>> {
 
 type Pairs = Vec<(String, String)>;
 
-/// `/patches` and `/patches/downloads` (one route, `/patches/:view?`).
+/// `/patches` and `/patches/downloads` (one page, `Page::Patches`, whose
+/// parameter says which).
 #[component]
 pub fn PatchesPage() -> impl IntoView {
-    let params = leptos_router::hooks::use_params_map();
-    move || match params.read().get("view").as_deref() {
-        None => view! { <PatchCatalogue/> }.into_any(),
+    let param = crate::routes::use_param();
+    move || match param.with(|view| view.is_empty()) {
+        true => view! { <PatchCatalogue/> }.into_any(),
         // A split point of its own: the catalogue's first download does
         // not carry the history page.
-        Some("downloads") => Suspend::new(async {
+        false => Suspend::new(async {
             #[cfg(feature = "split")]
             let view = downloads_view(()).await;
             #[cfg(not(feature = "split"))]
@@ -96,7 +97,6 @@ pub fn PatchesPage() -> impl IntoView {
             view
         })
         .into_any(),
-        Some(_) => view! { <crate::pages::NotFound/> }.into_any(),
     }
 }
 

@@ -18,7 +18,7 @@ use crate::time::format_beijing;
 use crate::visit::{use_store_warning, use_visit_lookups, StoreWarning};
 use chrono::{DateTime, FixedOffset};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_params_map};
+use leptos_router::hooks::use_location;
 use portal_core::fallback::Shown;
 use portal_core::keys::normalise_ticket_number;
 use portal_core::model::{Actor, Product, Ticket};
@@ -95,9 +95,9 @@ async fn load_ticket(
 #[component]
 pub fn TicketPage() -> impl IntoView {
     let lang = use_lang();
-    let params = use_params_map();
+    let param = crate::routes::use_param();
     let location = use_location();
-    let number = move || normalise_ticket_number(&params.read().get("number").unwrap_or_default());
+    let number = move || param.with(|n| normalise_ticket_number(n));
     // The fragment never reaches a server; `#` itself is dropped.
     let link_code = move || {
         let hash = location.hash.get();

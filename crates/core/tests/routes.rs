@@ -1,0 +1,72 @@
+//! The routing table: every path the app links to opens its page, with the
+//! parameter as written; anything else is the 404 page.
+
+use portal_core::routes::{Page, Route};
+
+fn route(path: &str) -> (Page, &str) {
+    let r = Route::of(path);
+    (r.page, r.param)
+}
+
+#[test]
+fn each_section_has_its_page() {
+    for (path, page) in [
+        ("/", Page::Home),
+        ("/services", Page::Services),
+        ("/sla", Page::Sla),
+        ("/tickets", Page::Tickets),
+        ("/history", Page::History),
+        ("/workspace", Page::Workspace),
+        ("/privacy", Page::Privacy),
+        ("/outbox", Page::Outbox),
+        ("/request", Page::Request),
+        ("/patches", Page::Patches),
+        ("/booking", Page::Booking),
+        ("/kb", Page::Kb),
+        ("/kb/offline", Page::KbOffline),
+    ] {
+        assert_eq!(route(path), (page, ""), "{path}");
+    }
+}
+
+#[test]
+fn parameters_come_from_the_path() {
+    assert_eq!(route("/t/CM2026-001244"), (Page::Ticket, "CM2026-001244"));
+    assert_eq!(
+        route("/kb/c/send-receive"),
+        (Page::KbCategory, "send-receive")
+    );
+    assert_eq!(
+        route("/kb/a/sr-smtp-535-auth-failed"),
+        (Page::KbArticle, "sr-smtp-535-auth-failed")
+    );
+    assert_eq!(route("/patches/downloads"), (Page::Patches, "downloads"));
+    // Still encoded: the app decodes.
+    assert_eq!(route("/kb/a/%E6%94%B6"), (Page::KbArticle, "%E6%94%B6"));
+}
+
+#[test]
+fn one_trailing_slash_is_ignored() {
+    assert_eq!(route("/kb/"), (Page::Kb, ""));
+    assert_eq!(route("/t/CM2026-001244/"), (Page::Ticket, "CM2026-001244"));
+    assert_eq!(route(""), (Page::Home, ""));
+}
+
+#[test]
+fn anything_else_is_not_found() {
+    for path in [
+        "/no-such-page",
+        "/t/",
+        "/t",
+        "/t/CM2026-001244/extra",
+        "/kb/c/",
+        "/kb/a/a/b",
+        "/patches/other",
+        "/kb/offline/x",
+        "/services/x",
+        "//",
+        "/SLA",
+    ] {
+        assert_eq!(route(path).0, Page::NotFound, "{path}");
+    }
+}
