@@ -76,10 +76,19 @@ fn Pages() -> impl IntoView {
             }
         });
     });
+    // The module is loaded by now, so the view is ready at once: it is built
+    // here, in this closure, whose owner the next page's build cleans up
+    // (what the old page started stops). A `Suspend` would build the new
+    // page in a task a tick later, after the old one's signals were gone.
     move || {
-        shown
-            .get()
-            .map(|page| Suspend::new(crate::pages::view(page)))
+        shown.get().map(|page| {
+            use futures::FutureExt;
+            let mut view = Box::pin(crate::pages::view(page));
+            match view.as_mut().now_or_never() {
+                Some(view) => view,
+                None => Suspend::new(view).into_any(),
+            }
+        })
     }
 }
 

@@ -96,8 +96,8 @@ pub fn kb_article(id: &str) -> String {
 }
 
 /// The current page's path parameter, as the path writes it: the ticket
-/// number of `/t/:number`, the id of `/kb/c/:category` and `/kb/a/:id`,
-/// `downloads` of `/patches/downloads`; empty when there is none. While the
+/// number of `/t/:number`, the id of `/kb/c/:category` and `/kb/a/:id`;
+/// empty when there is none. While the
 /// app moves on to another page it keeps its last value, so a page never
 /// reads another page's path.
 pub fn use_param() -> leptos::prelude::Memo<String> {

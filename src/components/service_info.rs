@@ -4,13 +4,15 @@
 
 use crate::api::SlaSetup;
 use crate::components::severity_list;
+use crate::dom::{attr, el, text, text_el};
 use crate::i18n::{plural, Lang};
 use crate::time::format_short;
 use chrono::{DateTime, FixedOffset};
 use leptos::prelude::*;
-use portal_core::model::{Channel, ChannelHours};
+use portal_core::model::Channel;
 use portal_core::sla::ChannelState;
 use std::sync::Arc;
+use web_sys::Element;
 
 struct ServiceTexts {
     channels_title: &'static str,
@@ -67,78 +69,120 @@ static EN: ServiceTexts = ServiceTexts {
     ),
 };
 
-/// The channels, the severity levels and the on-site rule.
+/// The channels, the severity levels and the on-site rule, built with the
+/// DOM API (`crate::dom`): static text, except each channel's open/closed
+/// badge, which follows `now`.
 pub fn service_info(
     lang: Lang,
     setup: Arc<SlaSetup>,
     now: ReadSignal<DateTime<FixedOffset>>,
-) -> impl IntoView {
+) -> AnyView {
+    let host = NodeRef::<leptos::html::Div>::new();
     let t = lang.pick(&ZH, &EN);
-    let channels = setup
-        .policy
-        .channels
-        .iter()
-        .cloned()
-        .map(|c| channel_status_card(t, lang.is_en(), c, setup.clone(), now))
-        .collect_view();
-    let onsite = &setup.policy.onsite;
-    let onsite = (t.onsite_rule)(onsite.radius_km, onsite.arrival_hours);
-    view! {
-        <section class="section" aria-labelledby="channels-title">
-            <h2 id="channels-title">{t.channels_title}</h2>
-            <p class="section-lead">{t.channels_lead}</p>
-            <ul class="card-grid channels">{channels}</ul>
-        </section>
-        <section class="section" aria-labelledby="severity-title">
-            <h2 id="severity-title">{t.severity_title}</h2>
-            <p class="section-lead">{t.severity_lead}</p>
-            {severity_list(lang, setup.policy.priorities.clone())}
-        </section>
-        <section class="section onsite" aria-labelledby="onsite-title">
-            <h2 id="onsite-title">{t.onsite_title}</h2>
-            <p>{onsite}</p>
-        </section>
-    }
+    let built = setup.clone();
+    Effect::new(move |_| {
+        if let Some(host) = host.get() {
+            build(&host, t, lang, &built);
+            badges(&host, t, &built, &now.get_untracked());
+        }
+    });
+    Effect::new(move |_| {
+        let now = now.get();
+        if let Some(host) = host.get_untracked() {
+            badges(&host, t, &setup, &now);
+        }
+    });
+    view! { <div class="service-info" node_ref=host></div> }.into_any()
 }
 
-fn channel_status_card(
-    t: &'static ServiceTexts,
-    en: bool,
-    channel: ChannelHours,
-    setup: Arc<SlaSetup>,
-    now: ReadSignal<DateTime<FixedOffset>>,
-) -> impl IntoView {
-    let id = channel.id;
-    let badge = move || {
-        let now = now.get();
-        match setup.engine.channel_state(id, &now) {
-            Ok(ChannelState::Open { closes_at }) => view! {
-                <p class="status-badge open">
-                    <strong>{t.open_now}</strong>" · "{(t.open_until)(&format_short(&closes_at, &now))}
-                </p>
-            }
-            .into_any(),
-            Ok(ChannelState::Closed { opens_at }) => view! {
-                <p class="status-badge closed">
-                    <strong>{t.closed_now}</strong>" · "{(t.opens_at)(&format_short(&opens_at, &now))}
-                </p>
-            }
-            .into_any(),
-            // Outside the calendar: no badge rather than a guess.
-            Err(_) => ().into_any(),
+fn build(host: &Element, t: &ServiceTexts, lang: Lang, setup: &SlaSetup) {
+    let Some(doc) = host.owner_document() else {
+        return;
+    };
+    let en = lang.is_en();
+    host.set_text_content(None);
+    let section = |id: &str, class: &str, title: &str| {
+        let s = el(&doc, host, "section", class);
+        attr(&s, "aria-labelledby", id);
+        attr(&text_el(&doc, &s, "h2", "", title), "id", id);
+        s
+    };
+
+    let channels = section("channels-title", "section", t.channels_title);
+    text_el(&doc, &channels, "p", "section-lead", t.channels_lead);
+    let list = el(&doc, &channels, "ul", "card-grid channels");
+    for channel in &setup.policy.channels {
+        let li = el(&doc, &list, "li", "card channel");
+        attr(&li, "data-channel", channel.id.as_str());
+        text_el(&doc, &li, "h3", "", channel.name.get(en));
+        let contact = if channel.id == Channel::Online {
+            t.online_contact
+        } else {
+            &channel.contact
+        };
+        text_el(&doc, &li, "p", "channel-contact", contact);
+        let hours = el(&doc, &li, "p", "channel-hours");
+        text(&doc, &hours, t.working_days);
+        text(&doc, &hours, " ");
+        text_el(
+            &doc,
+            &hours,
+            "strong",
+            "",
+            &format!("{}–{}", channel.opens, channel.closes),
+        );
+    }
+
+    let severity = section("severity-title", "section", t.severity_title);
+    text_el(&doc, &severity, "p", "section-lead", t.severity_lead);
+    severity_list(&doc, &severity, lang, &setup.policy.priorities);
+
+    let onsite = section("onsite-title", "section onsite", t.onsite_title);
+    let rule = &setup.policy.onsite;
+    text_el(
+        &doc,
+        &onsite,
+        "p",
+        "",
+        &(t.onsite_rule)(rule.radius_km, rule.arrival_hours),
+    );
+}
+
+/// Each channel's "open now · until …" or "closed · opens …" badge, at `now`.
+fn badges(host: &Element, t: &ServiceTexts, setup: &SlaSetup, now: &DateTime<FixedOffset>) {
+    let Some(doc) = host.owner_document() else {
+        return;
+    };
+    let Ok(Some(list)) = host.query_selector("ul.channels") else {
+        return;
+    };
+    let mut next = list.first_element_child();
+    while let Some(li) = next {
+        next = li.next_element_sibling();
+        if let Ok(Some(old)) = li.query_selector(".status-badge") {
+            old.remove();
         }
-    };
-    let contact = if id == Channel::Online {
-        t.online_contact.to_owned()
-    } else {
-        channel.contact.clone()
-    };
-    view! {
-        <li class="card channel" data-channel=id.as_str()>
-            <h3>{channel.name.get(en).to_owned()}</h3>
-            <p class="channel-contact">{contact}</p>
-            <p class="channel-hours">{t.working_days}" "<strong>{format!("{}–{}", channel.opens, channel.closes)}</strong></p>
-            {badge}
-        </li>
+        let id = li.get_attribute("data-channel").unwrap_or_default();
+        let Some(channel) = setup.policy.channels.iter().find(|c| c.id.as_str() == id) else {
+            continue;
+        };
+        let (class, state, when) = match setup.engine.channel_state(channel.id, now) {
+            Ok(ChannelState::Open { closes_at }) => (
+                "status-badge open",
+                t.open_now,
+                (t.open_until)(&format_short(&closes_at, now)),
+            ),
+            Ok(ChannelState::Closed { opens_at }) => (
+                "status-badge closed",
+                t.closed_now,
+                (t.opens_at)(&format_short(&opens_at, now)),
+            ),
+            // Outside the calendar: no badge rather than a guess.
+            Err(_) => continue,
+        };
+        let badge = el(&doc, &li, "p", class);
+        text_el(&doc, &badge, "strong", "", state);
+        text(&doc, &badge, " · ");
+        text(&doc, &badge, &when);
     }
 }

@@ -2,9 +2,10 @@
 //! target ("1 小时内响应", "response within 1 hour"), which the calculator
 //! shows too.
 
+use crate::dom::{attr, el, text_el};
 use crate::i18n::{plural, Lang};
-use leptos::prelude::*;
 use portal_core::model::{Priority, PriorityLevel};
+use web_sys::{Document, Element};
 
 struct TargetTexts {
     /// "1 小时", "8 hours", "90 分钟".
@@ -35,26 +36,31 @@ static EN: TargetTexts = TargetTexts {
     within: |amount| format!("response within {amount}"),
 };
 
-/// The P1–P4 levels with the manual's definitions and response targets.
-pub fn severity_list(lang: Lang, levels: Vec<PriorityLevel>) -> impl IntoView {
-    view! {
-        <ol class="severity-list">
-            {levels.into_iter().map(|level| severity_row(lang, level)).collect_view()}
-        </ol>
-    }
-}
-
-fn severity_row(lang: Lang, level: PriorityLevel) -> impl IntoView {
-    let (id, en) = (level.id.as_str(), lang.is_en());
-    view! {
-        <li class="severity" data-priority=id>
-            <span class=priority_badge_class(level.id)>{id}</span>
-            <div class="severity-body">
-                <h3>{level.name.get(en).to_owned()}</h3>
-                <p>{level.definition.get(en).to_owned()}</p>
-            </div>
-            <p class="severity-target">{response_target(lang, level.response_minutes)}</p>
-        </li>
+/// The P1–P4 levels with the manual's definitions and response targets,
+/// as an `<ol>` at the end of `parent` (built with the DOM API).
+pub fn severity_list(doc: &Document, parent: &Element, lang: Lang, levels: &[PriorityLevel]) {
+    let en = lang.is_en();
+    let list = el(doc, parent, "ol", "severity-list");
+    for level in levels {
+        let li = el(doc, &list, "li", "severity");
+        attr(&li, "data-priority", level.id.as_str());
+        text_el(
+            doc,
+            &li,
+            "span",
+            &priority_badge_class(level.id),
+            level.id.as_str(),
+        );
+        let body = el(doc, &li, "div", "severity-body");
+        text_el(doc, &body, "h3", "", level.name.get(en));
+        text_el(doc, &body, "p", "", level.definition.get(en));
+        text_el(
+            doc,
+            &li,
+            "p",
+            "severity-target",
+            &response_target(lang, level.response_minutes),
+        );
     }
 }
 

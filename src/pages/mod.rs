@@ -26,7 +26,7 @@ pub use kb::{KbArticlePage, KbCategoryPage, KnowledgeBase};
 pub use not_found::NotFound;
 pub use offline::OfflineLibrary;
 pub use outbox::OutboxPage;
-pub use patches::PatchesPage;
+pub use patches::{PatchDownloads, PatchesPage};
 pub use privacy::PrivacyPage;
 pub use request::RequestPage;
 pub use services::Services;
@@ -54,9 +54,12 @@ macro_rules! section {
     ($view_fn:ident { $($page:pat => $component:ident),+ $(,)? }) => {
         #[cfg_attr(feature = "split", leptos::lazy)]
         fn $view_fn(page: Page) -> AnyView {
-            match page {
+            // Untracked: it runs inside the app's `Suspend` (`app::Pages`),
+            // which would otherwise rebuild the page on every signal read
+            // while building it.
+            untrack(|| match page {
                 $($page => view! { <$component/> }.into_any()),+
-            }
+            })
         }
     };
 }
@@ -85,8 +88,10 @@ section!(privacy_view { _ => PrivacyPage });
 section!(outbox_view { _ => OutboxPage });
 // 在线提交: the form with its live deadline, for workspace holders only.
 section!(request_view { _ => RequestPage });
-// 补丁管理: the catalogue and the download history, one module.
+// 补丁管理: the catalogue, and the download history (a module of its own:
+// the catalogue does not carry it, nor it the catalogue's filter and cards).
 section!(patches_view { _ => PatchesPage });
+section!(patch_downloads_view { _ => PatchDownloads });
 // 工程师预约: the key form here; the form and "my bookings" behind a split
 // point of their own (`booking::view::booking_form_view`), loaded once the
 // workspace is open.
@@ -123,6 +128,7 @@ pub async fn preload(page: Page) {
         Page::Outbox => __preload_outbox_view().await,
         Page::Request => __preload_request_view().await,
         Page::Patches => __preload_patches_view().await,
+        Page::PatchDownloads => __preload_patch_downloads_view().await,
         Page::Booking => __preload_booking_view().await,
         Page::NotFound => {}
     }
@@ -147,7 +153,8 @@ pub async fn view(page: Page) -> AnyView {
         Page::Outbox => call!(outbox_view(page)),
         Page::Request => call!(request_view(page)),
         Page::Patches => call!(patches_view(page)),
+        Page::PatchDownloads => call!(patch_downloads_view(page)),
         Page::Booking => call!(booking_view(page)),
-        Page::NotFound => view! { <NotFound/> }.into_any(),
+        Page::NotFound => untrack(|| view! { <NotFound/> }.into_any()),
     }
 }

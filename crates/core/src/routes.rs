@@ -21,8 +21,10 @@ pub enum Page {
     Privacy,
     Outbox,
     Request,
-    /// `/patches` and `/patches/downloads` (the parameter says which).
+    /// `/patches`: the catalogue.
     Patches,
+    /// `/patches/downloads`: this device's and the workspace's downloads.
+    PatchDownloads,
     Booking,
     Kb,
     /// `/kb/c/:category`
@@ -34,7 +36,7 @@ pub enum Page {
 }
 
 /// A path's page and its one parameter (the ticket number, the category or
-/// article id, `downloads` under `/patches`), as written in the path (still
+/// article id), as written in the path (still
 /// percent-encoded); empty when the page has none.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Route<'a> {
@@ -72,10 +74,7 @@ impl<'a> Route<'a> {
             "/outbox" => page(Page::Outbox),
             "/request" => page(Page::Request),
             "/patches" => page(Page::Patches),
-            "/patches/downloads" => Route {
-                page: Page::Patches,
-                param: "downloads",
-            },
+            "/patches/downloads" => page(Page::PatchDownloads),
             "/booking" => page(Page::Booking),
             "/kb" => page(Page::Kb),
             "/kb/offline" => page(Page::KbOffline),

@@ -20,6 +20,7 @@ mod texts;
 use crate::api::{fetch_json, fetch_products, ApiError};
 use crate::components::{loaded, StoreProblem, StoreUse};
 use crate::deployment::{self as device_deployment, PatchCount};
+use crate::dom::{attr, el, text, text_el};
 use crate::engines::{self, WorkspacePatches};
 use crate::i18n::{use_lang, Lang};
 use crate::routes;
@@ -37,6 +38,7 @@ use portal_core::patches::{applicable, PatchFilter};
 use std::sync::Arc;
 use texts::patch_texts;
 use wasm_bindgen::JsCast;
+use web_sys::Element;
 
 /// The catalogue's data: the patches and the products they are for.
 struct Catalogue {
@@ -80,28 +82,9 @@ fn use_workspace() -> LocalResource<Option<WorkspacePatches>> {
 
 type Pairs = Vec<(String, String)>;
 
-/// `/patches` and `/patches/downloads` (one page, `Page::Patches`, whose
-/// parameter says which).
+/// `/patches`: the catalogue.
 #[component]
 pub fn PatchesPage() -> impl IntoView {
-    let param = crate::routes::use_param();
-    move || match param.with(|view| view.is_empty()) {
-        true => view! { <PatchCatalogue/> }.into_any(),
-        // A split point of its own: the catalogue's first download does
-        // not carry the history page.
-        false => Suspend::new(async {
-            #[cfg(feature = "split")]
-            let view = downloads_view(()).await;
-            #[cfg(not(feature = "split"))]
-            let view = downloads_view(());
-            view
-        })
-        .into_any(),
-    }
-}
-
-#[component]
-fn PatchCatalogue() -> impl IntoView {
     let lang = use_lang();
     let catalogue = LocalResource::new(load_catalogue);
     let workspace = use_workspace();
@@ -462,20 +445,74 @@ async fn sha256_hex(file: &web_sys::File) -> Result<String, bool> {
     Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
 }
 
-/// The history page, behind its split point. Untracked: it runs inside the
-/// page's `Suspend`, which would otherwise re-run on every signal it reads.
-#[cfg_attr(feature = "split", leptos::lazy)]
-fn downloads_view(_: ()) -> AnyView {
-    untrack(|| view! { <PatchDownloads/> }.into_any())
-}
-
-/// The download history: this device's, and the workspace's.
+/// The download history: this device's, and the workspace's. The two
+/// lists are built with the DOM API (`crate::dom`), each rebuilt whole when
+/// its data or the language changes.
 #[component]
-fn PatchDownloads() -> impl IntoView {
+pub fn PatchDownloads() -> impl IntoView {
     let lang = use_lang();
     let catalogue = LocalResource::new(load_catalogue);
     let workspace = use_workspace();
     let device = LocalResource::new(|| engines::device_downloads(None));
+    let mine = NodeRef::<leptos::html::Div>::new();
+    let theirs = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        let (lang, device) = (lang.get(), device.get());
+        let (Some(host), Some(Ok(c))) = (mine.get(), catalogue.get()) else {
+            return;
+        };
+        let t = patch_texts(lang);
+        let body = match &device {
+            // Loading, or the store's problem, shown below the list.
+            None | Some(Err(_)) => History::Nothing,
+            Some(Ok(list)) if list.is_empty() => {
+                History::Empty(t.device_empty, "data-device-empty")
+            }
+            Some(Ok(list)) => History::Table(
+                "device-downloads",
+                list.iter()
+                    .map(|d| (format_ms(d.at_ms), d.patch.clone(), d.version.clone()))
+                    .collect(),
+            ),
+        };
+        history(&host, lang, &c, "device-history", t.device_history, body);
+    });
+    Effect::new(move |_| {
+        let (lang, workspace) = (lang.get(), workspace.get().flatten());
+        let (Some(host), Some(Ok(c))) = (theirs.get(), catalogue.get()) else {
+            return;
+        };
+        let t = patch_texts(lang);
+        let body = match workspace {
+            None => History::OpenWorkspace,
+            Some(w) if w.downloads.is_empty() => History::Empty(t.workspace_empty, ""),
+            Some(w) => {
+                let mut rows: Vec<_> = w
+                    .downloads
+                    .iter()
+                    .map(|d| (d.at, d.patch.clone(), Some(d.version.clone())))
+                    .collect();
+                rows.sort_by_key(|r| std::cmp::Reverse(r.0));
+                let rows = rows
+                    .into_iter()
+                    .map(|(at, p, v)| (format_beijing(&at), p, v))
+                    .collect();
+                History::Table("workspace-downloads", rows)
+            }
+        };
+        history(
+            &host,
+            lang,
+            &c,
+            "workspace-history",
+            t.workspace_history,
+            body,
+        );
+    });
+    let problem = move || match device.get() {
+        Some(Err(error)) => Some(view! { <StoreProblem error used_for=StoreUse::RecordDownload/> }),
+        _ => None,
+    };
     view! {
         <section class="page patch-downloads-page">
             {move || {
@@ -483,49 +520,18 @@ fn PatchDownloads() -> impl IntoView {
                 view! {
                     <h1>{t.downloads_title}</h1>
                     <p class="lead-text">{t.downloads_lead}</p>
-                    <p><A href=routes::PATCHES>{t.back_to_catalogue}</A></p>
+                    <p><a href=routes::PATCHES>{t.back_to_catalogue}</a></p>
                 }
             }}
-            {loaded(catalogue, move |c: Arc<Catalogue>| {
-                let c2 = c.clone();
+            {loaded(catalogue, move |_| {
                 view! {
-                    {move || {
-                        let t = patch_texts(lang.get());
-                        let body = match device.get() {
-                            None => None,
-                            Some(Err(error)) => Some(view! { <StoreProblem error used_for=StoreUse::RecordDownload/> }.into_any()),
-                            Some(Ok(list)) if list.is_empty() => Some(view! { <p class="muted" data-device-empty="">{t.device_empty}</p> }.into_any()),
-                            Some(Ok(list)) => {
-                                let rows: Vec<_> = list.iter().map(|d| (format_ms(d.at_ms), d.patch.clone(), d.version.clone())).collect();
-                                Some(history_table(lang.get(), &c, "device-downloads", rows).into_any())
-                            }
-                        };
-                        view! {
-                            <section aria-labelledby="device-history">
-                                <h2 id="device-history">{t.device_history}</h2>
-                                {body}
-                            </section>
-                        }
-                    }}
-                    {move || {
-                        let t = patch_texts(lang.get());
-                        let body = match workspace.get().flatten() {
-                            None => view! { <p class="muted">{t.workspace_hint}" "<A href=routes::WORKSPACE>{lang.get().texts().nav_workspace}</A></p> }.into_any(),
-                            Some(w) if w.downloads.is_empty() => view! { <p class="muted">{t.workspace_empty}</p> }.into_any(),
-                            Some(w) => {
-                                let mut rows: Vec<_> = w.downloads.iter().map(|d| (d.at, d.patch.clone(), Some(d.version.clone()))).collect();
-                                rows.sort_by_key(|r| std::cmp::Reverse(r.0));
-                                let rows = rows.into_iter().map(|(at, p, v)| (format_beijing(&at), p, v)).collect();
-                                history_table(lang.get(), &c2, "workspace-downloads", rows).into_any()
-                            }
-                        };
-                        view! {
-                            <section aria-labelledby="workspace-history">
-                                <h2 id="workspace-history">{t.workspace_history}</h2>
-                                {body}
-                            </section>
-                        }
-                    }}
+                    <section aria-labelledby="device-history">
+                        <div node_ref=mine></div>
+                        {problem}
+                    </section>
+                    <section aria-labelledby="workspace-history">
+                        <div node_ref=theirs></div>
+                    </section>
                 }
                 .into_any()
             })}
@@ -533,37 +539,69 @@ fn PatchDownloads() -> impl IntoView {
     }
 }
 
-fn history_table(
-    lang: Lang,
-    c: &Catalogue,
-    id: &'static str,
-    rows: Vec<(String, String, Option<String>)>,
-) -> impl IntoView {
+/// What a history section shows under its heading.
+enum History {
+    Nothing,
+    /// Nothing recorded: the sentence, and a `data-*` marker (or "").
+    Empty(&'static str, &'static str),
+    /// No workspace open: where to open it.
+    OpenWorkspace,
+    /// The table's id, and its rows: when, patch id, version.
+    Table(&'static str, Vec<(String, String, Option<String>)>),
+}
+
+fn history(host: &Element, lang: Lang, c: &Catalogue, id: &str, title: &str, body: History) {
+    let Some(doc) = host.owner_document() else {
+        return;
+    };
     let (t, en) = (patch_texts(lang), lang.is_en());
-    let rows = rows
-        .into_iter()
-        .map(|(when, patch, version)| {
-            let found = c.patches.iter().find(|p| p.id == patch);
-            let title = found.map_or_else(
-                || t.unknown_patch.to_owned(),
-                |p| p.title.get(en).to_owned(),
-            );
-            let (key, href) = (patch.clone(), cards::patch_href(&patch));
-            view! {
-                <tr data-download=key>
-                    <td>{when}</td>
-                    <td><A href=href>{patch}</A><br/>{title}</td>
-                    <td>{version.unwrap_or_else(|| "—".to_owned())}</td>
-                </tr>
+    host.set_text_content(None);
+    attr(&text_el(&doc, host, "h2", "", title), "id", id);
+    match body {
+        History::Nothing => {}
+        History::Empty(sentence, marker) => {
+            let p = text_el(&doc, host, "p", "muted", sentence);
+            if !marker.is_empty() {
+                attr(&p, marker, "");
             }
-        })
-        .collect_view();
-    view! {
-        <div class="table-scroll">
-            <table id=id>
-                <thead><tr><th scope="col">{t.when}</th><th scope="col">{t.patch}</th><th scope="col">{t.for_version}</th></tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        }
+        History::OpenWorkspace => {
+            let p = text_el(&doc, host, "p", "muted", t.workspace_hint);
+            text(&doc, &p, " ");
+            attr(
+                &text_el(&doc, &p, "a", "", lang.texts().nav_workspace),
+                "href",
+                routes::WORKSPACE,
+            );
+        }
+        History::Table(id, rows) => {
+            let scroll = el(&doc, host, "div", "table-scroll");
+            let table = el(&doc, &scroll, "table", "");
+            attr(&table, "id", id);
+            let head = el(&doc, &el(&doc, &table, "thead", ""), "tr", "");
+            for name in [t.when, t.patch, t.for_version] {
+                attr(&text_el(&doc, &head, "th", "", name), "scope", "col");
+            }
+            let tbody = el(&doc, &table, "tbody", "");
+            for (when, patch, version) in rows {
+                let title = c
+                    .patches
+                    .iter()
+                    .find(|p| p.id == patch)
+                    .map_or(t.unknown_patch, |p| p.title.get(en));
+                let tr = el(&doc, &tbody, "tr", "");
+                attr(&tr, "data-download", &patch);
+                text_el(&doc, &tr, "td", "", &when);
+                let cell = el(&doc, &tr, "td", "");
+                attr(
+                    &text_el(&doc, &cell, "a", "", &patch),
+                    "href",
+                    &cards::patch_href(&patch),
+                );
+                el(&doc, &cell, "br", "");
+                text(&doc, &cell, title);
+                text_el(&doc, &tr, "td", "", version.as_deref().unwrap_or("—"));
+            }
+        }
     }
 }

@@ -9,6 +9,10 @@
 //! on the device first, so nothing typed is lost. The form checks it with
 //! the same rules the receiver applies (`portal_core::submission::check`)
 //! and says what is wrong next to each field.
+//!
+//! A deep link opens the access-key form (`WorkspaceGate`); the request
+//! form is a split point of its own (`request_form_view`), loaded once the
+//! workspace is open.
 
 mod texts;
 
@@ -37,10 +41,29 @@ pub fn RequestPage() -> impl IntoView {
             <WorkspaceGate
                 title=|lang| request_texts(lang).title
                 lead=|lang| request_texts(lang).gate_lead
-                render=|w: Workspace| view! { <RequestForm workspace=w/> }.into_any()
+                render=|workspace: Workspace| {
+                    Suspend::new(async move {
+                        #[cfg(feature = "split")]
+                        let view = request_form_view(workspace).await;
+                        #[cfg(not(feature = "split"))]
+                        let view = request_form_view(workspace);
+                        view
+                    })
+                    .into_any()
+                }
             />
         </section>
     }
+}
+
+/// The form, a split point of its own: a deep link opens the access-key
+/// form first, which every workspace page shares, and only an open
+/// workspace needs the form, its deadline and the outbox. Untracked: it runs
+/// inside the gate's `Suspend`, which would otherwise rebuild the page on
+/// every signal read while building it.
+#[cfg_attr(feature = "split", leptos::lazy)]
+fn request_form_view(workspace: Workspace) -> AnyView {
+    untrack(|| view! { <RequestForm workspace/> }.into_any())
 }
 
 /// Where sending stands.
