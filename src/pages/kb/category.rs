@@ -17,7 +17,10 @@ use portal_core::model::KbArticle;
 use web_sys::Element;
 
 /// Fetches every article of a category and saves them for offline reading
-/// in one transaction; returns how many.
+/// in one transaction; returns how many. A split point of its own: the
+/// article bodies' reader and the device's storage load when the user asks
+/// to save, not with the category.
+#[cfg_attr(feature = "split", leptos::lazy)]
 async fn save_category(kb: Kb, category: String) -> Result<usize, Result<StoreError, ApiError>> {
     let articles: Vec<KbArticle> = in_category(&kb.articles, &category)
         .into_iter()

@@ -8,6 +8,7 @@
 
 use super::texts::{kb_texts, KbTexts};
 use super::{article_card, fetch_kb, link, Kb};
+use crate::api::ApiError;
 use crate::components::{loaded, ErrorPanel};
 use crate::dom::{attr, el, set_value, text, text_el, value};
 use crate::engines::KbFound;
@@ -47,27 +48,26 @@ pub fn KnowledgeBase() -> impl IntoView {
         navigate(&routes::kb_search(q, c), options);
     };
     // The engine and its index are fetched the first time the user
-    // searches, not before.
-    // A search started while the engine loads can finish after the user has
-    // typed on; the resource then missed the newer input's rerun and kept the
-    // old keystroke's results. So each run searches again until what it
-    // searched for is still what the page asks.
-    let hits = LocalResource::new(move || {
-        let mut asked = (query.get(), category.get());
-        async move {
-            loop {
-                let (q, c) = asked.clone();
-                if q.trim().is_empty() {
-                    return None;
-                }
-                let c = (!c.is_empty()).then_some(c);
-                let found = crate::engines::search_kb(q, c, SHOWN).await;
-                match (query.try_get_untracked(), category.try_get_untracked()) {
-                    (Some(q), Some(c)) if (&q, &c) != (&asked.0, &asked.1) => asked = (q, c),
-                    _ => return Some(found),
-                }
-            }
+    // searches, not before. Every change of the query or the category
+    // starts a search; one that finishes after the user has typed on is
+    // dropped (the newer search answers), so the page always ends on the
+    // results of what it asks. Until then it shows the previous answer.
+    let hits = RwSignal::new(None::<Result<KbFound, ApiError>>);
+    let attempt = RwSignal::new(0u32);
+    Effect::new(move |_| {
+        let (q, c, _) = (query.get(), category.get(), attempt.get());
+        if q.trim().is_empty() {
+            hits.set(None);
+            return;
         }
+        leptos::task::spawn_local(async move {
+            let within = (!c.is_empty()).then(|| c.clone());
+            let found = crate::engines::search_kb(q.clone(), within, SHOWN).await;
+            let asked = (query.try_get_untracked(), category.try_get_untracked());
+            if asked == (Some(q), Some(c)) {
+                hits.try_set(Some(found));
+            }
+        });
     });
 
     let heading = NodeRef::<html::H1>::new();
@@ -124,8 +124,8 @@ pub fn KnowledgeBase() -> impl IntoView {
         match (found, kb) {
             _ if !searching => {}
             // The error panel below says what failed.
-            (Some(Some(Err(_))), _) | (_, Some(Err(_))) => {}
-            (Some(Some(Ok(found))), Some(Ok(kb))) => {
+            (Some(Err(_)), _) | (_, Some(Err(_))) => {}
+            (Some(Ok(found)), Some(Ok(kb))) => {
                 search_results(&doc, &results, lang, &kb, &found, &q)
             }
             _ => {
@@ -138,8 +138,14 @@ pub fn KnowledgeBase() -> impl IntoView {
             return None;
         }
         match (hits.get(), kb.get()) {
-            (Some(Some(Err(error))), _) | (_, Some(Err(error))) => {
-                Some(view! { <ErrorPanel error on_retry=move || hits.refetch()/> })
+            (Some(Err(error)), _) | (_, Some(Err(error))) => {
+                let retry = move || {
+                    if matches!(kb.get_untracked(), Some(Err(_))) {
+                        kb.refetch();
+                    }
+                    attempt.update(|n| *n += 1);
+                };
+                Some(view! { <ErrorPanel error on_retry=retry/> })
             }
             _ => None,
         }
@@ -252,17 +258,13 @@ fn sync_form(form: &Element, query: &str, category: &str) {
 
 /// What the live region says: how many the search found, that it found
 /// none, or that it is searching.
-fn announcement(
-    t: &KbTexts,
-    query: &str,
-    hits: Option<&Option<Result<KbFound, crate::api::ApiError>>>,
-) -> String {
+fn announcement(t: &KbTexts, query: &str, hits: Option<&Result<KbFound, ApiError>>) -> String {
     if query.trim().is_empty() {
         return String::new();
     }
     match hits {
-        Some(Some(Ok(found))) if found.ids.is_empty() => t.search_none.to_owned(),
-        Some(Some(Ok(found))) => {
+        Some(Ok(found)) if found.ids.is_empty() => t.search_none.to_owned(),
+        Some(Ok(found)) => {
             let count = (t.search_results)(found.total, found.ids.len());
             if found.partial {
                 format!("{} {count}", t.search_partial)
@@ -270,8 +272,8 @@ fn announcement(
                 count
             }
         }
-        Some(Some(Err(_))) => String::new(),
-        _ => t.searching.to_owned(),
+        Some(Err(_)) => String::new(),
+        None => t.searching.to_owned(),
     }
 }
 

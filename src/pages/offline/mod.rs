@@ -3,6 +3,10 @@
 //! the published revision has moved on, and search over the saved copies.
 //! The order, the search and the flag are `portal_core::library`'s.
 //!
+//! The search engine is a split point of its own (`search_library`): it is
+//! fetched on the first search, not with the library, which lists the
+//! copies newest first without it.
+//!
 //! The markup is built with the DOM API (`crate::dom`): a `view!` keeps the
 //! host elements, one effect fills them; the search box stays, so typing
 //! keeps its focus, and the buttons are handled by the list's one listener
@@ -27,16 +31,47 @@ use texts::{offline_texts, OfflineTexts};
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement};
 
-/// The saved copies with their index entries.
-fn entries(saved: &[SavedArticle]) -> Vec<(SavedArticle, Option<KbArticle>)> {
-    saved
+/// The copies newest first (ties by id): `library_order` without a query,
+/// which this page cannot call without loading the engine.
+fn newest_first(saved: &[SavedArticle]) -> Vec<usize> {
+    let mut newest: Vec<usize> = (0..saved.len()).collect();
+    newest.sort_unstable_by(|&a, &b| {
+        let (a, b) = (&saved[a], &saved[b]);
+        b.saved_at
+            .total_cmp(&a.saved_at)
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    newest
+}
+
+/// The ids of the copies that match `query`, in `library_order`'s order.
+/// A split point of its own: the engine loads on the first search.
+#[cfg_attr(feature = "split", leptos::lazy)]
+async fn search_library(saved: Vec<SavedArticle>, query: String) -> Vec<String> {
+    let entries: Vec<Option<KbArticle>> = saved
         .iter()
-        .map(|s| {
-            (
-                s.clone(),
-                serde_json::from_str::<KbArticle>(&s.entry_json).ok(),
-            )
+        .map(|s| serde_json::from_str::<KbArticle>(&s.entry_json).ok())
+        .collect();
+    // What the search reads: the text of each copy's blocks.
+    let texts: Vec<String> = saved
+        .iter()
+        .map(|s| s.blocks().map(|b| plain_text(&b)).unwrap_or_default())
+        .collect();
+    let copies: Vec<DeviceCopy> = saved
+        .iter()
+        .zip(&entries)
+        .zip(&texts)
+        .map(|((s, entry), body)| DeviceCopy {
+            id: &s.id,
+            category: &s.category,
+            title: entry.as_ref().map_or("", |e| e.title.zh.as_str()),
+            body,
+            saved_at_ms: s.saved_at,
         })
+        .collect();
+    library_order(&copies, &query)
+        .into_iter()
+        .map(|i| saved[i].id.clone())
         .collect()
 }
 
@@ -49,6 +84,19 @@ pub fn OfflineLibrary() -> impl IntoView {
     let published = LocalResource::new(|| fetch_json_once::<Vec<KbArticle>>(files::KB_ARTICLES));
     let query = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<StoreError>);
+    // What a search found, with the query it was for: a search can finish
+    // after the user has typed on.
+    let searched = LocalResource::new(move || {
+        let (q, list) = (query.get(), saved.get());
+        async move {
+            let list = list?.ok()?;
+            if q.trim().is_empty() {
+                return None;
+            }
+            let ids = search_library(list, q.clone()).await;
+            Some((q, ids))
+        }
+    });
 
     let refresh = move |id: String| {
         leptos::task::spawn_local(async move {
@@ -98,6 +146,7 @@ pub fn OfflineLibrary() -> impl IntoView {
     Effect::new(move |_| {
         let (lang, q) = (lang.get(), query.get());
         let (list_now, published) = (saved.get(), published.get().and_then(Result::ok));
+        let searched = searched.get().flatten();
         let (Some(notes), Some(search), Some(ul)) = (notes.get(), search.get(), list.get()) else {
             return;
         };
@@ -131,13 +180,25 @@ pub fn OfflineLibrary() -> impl IntoView {
         } else {
             attr(&search, "hidden", "");
         }
+        let list = shown.unwrap_or_default();
+        let order = if q.trim().is_empty() {
+            newest_first(&list)
+        } else {
+            // Until the search for this query answers, the list stays as it is.
+            let Some((_, ids)) = searched.filter(|(asked, _)| *asked == q) else {
+                return;
+            };
+            ids.iter()
+                .filter_map(|id| list.iter().position(|s| s.id == *id))
+                .collect()
+        };
         fill_list(
             &doc,
             &ul,
             lang,
-            &shown.unwrap_or_default(),
+            &list,
+            &order,
             &published.unwrap_or_default(),
-            &q,
         );
     });
 
@@ -184,7 +245,7 @@ fn store_notice(p: &Element, lang: Lang, error: Option<&StoreError>) {
     }
 }
 
-/// The saved copies in the library's order for the search `query`. A
+/// The saved copies in `order`. A
 /// button that had the focus keeps it: the same button of the row at its
 /// place, as the list is rebuilt under it.
 fn fill_list(
@@ -192,8 +253,8 @@ fn fill_list(
     ul: &Element,
     lang: Lang,
     list: &[SavedArticle],
+    order: &[usize],
     published: &[KbArticle],
-    query: &str,
 ) {
     let focused = doc.active_element().filter(|e| ul.contains(Some(e)));
     let place = focused.as_ref().and_then(|b| {
@@ -208,25 +269,9 @@ fn fill_list(
     });
     ul.set_text_content(None);
     let t = offline_texts(lang);
-    let rows = entries(list);
-    // What the search reads: the text of each copy's blocks.
-    let texts: Vec<String> = rows
-        .iter()
-        .map(|(s, _)| s.blocks().map(|b| plain_text(&b)).unwrap_or_default())
-        .collect();
-    let copies: Vec<DeviceCopy> = rows
-        .iter()
-        .zip(&texts)
-        .map(|((s, entry), body)| DeviceCopy {
-            id: &s.id,
-            category: &s.category,
-            title: entry.as_ref().map_or("", |e| e.title.zh.as_str()),
-            body,
-            saved_at_ms: s.saved_at,
-        })
-        .collect();
-    for i in library_order(&copies, query) {
-        let (s, entry) = &rows[i];
+    for &i in order {
+        let s = &list[i];
+        let entry = serde_json::from_str::<KbArticle>(&s.entry_json).ok();
         offline_row(doc, ul, t, lang.is_en(), s, entry.as_ref(), published);
     }
     if let Some((index, action)) = place {
