@@ -20,6 +20,8 @@ use portal_core::fallback::{Answer, Shown};
 use portal_core::kb::related;
 use portal_core::markdown::Block;
 use portal_core::model::KbArticle;
+use std::cell::Cell;
+use std::rc::Rc;
 use std::sync::Arc;
 use web_sys::Element;
 
@@ -113,7 +115,24 @@ pub fn KbArticlePage() -> impl IntoView {
     let lang = use_lang();
     let params = use_params_map();
     let id = move || params.read().get("id").unwrap_or_default();
-    let load = LocalResource::new(move || load_article(id()));
+    // Loaded again when the id changes or the user retries; a load that
+    // finishes after a newer one started is dropped.
+    let load = RwSignal::new(None::<ArticleLoad>);
+    let retries = RwSignal::new(0u32);
+    let latest = Rc::new(Cell::new(0u32));
+    Effect::new(move |_| {
+        let (id, _) = (id(), retries.get());
+        let this = latest.get() + 1;
+        latest.set(this);
+        let latest = latest.clone();
+        leptos::task::spawn_local(async move {
+            let loaded = load_article(id).await;
+            if latest.get() == this {
+                load.try_set(Some(loaded));
+            }
+        });
+    });
+    let retry = move || retries.update(|n| *n += 1);
     let save_state = RwSignal::new(None::<Result<(), StoreError>>);
     let page = move || match load.get() {
         None => view! { <Loading/> }.into_any(),
@@ -121,9 +140,7 @@ pub fn KbArticlePage() -> impl IntoView {
             let missing = move || kb_texts(lang.get()).article_missing;
             view! { <p class="notice" role="alert">{missing}</p> }.into_any()
         }
-        Some(ArticleLoad::Failed(error)) => {
-            view! { <ErrorPanel error on_retry=move || load.refetch()/> }.into_any()
-        }
+        Some(ArticleLoad::Failed(error)) => view! { <ErrorPanel error on_retry=retry/> }.into_any(),
         Some(ArticleLoad::Offline {
             article,
             blocks,
@@ -135,7 +152,7 @@ pub fn KbArticlePage() -> impl IntoView {
                 online: None,
             };
             view! {
-                <DeviceCopyNotice message=|lang, time| (kb_texts(lang).offline_article)(time) saved_at_ms=saved_at on_retry=move || load.refetch()>
+                <DeviceCopyNotice message=|lang, time| (kb_texts(lang).offline_article)(time) saved_at_ms=saved_at on_retry=retry>
                     {article_view(lang, save_state, shown)}
                 </DeviceCopyNotice>
             }

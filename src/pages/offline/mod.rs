@@ -78,24 +78,47 @@ async fn search_library(saved: Vec<SavedArticle>, query: String) -> Vec<String> 
 #[component]
 pub fn OfflineLibrary() -> impl IntoView {
     let lang = use_lang();
-    let saved = LocalResource::new(store::saved_articles);
-    // The published index (shared with the knowledge-base pages for the
-    // visit), to flag newer revisions; absent when offline.
-    let published = LocalResource::new(|| fetch_json_once::<Vec<KbArticle>>(files::KB_ARTICLES));
+    // The copies on this device and the published index (shared with the
+    // knowledge-base pages for the visit, to flag newer revisions; absent
+    // when offline), loaded again after a refresh or a removal. A load
+    // that finishes after a newer one started is dropped.
+    let saved = RwSignal::new(None::<Result<Vec<SavedArticle>, StoreError>>);
+    let published = RwSignal::new(None::<Vec<KbArticle>>);
+    let loads = RwSignal::new(0u32);
+    Effect::new(move |_| {
+        let n = loads.get();
+        // Apart: the list shows without waiting for the network.
+        leptos::task::spawn_local(async move {
+            let list = store::saved_articles().await;
+            if loads.try_get_untracked() == Some(n) {
+                saved.try_set(Some(list));
+            }
+        });
+        leptos::task::spawn_local(async move {
+            let index = fetch_json_once::<Vec<KbArticle>>(files::KB_ARTICLES).await;
+            if loads.try_get_untracked() == Some(n) {
+                published.try_set(index.ok());
+            }
+        });
+    });
+    let reload = move || loads.update(|n| *n += 1);
     let query = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<StoreError>);
-    // What a search found, with the query it was for: a search can finish
-    // after the user has typed on.
-    let searched = LocalResource::new(move || {
-        let (q, list) = (query.get(), saved.get());
-        async move {
-            let list = list?.ok()?;
-            if q.trim().is_empty() {
-                return None;
-            }
-            let ids = search_library(list, q.clone()).await;
-            Some((q, ids))
+    // What a search found, with the query it was for (a search can finish
+    // after the user has typed on).
+    let searched = RwSignal::new(None::<(String, Vec<String>)>);
+    Effect::new(move |_| {
+        let q = query.get();
+        let Some(Ok(list)) = saved.get() else {
+            return;
+        };
+        if q.trim().is_empty() {
+            return;
         }
+        leptos::task::spawn_local(async move {
+            let ids = search_library(list, q.clone()).await;
+            searched.try_set(Some((q, ids)));
+        });
     });
 
     let refresh = move |id: String| {
@@ -111,14 +134,13 @@ pub fn OfflineLibrary() -> impl IntoView {
                     problem.set(store::keep_article(&entry, &blocks_json, false).await.err());
                 }
             }
-            saved.refetch();
-            published.refetch();
+            reload();
         });
     };
     let remove = move |id: String| {
         leptos::task::spawn_local(async move {
             problem.set(store::remove_article(&id).await.err());
-            saved.refetch();
+            reload();
         });
     };
 
@@ -145,8 +167,7 @@ pub fn OfflineLibrary() -> impl IntoView {
     });
     Effect::new(move |_| {
         let (lang, q) = (lang.get(), query.get());
-        let (list_now, published) = (saved.get(), published.get().and_then(Result::ok));
-        let searched = searched.get().flatten();
+        let (list_now, published, searched) = (saved.get(), published.get(), searched.get());
         let (Some(notes), Some(search), Some(ul)) = (notes.get(), search.get(), list.get()) else {
             return;
         };
