@@ -1,7 +1,7 @@
 //! 在线知识库: the index with search (`index`), a category (`category`) and
 //! an article (`article`). An article arrives as the core's block model
 //! (`kb/articles/<id>.json`, published by `portal index`; no Markdown is
-//! parsed here) and is shown by `components::ArticleBody`. What the three
+//! parsed here) and is shown by `components::article_body`. What the three
 //! pages share is here: the categories and article index, and the card of
 //! an article.
 //!
