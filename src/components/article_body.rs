@@ -2,111 +2,121 @@
 //! published in `kb/articles/<id>.json`) as elements with text nodes only:
 //! no HTML from an article is ever interpreted. Link and image targets pass
 //! the core's allow-lists again here; a refused one shows as its text.
+//!
+//! Built with the DOM API (`crate::dom`): every text goes in through a text
+//! node or `set_text_content`, every attribute through `set_attribute`.
 
 use crate::api::api_url;
-use leptos::prelude::*;
+use crate::dom::{attr, el, text};
+use crate::i18n::Lang;
 use portal_core::markdown::{safe_image, safe_link, Block, Inline};
+use web_sys::{Document, Element};
 
-/// `<div class="article-body" lang="zh-CN">` with the article's blocks.
-#[component]
-pub fn ArticleBody(blocks: Vec<Block>) -> impl IntoView {
-    view! { <div class="article-body" lang="zh-CN">{render_blocks(blocks)}</div> }
+/// `<div class="article-body" lang="zh-CN">` with the article's blocks, at
+/// the end of `parent`.
+pub fn article_body(doc: &Document, parent: &Element, lang: Lang, blocks: &[Block]) {
+    let body = el(doc, parent, "div", "article-body");
+    attr(&body, "lang", "zh-CN");
+    render_blocks(doc, &body, lang, blocks);
 }
 
-fn render_blocks(blocks: Vec<Block>) -> AnyView {
-    blocks
-        .into_iter()
-        .map(render_block)
-        .collect_view()
-        .into_any()
+fn render_blocks(doc: &Document, parent: &Element, lang: Lang, blocks: &[Block]) {
+    for block in blocks {
+        render_block(doc, parent, lang, block);
+    }
 }
 
-fn render_block(block: Block) -> AnyView {
+fn render_block(doc: &Document, parent: &Element, lang: Lang, block: &Block) {
     match block {
-        Block::Heading { level: 1 | 2, text } => {
-            view! { <h2>{render_inlines(text)}</h2> }.into_any()
+        Block::Heading { level, text } => {
+            let tag = match level {
+                1 | 2 => "h2",
+                3 => "h3",
+                _ => "h4",
+            };
+            render_inlines(doc, &el(doc, parent, tag, ""), text);
         }
-        Block::Heading { level: 3, text } => view! { <h3>{render_inlines(text)}</h3> }.into_any(),
-        Block::Heading { text, .. } => view! { <h4>{render_inlines(text)}</h4> }.into_any(),
-        Block::Paragraph(text) => view! { <p>{render_inlines(text)}</p> }.into_any(),
+        Block::Paragraph(text) => render_inlines(doc, &el(doc, parent, "p", ""), text),
         Block::Quote(blocks) => {
-            view! { <blockquote>{render_blocks(blocks)}</blockquote> }.into_any()
+            render_blocks(doc, &el(doc, parent, "blockquote", ""), lang, blocks)
         }
         // Focusable: a long line scrolls, and a keyboard user must reach it.
         Block::Code { text, .. } => {
-            view! { <pre tabindex="0"><code>{text}</code></pre> }.into_any()
+            let pre = el(doc, parent, "pre", "");
+            attr(&pre, "tabindex", "0");
+            el(doc, &pre, "code", "").set_text_content(Some(text));
         }
-        Block::Rule => view! { <hr/> }.into_any(),
+        Block::Rule => {
+            el(doc, parent, "hr", "");
+        }
         Block::List {
             start,
             loose,
             items,
         } => {
-            let items = items
-                .into_iter()
-                .map(|item| {
-                    // A tight list's paragraphs are the item's own text.
-                    let content = item
-                        .into_iter()
-                        .map(|b| match b {
-                            Block::Paragraph(text) if !loose => render_inlines(text),
-                            b => render_block(b),
-                        })
-                        .collect_view();
-                    view! { <li>{content}</li> }
-                })
-                .collect_view();
-            match start {
-                Some(start) => view! { <ol start=start>{items}</ol> }.into_any(),
-                None => view! { <ul>{items}</ul> }.into_any(),
+            let list = el(doc, parent, if start.is_some() { "ol" } else { "ul" }, "");
+            if let Some(start) = start {
+                attr(&list, "start", &start.to_string());
+            }
+            for item in items {
+                let li = el(doc, &list, "li", "");
+                for b in item {
+                    match b {
+                        // A tight list's paragraphs are the item's own text.
+                        Block::Paragraph(text) if !loose => render_inlines(doc, &li, text),
+                        b => render_block(doc, &li, lang, b),
+                    }
+                }
             }
         }
         Block::Table { head, rows } => {
-            let head = head
-                .into_iter()
-                .map(|cell| view! { <th scope="col">{render_inlines(cell)}</th> })
-                .collect_view();
-            let rows = rows
-                .into_iter()
-                .map(|row| {
-                    let cells = row
-                        .into_iter()
-                        .map(|cell| view! { <td>{render_inlines(cell)}</td> })
-                        .collect_view();
-                    view! { <tr>{cells}</tr> }
-                })
-                .collect_view();
-            let lang = crate::i18n::use_lang();
-            view! {
-                // Focusable, so a keyboard user can scroll a wide table.
-                <div class="table-scroll" tabindex="0" role="region" aria-label=move || lang.get().pick("表格", "Table")>
-                    <table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>
-                </div>
+            // Focusable, so a keyboard user can scroll a wide table.
+            let scroll = el(doc, parent, "div", "table-scroll");
+            attr(&scroll, "tabindex", "0");
+            attr(&scroll, "role", "region");
+            attr(&scroll, "aria-label", lang.pick("表格", "Table"));
+            let table = el(doc, &scroll, "table", "");
+            let tr = el(doc, &el(doc, &table, "thead", ""), "tr", "");
+            for cell in head {
+                let th = el(doc, &tr, "th", "");
+                attr(&th, "scope", "col");
+                render_inlines(doc, &th, cell);
             }
-            .into_any()
+            let tbody = el(doc, &table, "tbody", "");
+            for row in rows {
+                let tr = el(doc, &tbody, "tr", "");
+                for cell in row {
+                    render_inlines(doc, &el(doc, &tr, "td", ""), cell);
+                }
+            }
         }
     }
 }
 
-fn render_inlines(inlines: Vec<Inline>) -> AnyView {
-    inlines
-        .into_iter()
-        .map(|i| match i {
-            Inline::Text(s) => s.into_any(),
-            Inline::Code(s) => view! { <code>{s}</code> }.into_any(),
-            Inline::Strong(xs) => view! { <strong>{render_inlines(xs)}</strong> }.into_any(),
-            Inline::Emphasis(xs) => view! { <em>{render_inlines(xs)}</em> }.into_any(),
-            Inline::Break {} => view! { <br/> }.into_any(),
-            Inline::Link { href, text } if safe_link(&href) => {
-                view! { <a href=href rel="noopener noreferrer nofollow">{render_inlines(text)}</a> }
-                    .into_any()
+fn render_inlines(doc: &Document, parent: &Element, inlines: &[Inline]) {
+    for i in inlines {
+        match i {
+            Inline::Text(s) => text(doc, parent, s),
+            Inline::Code(s) => el(doc, parent, "code", "").set_text_content(Some(s)),
+            Inline::Strong(xs) => render_inlines(doc, &el(doc, parent, "strong", ""), xs),
+            Inline::Emphasis(xs) => render_inlines(doc, &el(doc, parent, "em", ""), xs),
+            Inline::Break {} => {
+                el(doc, parent, "br", "");
             }
-            Inline::Link { text, .. } => render_inlines(text),
-            Inline::Image { src, alt } if safe_image(&src) => {
-                view! { <img src=api_url(&src) alt=alt loading="lazy"/> }.into_any()
+            Inline::Link { href, text } if safe_link(href) => {
+                let a = el(doc, parent, "a", "");
+                attr(&a, "href", href);
+                attr(&a, "rel", "noopener noreferrer nofollow");
+                render_inlines(doc, &a, text);
             }
-            Inline::Image { alt, .. } => alt.into_any(),
-        })
-        .collect_view()
-        .into_any()
+            Inline::Link { text, .. } => render_inlines(doc, parent, text),
+            Inline::Image { src, alt } if safe_image(src) => {
+                let img = el(doc, parent, "img", "");
+                attr(&img, "src", &api_url(src));
+                attr(&img, "alt", alt);
+                attr(&img, "loading", "lazy");
+            }
+            Inline::Image { alt, .. } => text(doc, parent, alt),
+        }
+    }
 }

@@ -19,7 +19,7 @@ mod submission_words;
 mod ticket_labels;
 mod workspace_gate;
 
-pub use article_body::ArticleBody;
+pub use article_body::article_body;
 pub use choice::radio_choice;
 pub use clock::use_clock;
 pub use deadline::deadline_block;
@@ -27,13 +27,13 @@ pub use error_panel::{ErrorDetail, ErrorPanel};
 pub use focus::focus_by_id;
 pub use loaded::loaded;
 pub use loading::Loading;
-pub use offline::{DeviceCopyNotice, OfflineLibraryHint};
+pub use offline::DeviceCopyNotice;
 pub use sealed_problem::{sealed_message, SealedProblem};
 pub use service_info::service_info;
 pub use severity::{priority_badge_class, response_target, severity_list, target_amount};
 pub use sla_error::{sla_error_message, SlaErrorMessage};
 pub use sla_timeline::{format_duration, timeline_list};
-pub use store_problem::{store_error_message, StoreProblem, StoreUse};
+pub use store_problem::{store_error_message, store_problem_role, StoreProblem, StoreUse};
 pub use submission_words::{
     booking_kind_words, code_words, field_words, kind_words, problem_words, state_words,
 };

@@ -83,19 +83,24 @@ pub fn store_error_message(lang: Lang, error: &StoreError, used_for: StoreUse) -
     }
 }
 
+/// A storage failure's notice is an alert when what the user asked for did
+/// not happen, a status note when the page is shown anyway.
+pub fn store_problem_role(used_for: StoreUse) -> &'static str {
+    match used_for {
+        StoreUse::RememberLookup | StoreUse::KeepOpenedArticle | StoreUse::RecordDownload => {
+            "status"
+        }
+        StoreUse::ForgetLookup | StoreUse::SaveArticles | StoreUse::Queue => "alert",
+    }
+}
+
 /// A storage failure as a notice: an alert when what the user asked for did
 /// not happen, a status note when the page is shown anyway.
 #[component]
 pub fn StoreProblem(error: StoreError, used_for: StoreUse) -> impl IntoView {
     let lang = use_lang();
-    let role = match used_for {
-        StoreUse::RememberLookup | StoreUse::KeepOpenedArticle | StoreUse::RecordDownload => {
-            "status"
-        }
-        StoreUse::ForgetLookup | StoreUse::SaveArticles | StoreUse::Queue => "alert",
-    };
     view! {
-        <p class="notice" role=role>
+        <p class="notice" role=store_problem_role(used_for)>
             {move || store_error_message(lang.get(), &error, used_for)}
         </p>
     }

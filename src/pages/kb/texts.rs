@@ -9,6 +9,8 @@ pub struct KbTexts {
     pub lead: &'static str,
     /// The link to the offline library.
     pub offline_library: &'static str,
+    /// With the API unreachable, before the link to the offline library.
+    pub network_hint: &'static str,
     /// The breadcrumbs' first link, to the index.
     pub index_crumb: &'static str,
     pub featured_title: &'static str,
@@ -44,6 +46,7 @@ static ZH: KbTexts = KbTexts {
     title: "在线知识库",
     lead: "管理员常见问题的排查与处理方法：收发信、磁盘空间、弱密码、垃圾邮件、域名、客户端、性能与安全补丁。",
     offline_library: "离线文章",
+    network_hint: "网络不可用。保存在本机的文章仍可阅读和搜索：",
     index_crumb: "知识库",
     featured_title: "每周精选",
     categories_title: "分类",
@@ -76,6 +79,7 @@ static EN: KbTexts = KbTexts {
     title: "Knowledge base",
     lead: "How admins troubleshoot and fix everyday problems: delivery, disk space, weak passwords, spam, domains, clients, performance and security patches.",
     offline_library: "Offline library",
+    network_hint: "The network is unavailable. Articles saved on this device can still be read and searched:",
     index_crumb: "Knowledge base",
     featured_title: "Featured this week",
     categories_title: "Categories",
