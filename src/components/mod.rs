@@ -32,10 +32,10 @@ pub use sealed_problem::{sealed_message, SealedProblem};
 pub use service_info::service_info;
 pub use severity::{priority_badge_class, response_target, severity_list, target_amount};
 pub use sla_error::{sla_error_message, SlaErrorMessage};
-pub use sla_timeline::{format_duration, timeline_list};
+pub use sla_timeline::{format_duration, stretch_label, timeline_list};
 pub use store_problem::{store_error_message, store_problem_role, StoreProblem, StoreUse};
 pub use submission_words::{
     booking_kind_words, code_words, field_words, kind_words, problem_words, state_words,
 };
-pub use ticket_labels::{state_badge, step_name};
+pub use ticket_labels::{state_label, step_name};
 pub use workspace_gate::{load_workspace, WorkspaceGate};

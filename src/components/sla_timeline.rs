@@ -47,20 +47,10 @@ static EN: TimelineTexts = TimelineTexts {
 
 /// One line per stretch, from receipt to deadline.
 pub fn timeline_list(lang: Lang, entries: Vec<TimelineEntry>) -> impl IntoView {
-    let (t, en) = (lang.pick(&ZH, &EN), lang.is_en());
     let entries = entries
         .into_iter()
         .map(|e| {
-            let (class, label) = match &e.stretch {
-                Stretch::Counted { adjusted_for: None } => ("counted", t.counted.to_owned()),
-                Stretch::Counted { adjusted_for: Some(h) } => (
-                    "counted adjusted",
-                    format!("{} · {}", t.counted, (t.adjusted)(h.get(en))),
-                ),
-                Stretch::ClosedHours => ("skipped", t.closed_hours.to_owned()),
-                Stretch::Weekend => ("skipped", t.weekend.to_owned()),
-                Stretch::Holiday(h) => ("skipped holiday", (t.holiday)(h.get(en))),
-            };
+            let (class, label) = stretch_label(lang, &e.stretch);
             let length = format_duration(lang, (e.to - e.from).num_seconds(), false);
             view! {
                 <li class=format!("stretch {class}")>
@@ -72,6 +62,23 @@ pub fn timeline_list(lang: Lang, entries: Vec<TimelineEntry>) -> impl IntoView {
         })
         .collect_view();
     view! { <ol class="timeline">{entries}</ol> }
+}
+
+/// A stretch's class (`counted`, `skipped holiday`, …) and what it says.
+pub fn stretch_label(lang: Lang, stretch: &Stretch) -> (&'static str, String) {
+    let (t, en) = (lang.pick(&ZH, &EN), lang.is_en());
+    match stretch {
+        Stretch::Counted { adjusted_for: None } => ("counted", t.counted.to_owned()),
+        Stretch::Counted {
+            adjusted_for: Some(h),
+        } => (
+            "counted adjusted",
+            format!("{} · {}", t.counted, (t.adjusted)(h.get(en))),
+        ),
+        Stretch::ClosedHours => ("skipped", t.closed_hours.to_owned()),
+        Stretch::Weekend => ("skipped", t.weekend.to_owned()),
+        Stretch::Holiday(h) => ("skipped holiday", (t.holiday)(h.get(en))),
+    }
 }
 
 /// `1 天 3 小时 20 分钟` / `1 d 3 h 20 min`; with `seconds`, under a day

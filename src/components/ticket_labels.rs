@@ -2,7 +2,6 @@
 //! its deadline, shared by the ticket page and the history rows.
 
 use crate::i18n::Lang;
-use leptos::prelude::*;
 use portal_core::model::TicketStatus;
 use portal_core::sla::SlaState;
 
@@ -58,15 +57,14 @@ pub fn step_name(lang: Lang, step: TicketStatus) -> &'static str {
     }
 }
 
-/// `<span class="state-badge due-soon">即将到期</span>`: where a request
-/// stands against its deadline (ticket page, history rows).
-pub fn state_badge(lang: Lang, state: SlaState) -> impl IntoView {
+/// Where a request stands against its deadline, and the badge's class:
+/// `("即将到期", "due-soon")`.
+pub fn state_label(lang: Lang, state: SlaState) -> (&'static str, &'static str) {
     let t = lang.pick(&ZH, &EN);
-    let (label, class) = match state {
+    match state {
         SlaState::OnTrack => (t.on_track, "on-track"),
         SlaState::DueSoon => (t.due_soon, "due-soon"),
         SlaState::Breached => (t.breached, "breached"),
         SlaState::Met => (t.met, "met"),
-    };
-    view! { <span class=format!("state-badge {class}")>{label}</span> }
+    }
 }

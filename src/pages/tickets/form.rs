@@ -1,8 +1,9 @@
 //! The number + access code form, and the lookup it runs.
 
 use super::texts::tickets_texts;
-use crate::components::SealedProblem;
-use crate::i18n::use_lang;
+use crate::components::{sealed_message, ErrorPanel};
+use crate::dom::{attr, el, set_value, value};
+use crate::i18n::{use_lang, Lang};
 use crate::routes;
 use crate::sealed::{self, SealedError};
 use crate::store::{self, RecentLookup, StoreError};
@@ -13,6 +14,7 @@ use portal_core::keys::{is_ticket_number, normalise_ticket_number};
 use portal_core::model::Ticket;
 use portal_core::parse_json;
 use portal_core::secret::{self, SecretKind};
+use web_sys::Element;
 
 /// Why a lookup did not open a ticket.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,11 +58,12 @@ async fn look_up(
 /// The number + code form. A successful lookup joins this visit's lookups,
 /// which the ticket page watches, so it also reloads a page already at the
 /// ticket's URL.
+///
+/// The form is built with the DOM API (as the ticket's `sheet`), once; a
+/// new language changes its words in place, so nothing typed is lost.
 #[component]
 pub(super) fn LookupForm(number: String) -> impl IntoView {
     let lang = use_lang();
-    let number = RwSignal::new(number);
-    let code = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<LookupProblem>);
     let busy = RwSignal::new(false);
     let navigate = use_navigate();
@@ -68,16 +71,37 @@ pub(super) fn LookupForm(number: String) -> impl IntoView {
     // async task below runs outside any reactive owner.
     let visit = use_visit_lookups();
     let warning = use_store_warning();
+    let form = NodeRef::<leptos::html::Form>::new();
+    Effect::new(move |_| {
+        let (lang, busy) = (lang.get(), busy.get());
+        if let Some(form) = form.get() {
+            if form.first_element_child().is_none() {
+                build(&form, &number);
+            }
+            words(&form, lang, busy);
+        }
+    });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        let Some(form) = form.get_untracked() else {
+            return;
+        };
         if busy.get_untracked() {
             return;
         }
         busy.set(true);
         problem.set(None);
+        let field = |id: &str| {
+            form.query_selector(&format!("#{id}"))
+                .ok()
+                .flatten()
+                .map(|e| value(&e))
+                .unwrap_or_default()
+        };
+        let (number, code) = (field("ticket-number"), field("ticket-code"));
         let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
-            match look_up(number.get_untracked(), code.get_untracked()).await {
+            match look_up(number, code).await {
                 Ok((entry, stored)) => {
                     let found = entry.number.clone();
                     visit.remember(entry);
@@ -89,49 +113,97 @@ pub(super) fn LookupForm(number: String) -> impl IntoView {
             busy.set(false);
         });
     };
-    move || {
-        let t = tickets_texts(lang.get());
-        let message = problem.get().map(|p| match p {
+    let message = move || {
+        let lang = lang.get();
+        problem.get().map(|p| match p {
             LookupProblem::Incomplete => {
-                view! { <p class="notice" role="alert">{t.need_both}</p> }.into_any()
+                let text = tickets_texts(lang).need_both;
+                view! { <p class="notice" role="alert">{text}</p> }.into_any()
             }
-            LookupProblem::Sealed(error) => view! {
-                <SealedProblem error kind=SecretKind::TicketCode on_retry=move || problem.set(None)/>
+            LookupProblem::Sealed(error) => {
+                sealed_problem(lang, error, Callback::new(move |_| problem.set(None)))
             }
-            .into_any(),
-        });
-        view! {
-            <form class="card lookup-form" on:submit=submit.clone()>
-                <div class="field">
-                    <label for="ticket-number">{t.field_number}</label>
-                    <input
-                        id="ticket-number"
-                        name="number"
-                        autocomplete="off"
-                        placeholder="CM2026-001244"
-                        prop:value=move || number.get()
-                        on:input=move |ev| number.set(event_target_value(&ev))
-                    />
-                </div>
-                <div class="field">
-                    <label for="ticket-code">{t.field_code}</label>
-                    <input
-                        id="ticket-code"
-                        name="code"
-                        autocomplete="off"
-                        autocapitalize="characters"
-                        spellcheck="false"
-                        aria-describedby="ticket-code-hint"
-                        prop:value=move || code.get()
-                        on:input=move |ev| code.set(event_target_value(&ev))
-                    />
-                    <p class="field-hint" id="ticket-code-hint">{t.code_hint}</p>
-                </div>
-                <button type="submit" class="button primary" prop:disabled=move || busy.get()>
-                    {move || if busy.get() { t.looking_up } else { t.lookup_button }}
-                </button>
-            </form>
-            {message}
+        })
+    };
+    view! {
+        <form class="card lookup-form" node_ref=form on:submit=submit></form>
+        {message}
+    }
+}
+
+/// Why a ticket did not open: the error panel (with retry) when fetching
+/// failed, otherwise an alert in the user's words. Never names the file.
+pub(super) fn sealed_problem(lang: Lang, error: SealedError, on_retry: Callback<()>) -> AnyView {
+    match error {
+        SealedError::Api(error) => view! { <ErrorPanel error on_retry/> }.into_any(),
+        error => {
+            let text = sealed_message(lang, &error, SecretKind::TicketCode);
+            view! { <p class="notice" role="alert">{text}</p> }.into_any()
+        }
+    }
+}
+
+/// The fields and the button, without their words (`words`).
+fn build(form: &Element, number: &str) {
+    let Some(doc) = form.owner_document() else {
+        return;
+    };
+    let field = el(&doc, form, "div", "field");
+    attr(&el(&doc, &field, "label", ""), "for", "ticket-number");
+    let input = el(&doc, &field, "input", "");
+    for (name, v) in [
+        ("id", "ticket-number"),
+        ("name", "number"),
+        ("autocomplete", "off"),
+        ("placeholder", "CM2026-001244"),
+    ] {
+        attr(&input, name, v);
+    }
+    set_value(&input, number);
+    let field = el(&doc, form, "div", "field");
+    attr(&el(&doc, &field, "label", ""), "for", "ticket-code");
+    let input = el(&doc, &field, "input", "");
+    for (name, v) in [
+        ("id", "ticket-code"),
+        ("name", "code"),
+        ("autocomplete", "off"),
+        ("autocapitalize", "characters"),
+        ("spellcheck", "false"),
+        ("aria-describedby", "ticket-code-hint"),
+    ] {
+        attr(&input, name, v);
+    }
+    attr(
+        &el(&doc, &field, "p", "field-hint"),
+        "id",
+        "ticket-code-hint",
+    );
+    attr(
+        &el(&doc, form, "button", "button primary"),
+        "type",
+        "submit",
+    );
+}
+
+/// The form's words in `lang`; the button says whether a lookup runs.
+fn words(form: &Element, lang: Lang, busy: bool) {
+    let t = tickets_texts(lang);
+    let button = if busy { t.looking_up } else { t.lookup_button };
+    for (selector, text) in [
+        ("[for=ticket-number]", t.field_number),
+        ("[for=ticket-code]", t.field_code),
+        ("#ticket-code-hint", t.code_hint),
+        ("button", button),
+    ] {
+        if let Ok(Some(e)) = form.query_selector(selector) {
+            e.set_text_content(Some(text));
+        }
+    }
+    if let Ok(Some(b)) = form.query_selector("button") {
+        if busy {
+            attr(&b, "disabled", "");
+        } else {
+            let _ = b.remove_attribute("disabled");
         }
     }
 }

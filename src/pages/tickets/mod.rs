@@ -14,6 +14,7 @@ mod form;
 mod history;
 mod lookup;
 mod reply;
+mod sheet;
 mod texts;
 mod ticket;
 

@@ -2,32 +2,28 @@
 //! with the reasons, and the conversation as plain text; the device's copy
 //! "as of" when the network is down.
 
-use super::form::{open_ticket, LookupForm};
+use super::form::{open_ticket, sealed_problem, LookupForm};
 use super::reply::{reply_view, ReplyArgs, ReplyDraft};
+use super::sheet::Sheet;
 use super::texts::tickets_texts;
 use crate::api::{answer, fetch_products, use_sla, SlaSetup};
-use crate::components::{
-    deadline_block, format_duration, loaded, priority_badge_class, state_badge, step_name,
-    timeline_list, use_clock, DeviceCopyNotice, Loading, SealedProblem, SlaErrorMessage,
-    StoreProblem, StoreUse,
-};
+use crate::components::{loaded, use_clock, Loading, StoreProblem, StoreUse};
 use crate::i18n::{use_lang, Lang};
 use crate::sealed::SealedError;
 use crate::store::{self, RecentLookup};
-use crate::time::format_beijing;
 use crate::visit::{use_store_warning, use_visit_lookups, StoreWarning};
 use chrono::{DateTime, FixedOffset};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use portal_core::fallback::Shown;
 use portal_core::keys::normalise_ticket_number;
-use portal_core::model::{Actor, Product, Ticket};
+use portal_core::model::{Product, Ticket};
 use portal_core::parse_json;
-use portal_core::secret::SecretKind;
-use portal_core::sla::SlaState;
-use portal_core::tickets::progress;
+use std::cell::Cell;
+use std::rc::Rc;
 use std::sync::Arc;
 use std::time::Duration;
+use wasm_bindgen::JsCast;
 
 /// What the ticket page could load.
 #[derive(Debug, Clone)]
@@ -106,17 +102,43 @@ pub fn TicketPage() -> impl IntoView {
     };
     let visit = use_visit_lookups();
     let warning = use_store_warning();
-    let load =
-        LocalResource::new(move || load_ticket(number(), link_code(), visit.0.get(), warning));
+    // Loaded again when the number, the link's code or this visit's
+    // lookups change, and on "retry"; the last answer stays until the next
+    // one arrives, and only the newest attempt's answer is shown. (A task
+    // and a signal, not a `LocalResource`: the same for this page, in
+    // less code.)
+    let load = RwSignal::new(None::<TicketLoad>);
+    let attempt = RwSignal::new(0u32);
+    let newest = Rc::new(Cell::new(0u32));
+    Effect::new(move |_| {
+        attempt.track();
+        let (number, code, lookups) = (number(), link_code(), visit.0.get());
+        let this = newest.get().wrapping_add(1);
+        newest.set(this);
+        let newest = newest.clone();
+        leptos::task::spawn_local(async move {
+            let answer = load_ticket(number, code, lookups, warning).await;
+            if newest.get() == this {
+                load.set(Some(answer));
+            }
+        });
+    });
+    let retry = Callback::new(move |_| attempt.update(|n| *n += 1));
+    // Product names for the header; the ticket shows without them.
+    let products = RwSignal::new(Vec::<Product>::new());
+    leptos::task::spawn_local(async move {
+        if let Ok(list) = fetch_products().await {
+            products.set(list);
+        }
+    });
     let setup = use_sla();
-    let products = LocalResource::new(fetch_products);
     let now = use_clock(Duration::from_secs(1));
     let draft = ReplyDraft::new();
 
     let body = loaded(setup, move |setup| {
         let lang = lang.get();
         let t = tickets_texts(lang);
-        let products = products.get().and_then(Result::ok).unwrap_or_default();
+        let products = products.get();
         match load.get() {
             None => view! { <Loading/> }.into_any(),
             Some(TicketLoad::NotRemembered) => view! {
@@ -127,25 +149,32 @@ pub fn TicketPage() -> impl IntoView {
             .into_any(),
             Some(TicketLoad::WrongCode) => view! {
                 <h1>{number()}</h1>
-                <SealedProblem error=SealedError::NotFound kind=SecretKind::TicketCode on_retry=move || load.refetch()/>
+                {sealed_problem(lang, SealedError::NotFound, retry)}
                 <LookupForm number=number()/>
             }
             .into_any(),
             Some(TicketLoad::Failed(error)) => view! {
                 <h1>{number()}</h1>
-                <SealedProblem error kind=SecretKind::TicketCode on_retry=move || load.refetch()/>
+                {sealed_problem(lang, error, retry)}
             }
             .into_any(),
             Some(TicketLoad::Fresh(ticket, code)) => {
                 let reply = reply_area(lang, ticket.clone(), code, draft);
-                ticket_view(lang, &ticket, &setup, &products, now, reply).into_any()
+                let sheet = Sheet::new(lang, ticket, &setup.engine, &setup.policy, &products, None);
+                ticket_view(sheet, setup, now, reply, retry)
             }
-            Some(TicketLoad::Offline(ticket, at, code)) => view! {
-                <DeviceCopyNotice message=|lang, time| (tickets_texts(lang).offline_copy)(time) saved_at_ms=at on_retry=move || load.refetch()>
-                    {ticket_view(lang, &ticket, &setup, &products, now, reply_area(lang, ticket.clone(), code, draft))}
-                </DeviceCopyNotice>
+            Some(TicketLoad::Offline(ticket, at, code)) => {
+                let reply = reply_area(lang, ticket.clone(), code, draft);
+                let sheet = Sheet::new(
+                    lang,
+                    ticket,
+                    &setup.engine,
+                    &setup.policy,
+                    &products,
+                    Some(at),
+                );
+                ticket_view(sheet, setup, now, reply, retry)
             }
-            .into_any(),
         }
     });
     let warning_view = move || {
@@ -162,163 +191,43 @@ pub fn TicketPage() -> impl IntoView {
     }
 }
 
+/// The ticket (`sheet`, built with the DOM API) with the reply area under
+/// the conversation; the SLA state ticks with `now`.
 fn ticket_view(
-    lang: Lang,
-    ticket: &Ticket,
-    setup: &SlaSetup,
-    products: &[Product],
+    sheet: Sheet,
+    setup: Arc<SlaSetup>,
     now: ReadSignal<DateTime<FixedOffset>>,
     reply: AnyView,
-) -> impl IntoView {
-    let (t, en) = (tickets_texts(lang), lang.is_en());
-    let product = products
-        .iter()
-        .find(|p| p.id == ticket.product)
-        .map(|p| p.name.get(en).to_owned())
-        .unwrap_or_else(|| ticket.product.clone());
-    let level = setup
-        .policy
-        .priorities
-        .iter()
-        .find(|l| l.id == ticket.priority);
-    let priority_text = level
-        .map(|l| format!("{} · {}", l.name.get(en), l.definition.get(en)))
-        .unwrap_or_default();
-    let channel = setup
-        .policy
-        .channels
-        .iter()
-        .find(|c| c.id == ticket.channel)
-        .map(|c| c.name.get(en).to_owned())
-        .unwrap_or_default();
-    let steps = progress(ticket)
-        .into_iter()
-        .map(|s| {
-            let class = if s.current {
-                "step current"
-            } else if s.reached {
-                "step reached"
-            } else {
-                "step"
-            };
-            view! {
-                <li class=class aria-current=s.current.then_some("step")>
-                    <span class="step-name">{step_name(lang, s.step)}</span>
-                    <span class="step-time">{s.at.map(|at| format_beijing(&at))}</span>
-                </li>
-            }
-        })
-        .collect_view();
-    let sla = sla_panel(lang, ticket, setup, now);
-    let events = ticket
-        .events
-        .iter()
-        .map(|e| {
-            let who = match e.by {
-                Actor::Customer => t.actor_customer,
-                Actor::Specialist => t.actor_specialist,
-                Actor::Engineer => t.actor_engineer,
-            };
-            // Untrusted text: a text node, never HTML.
-            view! {
-                <li class="event">
-                    <p class="event-meta">
-                        <strong>{who}</strong>" · "{format_beijing(&e.at)}
-                        {e.step.map(|s| view! { " · "<span class="tag">{step_name(lang, s)}</span> })}
-                    </p>
-                    <p class="event-text">{e.text.clone()}</p>
-                </li>
-            }
-        })
-        .collect_view();
-    view! {
-        <header class="ticket-header">
-            <p class="ticket-number">{ticket.number.clone()}</p>
-            <h1>{ticket.title.clone()}</h1>
-            <dl class="ticket-facts">
-                <div><dt>{t.field_priority}</dt><dd>
-                    <span class=priority_badge_class(ticket.priority)>{ticket.priority.as_str()}</span>" "{priority_text}
-                </dd></div>
-                <div><dt>{t.field_product}</dt><dd>{product}" "{ticket.version.clone()}</dd></div>
-                <div><dt>{t.field_channel}</dt><dd>{channel}</dd></div>
-                <div><dt>{t.field_status}</dt><dd class="ticket-status">{step_name(lang, ticket.status)}</dd></div>
-            </dl>
-        </header>
-        <section class="card" aria-labelledby="progress-title">
-            <h2 id="progress-title">{t.progress_title}</h2>
-            <ol class="steps">{steps}</ol>
-        </section>
-        {sla}
-        <section class="card" aria-labelledby="events-title">
-            <h2 id="events-title">{t.events_title}</h2>
-            <ol class="events">{events}</ol>
-            {reply}
-        </section>
-        <p class="muted share-note">{t.share_note}</p>
-    }
-}
-
-fn sla_panel(
-    lang: Lang,
-    ticket: &Ticket,
-    setup: &SlaSetup,
-    now: ReadSignal<DateTime<FixedOffset>>,
-) -> impl IntoView {
-    let t = tickets_texts(lang);
-    let engine = &setup.engine;
-    let timeline = engine.timeline(ticket.priority, ticket.channel, &ticket.received);
-    let timeline = match timeline {
-        Ok(timeline) => timeline,
-        Err(error) => {
-            return view! {
-                <section class="card"><div class="notice" role="status"><SlaErrorMessage error/></div></section>
-            }
-            .into_any()
+    retry: Callback<()>,
+) -> AnyView {
+    let t = tickets_texts(sheet.lang);
+    let top = NodeRef::<leptos::html::Div>::new();
+    let conversation = NodeRef::<leptos::html::Section>::new();
+    Effect::new(move |built: Option<bool>| {
+        let now = now.get();
+        let (Some(top), Some(conversation)) = (top.get(), conversation.get()) else {
+            return false;
+        };
+        if built != Some(true) {
+            sheet.build(&top, &conversation);
+        }
+        sheet.tick(&top, &setup.engine, &now);
+        true
+    });
+    // The device copy's "retry" (`data-retry`).
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let button = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest("[data-retry]").ok().flatten());
+        if button.is_some() {
+            retry.run(());
         }
     };
-    let deadline = timeline.deadline;
-    let (priority, channel, received, first_response) = (
-        ticket.priority,
-        ticket.channel,
-        ticket.received,
-        ticket.first_response,
-    );
-    let engine = engine.clone();
-    let state = move || {
-        let now = now.get();
-        let status = engine
-            .status(priority, channel, &received, first_response.as_ref(), &now)
-            .ok()?;
-        let detail = match (status.state, first_response) {
-            (_, Some(r)) => format!("{} {}", t.first_response, format_beijing(&r)),
-            (SlaState::Breached, None) => t.awaiting_response.to_owned(),
-            _ => format!(
-                "{} {}",
-                t.time_left,
-                format_duration(lang, (deadline - now).num_seconds(), true)
-            ),
-        };
-        // Re-run every second, this rebuilds the same nodes in place, and a
-        // text node changes only when its text does: the badge's polite live
-        // region announces a new state (on track → due soon → breached), not
-        // the countdown ticking beside it.
-        Some(view! {
-            <p class="sla-state">
-                <span role="status">{state_badge(lang, status.state)}</span>" "
-                <span class="sla-detail">{detail}</span>
-            </p>
-        })
-    };
     view! {
-        <section class="card sla-panel" aria-labelledby="sla-title">
-            <h2 id="sla-title">{t.result_deadline}</h2>
-            {deadline_block(lang, &deadline)}
-            {state}
-            <details class="why">
-                <summary>{t.timeline_title}</summary>
-                {timeline_list(lang, timeline.entries)}
-            </details>
-        </section>
+        <div node_ref=top on:click=on_click></div>
+        <section class="card" aria-labelledby="events-title" node_ref=conversation>{reply}</section>
+        <p class="muted share-note">{t.share_note}</p>
     }
     .into_any()
 }
