@@ -31,14 +31,7 @@ pub struct DeviceCopy<'a> {
 /// of them are not listed. A query with no searchable word (only
 /// punctuation) matches nothing.
 pub fn library_order(copies: &[DeviceCopy<'_>], query: &str) -> Vec<usize> {
-    let mut newest: Vec<usize> = (0..copies.len()).collect();
-    // Unstable (smaller in wasm) yet deterministic: ids are unique.
-    newest.sort_unstable_by(|&a, &b| {
-        let (a, b) = (&copies[a], &copies[b]);
-        b.saved_at_ms
-            .total_cmp(&a.saved_at_ms)
-            .then_with(|| a.id.cmp(b.id))
-    });
+    let newest = newest_first(copies, |c| (c.saved_at_ms, c.id));
     if query.trim().is_empty() {
         return newest;
     }
@@ -62,6 +55,20 @@ pub fn library_order(copies: &[DeviceCopy<'_>], query: &str) -> Vec<usize> {
         .iter()
         .map(|hit| newest[hit.doc as usize])
         .collect()
+}
+
+/// Positions in `items`, most recently saved first, equal times by id: the
+/// library's order without a query. `key` gives an item's save time (ms)
+/// and id. Apart from [`library_order`] so that a page can list its copies
+/// without linking the search engine.
+pub fn newest_first<T>(items: &[T], key: impl Fn(&T) -> (f64, &str)) -> Vec<usize> {
+    let mut newest: Vec<usize> = (0..items.len()).collect();
+    // Unstable (smaller in wasm) yet deterministic: ids are unique.
+    newest.sort_unstable_by(|&a, &b| {
+        let ((a_at, a_id), (b_at, b_id)) = (key(&items[a]), key(&items[b]));
+        b_at.total_cmp(&a_at).then_with(|| a_id.cmp(b_id))
+    });
+    newest
 }
 
 /// 有新版本: the published index holds a later revision of the article than

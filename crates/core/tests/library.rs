@@ -1,7 +1,7 @@
 //! The offline library: the order of the copies kept on this device, search
 //! over them, and the "newer version published" flag.
 
-use portal_core::library::{library_order, newer_revision_published, DeviceCopy};
+use portal_core::library::{library_order, newer_revision_published, newest_first, DeviceCopy};
 use portal_core::model::{KbArticle, Text};
 
 fn copy<'a>(id: &'a str, title: &'a str, body: &'a str, saved_at_ms: f64) -> DeviceCopy<'a> {
@@ -34,6 +34,24 @@ fn without_a_query_the_most_recently_saved_copy_comes_first() {
         listed(&copies, "  \u{3000}"),
         ["wednesday", "tuesday", "monday"]
     );
+}
+
+#[test]
+fn newest_first_is_the_order_without_a_query() {
+    // What the offline page lists before any search, without the engine.
+    let copies = [
+        copy("ds-log-rotation", "日志轮转", "", 5_000.0),
+        copy("monday", "周一保存", "", 1_000.0),
+        copy("ds-df-check", "检查分区", "", 5_000.0),
+        copy("wednesday", "周三保存", "", 9_000.0),
+    ];
+    let order = newest_first(&copies, |c| (c.saved_at_ms, c.id));
+    let ids: Vec<&str> = order.iter().map(|&i| copies[i].id).collect();
+    assert_eq!(
+        ids,
+        ["wednesday", "ds-df-check", "ds-log-rotation", "monday"]
+    );
+    assert_eq!(order, library_order(&copies, ""));
 }
 
 #[test]

@@ -32,16 +32,9 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement};
 
 /// The copies newest first (ties by id): `library_order` without a query,
-/// which this page cannot call without loading the engine.
+/// without linking the search engine.
 fn newest_first(saved: &[SavedArticle]) -> Vec<usize> {
-    let mut newest: Vec<usize> = (0..saved.len()).collect();
-    newest.sort_unstable_by(|&a, &b| {
-        let (a, b) = (&saved[a], &saved[b]);
-        b.saved_at
-            .total_cmp(&a.saved_at)
-            .then_with(|| a.id.cmp(&b.id))
-    });
-    newest
+    portal_core::library::newest_first(saved, |s| (s.saved_at, s.id.as_str()))
 }
 
 /// The ids of the copies that match `query`, in `library_order`'s order.
