@@ -33,7 +33,7 @@ const CEILING_KB = {
   'ticket': 248.0,
   '/history': 234.7,
   '/workspace': 253.9,
-  '/privacy': 200.3,
+  '/privacy': 202.1,
   '/request': 207.2,
   '/booking': 208.8,
   '/outbox': 228.5,
