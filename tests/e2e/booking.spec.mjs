@@ -91,6 +91,15 @@ test('only working-time slots: none in the National Day holiday, and the adjuste
   await expect(page.locator('[data-no-slots]')).toBeVisible();
   await range(page, '2026-12-28', '2027-01-04');
   await expect(page.locator('#booking-range-error')).toHaveText('营业日历只覆盖到 2026-12-31，无法列出 2027-01-04 的时段。');
+  // A range longer than a page of slots, and one that ends before it starts,
+  // are named as such next to the dates, and list nothing.
+  await range(page, '2026-10-12', '2026-11-30');
+  await expect(page.locator('#booking-range-error')).toHaveText('日期范围太长：一次最多 31 天。');
+  await expect(page.locator('.slot-day')).toHaveCount(0);
+  await expect(page.locator('#booking-from')).toHaveAttribute('aria-describedby', 'booking-range-hint booking-range-error');
+  await range(page, '2026-10-20', '2026-10-12');
+  await expect(page.locator('#booking-range-error')).toHaveText('结束日期早于开始日期。');
+  await expect(page.locator('.slot-day')).toHaveCount(0);
   expectNoConsoleErrors(consoleErrors);
 });
 
