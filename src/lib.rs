@@ -1,6 +1,19 @@
 //! The Coremail Cloud Service Centre single-page app: a thin Leptos UI over
 //! `portal-core`. `main.rs` only calls [`start`].
 
+/// Calls a split-point view function: `lazy_call!(f(args))`. In the split
+/// build (feature `split`) `#[lazy]` makes `f` async and this awaits it;
+/// without the feature `f` is called as is. Only inside an `async` block.
+macro_rules! lazy_call {
+    ($view_fn:ident($arg:expr)) => {{
+        #[cfg(feature = "split")]
+        let view = $view_fn($arg).await;
+        #[cfg(not(feature = "split"))]
+        let view = $view_fn($arg);
+        view
+    }};
+}
+
 pub mod api;
 pub mod app;
 pub mod components;

@@ -97,17 +97,6 @@ section!(patch_downloads_view { _ => PatchDownloads });
 // workspace is open.
 section!(booking_view { _ => BookingPage });
 
-/// Calls a section's view function: `#[lazy]` makes it async.
-macro_rules! call {
-    ($view_fn:ident($page:expr)) => {{
-        #[cfg(feature = "split")]
-        let view = $view_fn($page).await;
-        #[cfg(not(feature = "split"))]
-        let view = $view_fn($page);
-        view
-    }};
-}
-
 /// Loads the module of `page`'s section, if it is not loaded yet (the 404
 /// page is in the main module). A module that cannot be fetched panics, as
 /// a `#[lazy]` call does, and the panic hook shows the "reload" panel.
@@ -139,22 +128,22 @@ pub async fn preload(page: Page) {
 /// `page`, built by its section's module (loaded first if need be).
 pub async fn view(page: Page) -> AnyView {
     match page {
-        Page::Home => call!(home_view(page)),
-        Page::Services => call!(services_view(page)),
-        Page::Sla => call!(sla_view(page)),
-        Page::Tickets => call!(ticket_lookup_view(page)),
-        Page::Ticket => call!(ticket_view(page)),
-        Page::History => call!(history_view(page)),
-        Page::Kb | Page::KbCategory => call!(kb_view(page)),
-        Page::KbArticle => call!(kb_article_view(page)),
-        Page::KbOffline => call!(offline_view(page)),
-        Page::Workspace => call!(workspace_view(page)),
-        Page::Privacy => call!(privacy_view(page)),
-        Page::Outbox => call!(outbox_view(page)),
-        Page::Request => call!(request_view(page)),
-        Page::Patches => call!(patches_view(page)),
-        Page::PatchDownloads => call!(patch_downloads_view(page)),
-        Page::Booking => call!(booking_view(page)),
+        Page::Home => lazy_call!(home_view(page)),
+        Page::Services => lazy_call!(services_view(page)),
+        Page::Sla => lazy_call!(sla_view(page)),
+        Page::Tickets => lazy_call!(ticket_lookup_view(page)),
+        Page::Ticket => lazy_call!(ticket_view(page)),
+        Page::History => lazy_call!(history_view(page)),
+        Page::Kb | Page::KbCategory => lazy_call!(kb_view(page)),
+        Page::KbArticle => lazy_call!(kb_article_view(page)),
+        Page::KbOffline => lazy_call!(offline_view(page)),
+        Page::Workspace => lazy_call!(workspace_view(page)),
+        Page::Privacy => lazy_call!(privacy_view(page)),
+        Page::Outbox => lazy_call!(outbox_view(page)),
+        Page::Request => lazy_call!(request_view(page)),
+        Page::Patches => lazy_call!(patches_view(page)),
+        Page::PatchDownloads => lazy_call!(patch_downloads_view(page)),
+        Page::Booking => lazy_call!(booking_view(page)),
         Page::NotFound => untrack(|| view! { <NotFound/> }.into_any()),
     }
 }

@@ -41,13 +41,7 @@ pub fn BookingPage() -> impl IntoView {
                 lead=|lang| booking_texts(lang).gate_lead
                 render=move |workspace: Workspace| {
                     let args = BookingArgs { workspace, prefill: prefill.clone() };
-                    Suspend::new(async move {
-                        #[cfg(feature = "split")]
-                        let view = booking_form_view(args).await;
-                        #[cfg(not(feature = "split"))]
-                        let view = booking_form_view(args);
-                        view
-                    })
+                    Suspend::new(async move { lazy_call!(booking_form_view(args)) })
                     .into_any()
                 }
             />

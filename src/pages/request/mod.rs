@@ -42,13 +42,7 @@ pub fn RequestPage() -> impl IntoView {
                 title=|lang| request_texts(lang).title
                 lead=|lang| request_texts(lang).gate_lead
                 render=|workspace: Workspace| {
-                    Suspend::new(async move {
-                        #[cfg(feature = "split")]
-                        let view = request_form_view(workspace).await;
-                        #[cfg(not(feature = "split"))]
-                        let view = request_form_view(workspace);
-                        view
-                    })
+                    Suspend::new(async move { lazy_call!(request_form_view(workspace)) })
                     .into_any()
                 }
             />

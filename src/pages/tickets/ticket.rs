@@ -247,14 +247,7 @@ fn reply_area(lang: Lang, ticket: Arc<Ticket>, code: String, draft: ReplyDraft) 
                 code: code.clone(),
                 draft,
             };
-            Suspend::new(async move {
-                #[cfg(feature = "split")]
-                let view = reply_view(args).await;
-                #[cfg(not(feature = "split"))]
-                let view = reply_view(args);
-                view
-            })
-            .into_any()
+            Suspend::new(async move { lazy_call!(reply_view(args)) }).into_any()
         } else if open {
             view! {
                 <p class="reply-ask">
