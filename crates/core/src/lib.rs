@@ -23,6 +23,7 @@ pub mod search;
 pub mod secret;
 pub mod sla;
 pub mod submission;
+pub mod terms;
 pub mod tickets;
 pub mod validate;
 pub mod workspace;

@@ -534,6 +534,47 @@ pub struct Course {
     pub replay_url: Option<String>,
 }
 
+/// `terms.json`: the service manual (服务手册) the service runs under, as
+/// published, with every version's change. Coremail may change it (manual
+/// §10.1, §11); an enterprise that does not object within ten working days
+/// of publication accepts the change (`crate::terms`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServiceTerms {
+    /// The current version, e.g. `2026.2`.
+    pub version: String,
+    /// The Beijing date the current version was published on the official
+    /// site: the objection period starts the next day.
+    pub published: NaiveDate,
+    pub title: Text,
+    /// The manual's sections, in order (the portal shows §9–§12 in full).
+    pub sections: Vec<TermsSection>,
+    /// Every version, the current one first, newest first, with what changed.
+    pub history: Vec<TermsChange>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TermsSection {
+    /// The manual's number, `9` … `12`, also the page's anchor (`terms-9`).
+    pub id: String,
+    pub heading: Text,
+    /// Plain text, one paragraph each: never Markdown or HTML.
+    pub paragraphs: Vec<Text>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TermsChange {
+    pub version: String,
+    pub published: NaiveDate,
+    /// What changed in this version, in a sentence or two.
+    pub summary: Text,
+    /// The `TermsSection::id`s it changed; empty for the first version.
+    #[serde(default)]
+    pub sections: Vec<String>,
+}
+
 /// 防暴卫士 in a workspace: attacks per day, the top targets and sources.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

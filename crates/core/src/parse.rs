@@ -19,6 +19,7 @@ pub mod files {
     pub const STATIONS: &str = "stations.json";
     pub const ENGINEERS: &str = "engineers.json";
     pub const COURSES: &str = "courses.json";
+    pub const TERMS: &str = "terms.json";
     /// The patch files the catalogue offers, `patches/files/<file.name>`.
     pub const PATCH_FILES_DIR: &str = "patches/files";
     /// The published knowledge-base search index (`portal index`).

@@ -148,6 +148,9 @@ impl Validator<'_> {
         if let Some(courses) = self.load::<Vec<Course>>(files::COURSES) {
             self.check_courses(&courses);
         }
+        if let Some(terms) = self.load::<ServiceTerms>(files::TERMS) {
+            self.check_terms(&terms);
+        }
     }
 
     fn check_meta(&mut self, meta: &Meta) {

@@ -69,6 +69,69 @@ impl Validator<'_> {
         self.unique_ids(files::COURSES, courses, |c| &c.id);
     }
 
+    /// `terms.json`: the history starts with the current version, newest
+    /// first, and names only sections the manual has; the objection period
+    /// (`crate::terms`) runs from the current version's `published`.
+    pub(super) fn check_terms(&mut self, terms: &ServiceTerms) {
+        let file = files::TERMS;
+        let sections = self.unique_ids_at(
+            file,
+            terms
+                .sections
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (format!("$.sections[{i}].id"), s.id.as_str())),
+        );
+        for (i, s) in terms.sections.iter().enumerate() {
+            if s.paragraphs.is_empty() {
+                self.problem(
+                    file,
+                    format!("$.sections[{i}].paragraphs"),
+                    "a section needs at least one paragraph",
+                );
+            }
+        }
+        self.unique_ids_at(
+            file,
+            terms
+                .history
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (format!("$.history[{i}].version"), c.version.as_str())),
+        );
+        match terms.history.first() {
+            Some(c) if c.version == terms.version && c.published == terms.published => {}
+            _ => self.problem(
+                file,
+                "$.history[0]",
+                format!(
+                    "the history must start with the current version {} published {}",
+                    terms.version, terms.published
+                ),
+            ),
+        }
+        for (i, pair) in terms.history.windows(2).enumerate() {
+            if pair[1].published >= pair[0].published {
+                self.problem(
+                    file,
+                    format!("$.history[{}].published", i + 1),
+                    "the history lists versions newest first, each published before the one above it",
+                );
+            }
+        }
+        for (i, c) in terms.history.iter().enumerate() {
+            for (j, id) in c.sections.iter().enumerate() {
+                if !sections.contains(id) {
+                    self.problem(
+                        file,
+                        format!("$.history[{i}].sections[{j}]"),
+                        format!("section `{id}` is not in $.sections"),
+                    );
+                }
+            }
+        }
+    }
+
     /// A security report at `at` in `file`: its period and one row per day
     /// inside it.
     pub(super) fn check_report(

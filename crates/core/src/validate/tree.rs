@@ -232,6 +232,7 @@ const FIXED_FILES: &[&str] = &[
     files::STATIONS,
     files::ENGINEERS,
     files::COURSES,
+    files::TERMS,
     files::SEARCH_META,
 ];
 
@@ -460,6 +461,7 @@ mod tests {
             "stations.json",
             "engineers.json",
             "courses.json",
+            "terms.json",
             "sla/policy.json",
             "sla/calendar.json",
             "kb/categories.json",

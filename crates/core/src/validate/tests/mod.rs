@@ -236,6 +236,22 @@ impl Api {
                 "summary": {"zh": "如何调整反垃圾策略。"}
             }]),
         );
+        api.put_json(
+            "terms.json",
+            json!({
+                "version": "2",
+                "published": "2026-11-30",
+                "title": {"zh": "售后服务手册"},
+                "sections": [
+                    {"id": "10", "heading": {"zh": "十、免责声明"}, "paragraphs": [{"zh": "十个工作日内。"}]},
+                    {"id": "11", "heading": {"zh": "十一、服务变更"}, "paragraphs": [{"zh": "变更。"}]}
+                ],
+                "history": [
+                    {"version": "2", "published": "2026-11-30", "summary": {"zh": "改第十一条。"}, "sections": ["11"]},
+                    {"version": "1", "published": "2024-03-01", "summary": {"zh": "首次发布。"}}
+                ]
+            }),
+        );
         api.publish_search_index();
         // The patch files, listed with their sizes and never read.
         for (name, size) in [

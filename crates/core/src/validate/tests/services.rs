@@ -99,3 +99,43 @@ fn a_repeated_course_id_is_reported_where_it_repeats() {
         )]
     );
 }
+
+#[test]
+fn the_terms_history_starts_with_the_current_version_newest_first() {
+    let mut api = Api::minimal();
+    api.edit("terms.json", |v| {
+        v["published"] = json!("2026-12-01");
+        v["history"][1]["published"] = json!("2026-12-02");
+    });
+    assert_eq!(
+        api.problems(),
+        [
+            problem(
+                "terms.json",
+                "$.history[0]",
+                "the history must start with the current version 2 published 2026-12-01"
+            ),
+            problem(
+                "terms.json",
+                "$.history[1].published",
+                "the history lists versions newest first, each published before the one above it"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_terms_change_names_only_sections_the_manual_has() {
+    let mut api = Api::minimal();
+    api.edit("terms.json", |v| {
+        v["history"][0]["sections"] = json!(["11", "13"])
+    });
+    assert_eq!(
+        api.problems(),
+        [problem(
+            "terms.json",
+            "$.history[0].sections[1]",
+            "section `13` is not in $.sections"
+        )]
+    );
+}
