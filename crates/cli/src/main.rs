@@ -13,6 +13,7 @@ mod corpus;
 mod intake;
 mod markdown;
 mod publish;
+mod reminders;
 mod seal;
 mod sealing;
 mod search;
@@ -317,6 +318,52 @@ Examples:
       Production: products from the published API, proofs against the private source."
     )]
     Intake(IntakeArgs),
+
+    /// Print a workspace's reminders (the reminders centre) as JSON
+    ///
+    /// Prints [{"kind", "id", "due", "title": {"zh", "en"}}, …], newest first,
+    /// computed by the same core code as the app's reminders centre from
+    /// DIR's products.json, patches.json, courses.json, terms.json and
+    /// sla/calendar.json and the workspace that KEY opens in DIR/sealed:
+    /// new patches and security advisories for the deployed versions, newer
+    /// versions and end of support, licences and the service period at 30, 7
+    /// and 1 days before expiry, live courses starting within a day, and
+    /// changed terms (kind "terms", due at the end of the objection period,
+    /// 24:00 Beijing on its tenth working day). Types switched off in the
+    /// settings file (as the settings page exports it) print nothing.
+    /// Ticket changes and refused submissions need a browser's memory and
+    /// never appear here.
+    #[command(
+        verbatim_doc_comment,
+        after_help = "\
+Examples:
+  portal reminders --api public/api --workspace 0B8DJ-J1AEJ-T355S-2NWSA-EVXA6-B08XB --now 2026-12-08T10:00:00+08:00
+      The demo customer huanan a week before licence lic-xt5-branch expires.
+  portal reminders --api public/api --workspace <KEY> --now 2026-12-08T02:00:00Z --settings settings.json
+      With the settings a customer exported from the settings page."
+    )]
+    Reminders(RemindersArgs),
+}
+
+#[derive(Args)]
+struct RemindersArgs {
+    /// The API directory (the one holding meta.json and sealed/)
+    #[arg(long, value_name = "DIR", default_value = "public/api")]
+    api: PathBuf,
+    /// The customer access key that opens the workspace
+    #[arg(long, value_name = "KEY")]
+    workspace: String,
+    /// The time to compute at: RFC 3339 in any offset, e.g. 2026-12-08T10:00:00+08:00
+    #[arg(long, value_name = "RFC 3339", value_parser = rfc3339)]
+    now: chrono::DateTime<chrono::FixedOffset>,
+    /// A notification-settings file as exported by the settings page
+    #[arg(long, value_name = "FILE")]
+    settings: Option<PathBuf>,
+}
+
+fn rfc3339(value: &str) -> Result<chrono::DateTime<chrono::FixedOffset>, String> {
+    chrono::DateTime::parse_from_rfc3339(value)
+        .map_err(|e| format!("{e}; expected RFC 3339 like 2026-12-08T10:00:00+08:00"))
 }
 
 #[derive(Args)]
@@ -553,6 +600,16 @@ fn run(command: Command) -> Result<ExitCode, String> {
         }
         Command::Seal { dist_dir } => {
             seal::seal(&dist_dir)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Reminders(args) => {
+            let json = reminders::run(
+                &args.api,
+                &args.workspace,
+                args.now,
+                args.settings.as_deref(),
+            )?;
+            println!("{json}");
             Ok(ExitCode::SUCCESS)
         }
         Command::Intake(args) => {

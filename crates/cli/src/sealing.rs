@@ -16,7 +16,6 @@ use aes_gcm::aead::{Aead, KeyInit, Payload};
 use aes_gcm::{Aes256Gcm, Nonce};
 use hkdf::Hkdf;
 use hmac::{Hmac, Mac};
-#[cfg(test)]
 use portal_core::secret::SecretError;
 use portal_core::secret::{self, Labels, SecretKind, NAME_LEN, NONCE_LEN, PROOF_LEN};
 use sha2::Sha256;
@@ -67,7 +66,6 @@ pub fn proof(canonical: &str, labels: &Labels) -> String {
 }
 
 /// The derivation for a customer's workspace, from the typed access key.
-#[cfg(test)]
 pub fn workspace(access_key: &str) -> Result<Derived, SecretError> {
     let c = secret::canonical(SecretKind::AccessKey, access_key)?;
     Ok(derive(&c, &secret::workspace_labels()))
@@ -140,6 +138,40 @@ pub fn open(d: &Derived, bytes: &[u8]) -> Result<String, OpenError> {
         .map_err(|_| OpenError::Tampered)?;
     let text = String::from_utf8(plain).map_err(|_| OpenError::NotText)?;
     Ok(text.trim_end_matches(' ').to_owned())
+}
+
+/// The open side for a reader that holds only the access key (`portal
+/// reminders`): finds `API_DIR/sealed/<name>.bin` by the name the key
+/// derives, opens it and parses the workspace. The app does the same with
+/// WebCrypto (`src/sealed.rs`). Errors say what is wrong without naming the
+/// file (the name is derived from the key).
+pub fn open_workspace(
+    api_dir: &std::path::Path,
+    access_key: &str,
+) -> Result<portal_core::model::Workspace, OpenWorkspaceError> {
+    let d = workspace(access_key).map_err(|e| OpenWorkspaceError::BadKey(e.to_string()))?;
+    let bytes = match std::fs::read(api_dir.join(&d.file)) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(OpenWorkspaceError::NotFound)
+        }
+        Err(e) => return Err(OpenWorkspaceError::Io(e.to_string())),
+    };
+    let text = open(&d, &bytes).map_err(|e| OpenWorkspaceError::Damaged(e.to_string()))?;
+    portal_core::parse_json("workspace", &text)
+        .map_err(|e| OpenWorkspaceError::Damaged(e.to_string()))
+}
+
+/// Why [`open_workspace`] failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OpenWorkspaceError {
+    /// Not an access key at all (length, alphabet, a patterned key).
+    BadKey(String),
+    /// A well-formed key that opens no workspace of this directory.
+    NotFound,
+    Io(String),
+    /// The file is there but does not open or is not a workspace.
+    Damaged(String),
 }
 
 /// A new random secret of `kind`, from the operating system's generator.

@@ -56,7 +56,8 @@ fn the_top_level_help_lists_every_command() {
             "search",
             "gen-corpus",
             "seal",
-            "intake"
+            "intake",
+            "reminders"
         ]
     );
 }

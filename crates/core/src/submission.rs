@@ -86,6 +86,9 @@ pub enum Request {
     Booking(Booking),
     /// A booking called off.
     BookingCancel(BookingCancel),
+    /// 消息设置: how the workspace's admin wants to be notified, so that
+    /// Coremail's side applies it to e-mail and SMS (`crate::settings`).
+    NotificationSettings(SettingsUpdate),
 }
 
 impl Request {
@@ -96,6 +99,7 @@ impl Request {
             Request::TicketReply(_) => "ticket_reply",
             Request::Booking(_) => "booking",
             Request::BookingCancel(_) => "booking_cancel",
+            Request::NotificationSettings(_) => "notification_settings",
         }
     }
 }
@@ -199,6 +203,14 @@ pub struct BookingCancel {
     pub sequence: u32,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+}
+
+/// The whole settings document (`crate::settings::FORMAT`), as exported:
+/// each submission replaces the previous one, the latest `created_at` wins.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SettingsUpdate {
+    pub settings: crate::settings::NotificationSettings,
 }
 
 /// Why a submission is refused: which field, and what is wrong with it.
@@ -372,6 +384,12 @@ pub fn check(s: &Submission, catalogue: Option<&[Product]>) -> Vec<Problem> {
                 optional_text_problem("$.request.reason", reason, TEXT_MAX, &mut out);
             }
         }
+        Request::NotificationSettings(u) => {
+            if s.sender.scope != Scope::Workspace {
+                out.push(Problem::new("$.sender.scope", ProblemCode::NotAuthorised));
+            }
+            settings_problems(&u.settings, &mut out);
+        }
         Request::TicketReply(r) => {
             let same = crate::keys::normalise_ticket_number(&r.ticket)
                 == crate::keys::normalise_ticket_number(&s.sender.id);
@@ -504,6 +522,30 @@ fn booking_problems(b: &Booking, catalogue: Option<&[Product]>, out: &mut Vec<Pr
         optional_text_problem("$.request.note", note, TEXT_MAX, out);
     }
     contact_problems(&b.contact, out);
+}
+
+/// A settings document Coremail can apply: this format, sensible quiet
+/// hours, and a channel for every type that is switched on (a type on with
+/// nowhere to go would be silently off).
+fn settings_problems(settings: &crate::settings::NotificationSettings, out: &mut Vec<Problem>) {
+    use crate::settings::{NoticeType, FORMAT};
+    if settings.format != FORMAT {
+        out.push(Problem::new(
+            "$.request.settings.format",
+            ProblemCode::Malformed,
+        ));
+    }
+    if let Some((path, _)) = crate::settings::problem(settings) {
+        let field = format!("$.request.settings.{}", path.trim_start_matches("$."));
+        out.push(Problem::new(&field, ProblemCode::Malformed));
+    }
+    for t in NoticeType::ALL {
+        let s = settings.get(t);
+        if s.enabled && !(s.channels.email || s.channels.sms || s.channels.browser) {
+            let field = format!("$.request.settings.types.{}.channels", t.as_str());
+            out.push(Problem::new(&field, ProblemCode::Empty));
+        }
+    }
 }
 
 fn is_slug(s: &str) -> bool {

@@ -371,3 +371,60 @@ fn unknown_fields_in_a_booking_are_unreadable() {
     let body = with("booking", "/request/type", "dinner".into());
     assert_eq!(codes(&body)[0].1, ProblemCode::Unreadable);
 }
+
+fn settings_submission(scope: &str, id: &str, settings: serde_json::Value) -> String {
+    serde_json::json!({
+        "schema": "coremail-portal/submission/v1",
+        "id": "5a6b7c8d-1e2f-4a3b-9c4d-5e6f7a8b9c0d",
+        "created_at": "2026-12-08T10:00:00+08:00",
+        "lang": "zh",
+        "sender": {"scope": scope, "id": id, "proof": "0123456789abcdef0123456789abcdef"},
+        "request": {"kind": "notification_settings", "settings": settings}
+    })
+    .to_string()
+}
+
+fn default_settings() -> serde_json::Value {
+    serde_json::to_value(portal_core::settings::NotificationSettings::default()).unwrap()
+}
+
+#[test]
+fn notification_settings_from_a_workspace_are_accepted() {
+    let body = settings_submission("workspace", "huanan", default_settings());
+    let s = read(body.as_bytes(), Some(&products())).expect("accepted");
+    assert_eq!(s.request.kind(), "notification_settings");
+}
+
+#[test]
+fn notification_settings_need_a_workspace_a_channel_per_type_on_and_this_format() {
+    let body = settings_submission("ticket", "CM2026-001414", default_settings());
+    assert!(codes(&body).contains(&("$.sender.scope".into(), ProblemCode::NotAuthorised)));
+    let mut v = default_settings();
+    v["types"]["patches"]["channels"] =
+        serde_json::json!({"email": false, "sms": false, "browser": false});
+    assert_eq!(
+        codes(&settings_submission("workspace", "huanan", v.clone())),
+        [(
+            "$.request.settings.types.patches.channels".into(),
+            ProblemCode::Empty
+        )]
+    );
+    // Switched off, no channel is fine.
+    v["types"]["patches"]["enabled"] = false.into();
+    assert!(codes(&settings_submission("workspace", "huanan", v)).is_empty());
+    let mut v = default_settings();
+    v["format"] = "coremail-portal/notification-settings/v9".into();
+    assert_eq!(
+        codes(&settings_submission("workspace", "huanan", v)),
+        [("$.request.settings.format".into(), ProblemCode::Malformed)]
+    );
+    let mut v = default_settings();
+    v["quiet_hours"] = serde_json::json!({"mode": "daily", "from": "7pm", "to": "08:00"});
+    assert_eq!(
+        codes(&settings_submission("workspace", "huanan", v)),
+        [(
+            "$.request.settings.quiet_hours.from".into(),
+            ProblemCode::Malformed
+        )]
+    );
+}
