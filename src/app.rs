@@ -24,6 +24,8 @@ pub fn App() -> impl IntoView {
     crate::outbox::provide_outbox();
     // The count of patches that apply, as the catalogue last saw it.
     let patch_count = crate::deployment::provide_patch_count();
+    // Unread reminders, as the reminders centre last counted them.
+    let unread = crate::deployment::provide_unread_count();
     Effect::new(move |_| {
         let t = lang.get().texts();
         if let Some(d) = web_sys::window().and_then(|w| w.document()) {
@@ -38,7 +40,7 @@ pub fn App() -> impl IntoView {
             // `target="_self"`: the router leaves the link to the browser,
             // whose fragment navigation moves focus into <main>.
             <a class="skip-link" href="#main" target="_self">{move || lang.get().texts().skip_to_content}</a>
-            <Header patch_count/>
+            <Header patch_count unread/>
             <main id="main" tabindex="-1">
                 <Pages/>
             </main>
@@ -93,7 +95,10 @@ fn Pages() -> impl IntoView {
 }
 
 #[component]
-fn Header(patch_count: crate::deployment::PatchCount) -> impl IntoView {
+fn Header(
+    patch_count: crate::deployment::PatchCount,
+    unread: crate::deployment::UnreadCount,
+) -> impl IntoView {
     let lang = use_lang();
     let switch = move |_| {
         let next = lang.get_untracked().other();
@@ -143,10 +148,24 @@ fn Header(patch_count: crate::deployment::PatchCount) -> impl IntoView {
             }
         })
     };
+    // Only with unread reminders, outside the full navigation.
+    let unread = unread.0;
+    let reminders_link = move || {
+        unread.get().map(|n| {
+            let t = texts();
+            let label = (t.reminders_count_label)(&n);
+            view! {
+                <A href=routes::REMINDERS attr:class="outbox-link" attr:aria-label=label>
+                    {t.nav_reminders}" "<span class="count-badge" data-reminders-count="">{n}</span>
+                </A>
+            }
+        })
+    };
     view! {
         <header class="site-header">
             <div class="header-inner">
                 {brand_and_nav}
+                {reminders_link}
                 {outbox_link}
                 <button
                     type="button"

@@ -10,6 +10,10 @@
 use crate::i18n::local_storage;
 use leptos::prelude::*;
 
+/// The unread reminders at the reminders centre's last look, which the
+/// centre writes and the header shows, as the patch count is.
+pub const UNREAD_KEY: &str = "coremail-portal.reminders-unread";
+
 /// The picked `(product, version)` pairs, as a JSON array of pairs.
 pub const STORAGE_KEY: &str = "coremail-portal.deployment";
 /// How many patches applied at the catalogue's last look.
@@ -21,14 +25,29 @@ pub const COUNT_KEY: &str = "coremail-portal.patches";
 #[derive(Clone, Copy)]
 pub struct PatchCount(pub RwSignal<Option<String>>);
 
+/// The header's unread-reminders count: the same shape as [`PatchCount`]
+/// (one more value of a type the shell has), `None` when nothing is unread.
+#[derive(Clone, Copy)]
+pub struct UnreadCount(pub RwSignal<Option<String>>);
+
 /// Provides the count, as the device last stored it, and returns it.
 pub fn provide_patch_count() -> PatchCount {
-    let stored = local_storage()
-        .and_then(|s| s.get_item(COUNT_KEY).ok().flatten())
-        .filter(|n| n.parse::<usize>().is_ok());
-    let count = PatchCount(RwSignal::new(stored));
+    let count = PatchCount(RwSignal::new(stored(COUNT_KEY)));
     provide_context(count);
     count
+}
+
+/// Provides the unread-reminders count, as the device last stored it.
+pub fn provide_unread_count() -> UnreadCount {
+    let count = UnreadCount(RwSignal::new(stored(UNREAD_KEY).filter(|n| n != "0")));
+    provide_context(count);
+    count
+}
+
+fn stored(key: &str) -> Option<String> {
+    local_storage()
+        .and_then(|s| s.get_item(key).ok().flatten())
+        .filter(|n| n.parse::<usize>().is_ok())
 }
 
 impl PatchCount {

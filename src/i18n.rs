@@ -120,6 +120,9 @@ pub struct Texts {
     pub nav_patches: &'static str,
     /// The patch link's name with its count, for screen readers.
     pub patches_count_label: fn(&str) -> String,
+    /// The header's link to the reminders centre, shown with unread ones.
+    pub nav_reminders: &'static str,
+    pub reminders_count_label: fn(&str) -> String,
     pub switch_to: &'static str,
     pub switch_to_label: &'static str,
     pub footer_hotline: &'static str,
@@ -157,6 +160,8 @@ static ZH: Texts = Texts {
     nav_sla: "时限计算",
     nav_patches: "补丁",
     patches_count_label: |n: &str| format!("补丁，{n} 个适用于您的部署"),
+    nav_reminders: "提醒",
+    reminders_count_label: |n: &str| format!("消息提醒，{n} 条未读"),
     switch_to: "English",
     switch_to_label: "Switch to English",
     footer_hotline: "Coremail 售后服务热线",
@@ -192,6 +197,8 @@ static EN: Texts = Texts {
     nav_sla: "SLA",
     nav_patches: "Patches",
     patches_count_label: |n: &str| format!("Patches, {n} apply to your deployment"),
+    nav_reminders: "Alerts",
+    reminders_count_label: |n: &str| format!("Reminders, {n} unread"),
     switch_to: "中文",
     switch_to_label: "切换到中文",
     footer_hotline: "Coremail after-sales hotline",

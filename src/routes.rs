@@ -37,6 +37,10 @@ pub fn patches(query: &str) -> String {
 
 /// 工程师预约: book an engineer, and this device's bookings.
 pub const BOOKING: &str = "/booking";
+/// 消息提醒: the reminders centre.
+pub const REMINDERS: &str = "/reminders";
+/// 消息设置: notification settings.
+pub const SETTINGS: &str = "/settings";
 
 /// `/booking?type=patch_deployment&patch=xt5-p2024-0116`: the booking form
 /// with the type of work and the patch filled in (each left out when

@@ -15,6 +15,7 @@ pub fn kind_words(lang: Lang, kind: &str) -> &'static str {
         "ticket_reply" => lang.pick("工单回复", "Ticket reply"),
         "booking" => lang.pick("工程师预约", "Engineer booking"),
         "booking_cancel" => lang.pick("取消预约", "Booking cancellation"),
+        "notification_settings" => lang.pick("消息设置", "Notification settings"),
         _ => lang.pick("新服务请求", "New service request"),
     }
 }

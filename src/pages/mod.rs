@@ -14,6 +14,7 @@ mod offline;
 mod outbox;
 mod patches;
 mod privacy;
+mod reminders;
 mod request;
 mod services;
 mod sla;
@@ -28,6 +29,7 @@ pub use offline::OfflineLibrary;
 pub use outbox::OutboxPage;
 pub use patches::{PatchDownloads, PatchesPage};
 pub use privacy::PrivacyPage;
+pub use reminders::{RemindersPage, SettingsPage};
 pub use request::RequestPage;
 pub use services::Services;
 pub use sla::SlaCalculator;
@@ -96,6 +98,9 @@ section!(patch_downloads_view { _ => PatchDownloads });
 // point of their own (`booking::view::booking_form_view`), loaded once the
 // workspace is open.
 section!(booking_view { _ => BookingPage });
+// 消息提醒 and 消息设置: one section, since the inbox links to the settings
+// and the settings change what the inbox shows (their visitors are the same).
+section!(reminders_view { Page::Settings => SettingsPage, _ => RemindersPage });
 
 /// Loads the module of `page`'s section, if it is not loaded yet (the 404
 /// page is in the main module). A module that cannot be fetched panics, as
@@ -119,6 +124,7 @@ pub async fn preload(page: Page) {
         Page::Patches => __preload_patches_view().await,
         Page::PatchDownloads => __preload_patch_downloads_view().await,
         Page::Booking => __preload_booking_view().await,
+        Page::Reminders | Page::Settings => __preload_reminders_view().await,
         Page::NotFound => {}
     }
     #[cfg(not(feature = "split"))]
@@ -144,6 +150,7 @@ pub async fn view(page: Page) -> AnyView {
         Page::Patches => lazy_call!(patches_view(page)),
         Page::PatchDownloads => lazy_call!(patch_downloads_view(page)),
         Page::Booking => lazy_call!(booking_view(page)),
+        Page::Reminders | Page::Settings => lazy_call!(reminders_view(page)),
         Page::NotFound => untrack(|| view! { <NotFound/> }.into_any()),
     }
 }

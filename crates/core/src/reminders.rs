@@ -591,11 +591,11 @@ fn terms_reminder(
         at: midnight(terms.published),
         title: text(
             format!(
-                "服务条款已更新为 {} 版（{} 发布）：如有异议，请于 {deadline} 前联系 Coremail",
+                "服务条款已更新为 {} 版（{} 发布）：如有异议，请于 {deadline} 24:00（北京时间）前联系 Coremail",
                 terms.version, terms.published
             ),
             format!(
-                "The service terms changed to version {} (published {}): object by {deadline} if you disagree",
+                "The service terms changed to version {} (published {}): if you disagree, object by the end of {deadline} (Beijing time)",
                 terms.version, terms.published
             ),
         ),

@@ -26,6 +26,10 @@ pub enum Page {
     /// `/patches/downloads`: this device's and the workspace's downloads.
     PatchDownloads,
     Booking,
+    /// 消息提醒: the reminders centre.
+    Reminders,
+    /// 消息设置: notification settings.
+    Settings,
     Kb,
     /// `/kb/c/:category`
     KbCategory,
@@ -76,6 +80,8 @@ impl<'a> Route<'a> {
             "/patches" => page(Page::Patches),
             "/patches/downloads" => page(Page::PatchDownloads),
             "/booking" => page(Page::Booking),
+            "/reminders" => page(Page::Reminders),
+            "/settings" => page(Page::Settings),
             "/kb" => page(Page::Kb),
             "/kb/offline" => page(Page::KbOffline),
             _ => {

@@ -27,7 +27,7 @@ const OFFER_LINKS: [Option<&str>; 6] = [
     Some(routes::PATCHES),
     Some(routes::KB),
     Some(routes::BOOKING),
-    None,
+    Some(routes::REMINDERS),
     Some(routes::SLA),
 ];
 

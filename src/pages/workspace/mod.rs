@@ -289,6 +289,10 @@ fn Overview(workspace: Workspace) -> impl IntoView {
         view! {
             <h1>{t.title}</h1>
             {nav}
+            <p class="workspace-links">
+                <a href=routes::REMINDERS data-reminders-link="">{t.reminders_link}</a>" · "
+                <a href=routes::SETTINGS>{t.settings_link}</a>
+            </p>
             <div class="workspace-grid">
                 {contract}
                 {deployments}
