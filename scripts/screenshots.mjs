@@ -6,7 +6,7 @@ import { chromium } from '@playwright/test';
 
 const base = process.argv[2] ?? 'http://127.0.0.1:8499';
 const out = process.argv[3] ?? '.tmp/screenshots';
-const pages = { home: '/', services: '/services', sla: '/sla', tickets: '/tickets', history: '/history', kb: '/kb', 'kb-category': '/kb/c/send-receive', article: '/kb/a/sr-smtp-535-auth-failed', 'not-found': '/no/such/page' };
+const pages = { home: '/', services: '/services', sla: '/sla', tickets: '/tickets', history: '/history', kb: '/kb', 'kb-category': '/kb/c/send-receive', article: '/kb/a/sr-smtp-535-auth-failed', 'not-found': '/no/such/page', 'reminders-public': '/reminders' };
 const viewports = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } };
 
 const browser = await chromium.launch({
@@ -41,6 +41,15 @@ for (const [device, viewport] of Object.entries(viewports)) {
     await page.click('.site-nav a[href="/workspace"]');
     await page.waitForSelector('#contract');
     await page.screenshot({ path: `${out}/workspace-open-${lang}-${device}.png`, fullPage: true });
+    // The reminders centre and the settings, from the workspace.
+    await page.click('a[data-reminders-link]');
+    await page.waitForSelector('.reminder-group');
+    await page.screenshot({ path: `${out}/reminders-${lang}-${device}.png`, fullPage: true });
+    await page.click('a[data-settings-link]');
+    await page.waitForSelector('.settings-matrix');
+    await page.screenshot({ path: `${out}/settings-${lang}-${device}.png`, fullPage: true });
+    await page.click('.site-nav a[href="/workspace"]');
+    await page.waitForSelector('#contract');
     // The booking form from the workspace: an on-site visit with its rule and
     // person-days, then a remote-support booking sent and listed.
     await page.click('a[data-booking-link]');

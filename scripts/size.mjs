@@ -65,6 +65,8 @@ const ROUTES = [
   ['/request', 'new request (key form)'],
   ['/booking', 'engineer booking (key form)'],
   ['/outbox', 'outbox'],
+  ['/reminders', 'reminders centre (public)'],
+  ['/settings', 'notification settings'],
   ['/patches', 'patch catalogue'],
   ['/patches/downloads', 'patch download history'],
   ['/kb', 'knowledge base'],

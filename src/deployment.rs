@@ -13,6 +13,14 @@ use leptos::prelude::*;
 /// The unread reminders at the reminders centre's last look, which the
 /// centre writes and the header shows, as the patch count is.
 pub const UNREAD_KEY: &str = "coremail-portal.reminders-unread";
+/// What the reminders centre keeps (`pages/reminders/device.rs`), named
+/// here so the privacy page can say what each key is without importing
+/// from another section.
+pub const READ_KEY: &str = "coremail-portal.reminders-read";
+pub const NOTIFIED_KEY: &str = "coremail-portal.reminders-notified";
+/// Followed by the workspace id.
+pub const SEEN_KEY: &str = "coremail-portal.reminders-seen.";
+pub const SETTINGS_KEY: &str = "coremail-portal.notification-settings";
 
 /// The picked `(product, version)` pairs, as a JSON array of pairs.
 pub const STORAGE_KEY: &str = "coremail-portal.deployment";

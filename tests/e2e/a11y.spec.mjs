@@ -53,7 +53,7 @@ async function scanRoutes(page, lang, routes, { reload = false } = {}) {
 }
 
 const groups = {
-  'home, directory, calculator, lookup, history, offline library and 404': [['/', '/services', '/sla', '/tickets', '/history', '/workspace', '/privacy', '/request', '/booking', '/outbox', '/patches', '/patches/downloads', '/kb/offline', '/no-such-page'], { reload: true }],
+  'home, directory, calculator, lookup, history, offline library and 404': [['/', '/services', '/sla', '/tickets', '/history', '/workspace', '/privacy', '/request', '/booking', '/outbox', '/reminders', '/settings', '/patches', '/patches/downloads', '/kb/offline', '/no-such-page'], { reload: true }],
   'knowledge-base index and every category': [['/kb', ...categories], {}],
   'every article': [articles, {}],
 };
@@ -95,6 +95,17 @@ for (const lang of Object.keys(LANGS)) {
     await page.getByRole('button', { name: LANGS[lang].open, exact: true }).click();
     await expect(page.locator('#report-guard')).toBeVisible();
     found.push(...(await violations(page, `${lang} a workspace`)));
+
+    // The reminders of the open workspace (unread marks, buttons), and the settings.
+    await page.locator('[data-reminders-link]').click();
+    await expect(page.locator('[data-mark-read]').first()).toBeVisible();
+    found.push(...(await violations(page, `${lang} the reminders of a workspace`)));
+    await page.locator('[data-settings-link]').click();
+    await expect(page.locator('[data-send-settings]')).toBeVisible();
+    await page.locator('#on-patches').uncheck();
+    found.push(...(await violations(page, `${lang} the settings with a type off`)));
+    await page.locator('.site-nav a[href="/workspace"]').click();
+    await expect(page.locator('#report-guard')).toBeVisible();
 
     // The request form, first with every problem shown, then queued; the outbox.
     await page.getByRole('link', { name: LANGS[lang].request }).click();

@@ -13,6 +13,8 @@ const pages = {
   request: ['/request', '.workspace-form'],
   booking: ['/booking', '.workspace-form'],
   outbox: ['/outbox', '.outbox-page h1'],
+  reminders: ['/reminders', '.reminder-group, [data-reminders-empty]'],
+  settings: ['/settings', '.settings-matrix'],
   patches: ['/patches?mine=1', '.patches-page .patch-list, .patches-page .result-count'],
   downloads: ['/patches/downloads', '.patch-downloads-page h1'],
   kb: ['/kb', '.category-card'],
@@ -109,3 +111,31 @@ for (const lang of ['zh-CN', 'en']) {
   });
 }
 
+
+// The reminders of an open workspace and the settings matrix, on a phone too.
+for (const lang of ['zh-CN', 'en']) {
+  test(`the reminders of a workspace and the settings fit the screen (${lang})`, async ({ page, consoleErrors }, testInfo) => {
+    await page.addInitScript((l) => localStorage.setItem('coremail-portal.lang', l), lang);
+    await page.clock.install({ time: new Date('2026-12-08T10:00:00+08:00') });
+    await page.goto('/workspace');
+    await page.locator('#access-key').fill(accessKey('huanan'));
+    await page.locator('.workspace-form button[type="submit"]').click();
+    await page.locator('[data-reminders-link]').click();
+    await expect(page.locator('[data-reminder="licence:lic-xt5-branch:7"]')).toBeVisible();
+    for (const step of ['reminders', 'settings']) {
+      if (step === 'settings') {
+        await page.locator('[data-settings-link]').click();
+        await expect(page.locator('.settings-matrix')).toBeVisible();
+      }
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `horizontal overflow in px (${step})`).toBeLessThanOrEqual(0);
+      await expect(page.locator('.lang-switch')).toBeInViewport();
+      if (testInfo.project.name === 'desktop') {
+        const hidden = await page.locator('.site-nav').evaluate((nav) => nav.scrollWidth - nav.clientWidth);
+        expect(hidden, 'navigation cut off, px').toBeLessThanOrEqual(0);
+      }
+      await page.screenshot({ path: testInfo.outputPath(`${step}-open-${lang}.png`), fullPage: true });
+    }
+    expectNoConsoleErrors(consoleErrors);
+  });
+}

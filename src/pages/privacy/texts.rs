@@ -74,6 +74,24 @@ pub fn local_key_name(lang: Lang, key: &str) -> String {
         (crate::deployment::COUNT_KEY, true) => {
             Some("How many patches apply (for the navigation's count)")
         }
+        (crate::deployment::UNREAD_KEY, false) => Some("未读提醒的数量（用于页首提示）"),
+        (crate::deployment::UNREAD_KEY, true) => {
+            Some("How many reminders are unread (for the header)")
+        }
+        (crate::deployment::READ_KEY, false) => Some("已读的提醒"),
+        (crate::deployment::READ_KEY, true) => Some("Reminders marked as read"),
+        (crate::deployment::NOTIFIED_KEY, false) => Some("已弹出浏览器通知的提醒"),
+        (crate::deployment::NOTIFIED_KEY, true) => {
+            Some("Reminders that raised a browser notification")
+        }
+        (crate::deployment::SETTINGS_KEY, false) => Some("消息设置"),
+        (crate::deployment::SETTINGS_KEY, true) => Some("Notification settings"),
+        (k, false) if k.starts_with(crate::deployment::SEEN_KEY) => {
+            Some("上次访问时的工单状态（用于工单进展提醒）")
+        }
+        (k, true) if k.starts_with(crate::deployment::SEEN_KEY) => {
+            Some("Ticket states at the last visit (for ticket-update reminders)")
+        }
         _ => None,
     };
     known.map_or_else(|| format!("localStorage: {key}"), str::to_owned)

@@ -9,10 +9,7 @@ use crate::i18n::local_storage;
 use portal_core::model::TicketStatus;
 use portal_core::settings::{import, NotificationSettings};
 
-const READ_KEY: &str = "coremail-portal.reminders-read";
-const NOTIFIED_KEY: &str = "coremail-portal.reminders-notified";
-const SEEN_KEY: &str = "coremail-portal.reminders-seen.";
-pub const SETTINGS_KEY: &str = "coremail-portal.notification-settings";
+use crate::deployment::{NOTIFIED_KEY, READ_KEY, SEEN_KEY, SETTINGS_KEY};
 /// Marks kept at most (the newest): ids of long-gone reminders fall off.
 const MAX_MARKS: usize = 2000;
 

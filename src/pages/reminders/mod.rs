@@ -129,7 +129,9 @@ pub fn RemindersPage() -> impl IntoView {
                 let due: Vec<&&Reminder> = unread
                     .iter()
                     .filter(|r| !notified.contains(&r.id))
-                    .filter(|r| settings.with_value(|s| notify_now(r, s, sla.engine.calendar(), now)))
+                    .filter(|r| {
+                        settings.with_value(|s| notify_now(r, s, sla.engine.calendar(), now))
+                    })
                     .take(3)
                     .collect();
                 for r in due {
@@ -203,7 +205,9 @@ pub fn RemindersPage() -> impl IntoView {
                 } else {
                     grouped(&list, &settings.get_value())
                         .into_iter()
-                        .map(|(digest, members)| group_view(lang, t, digest, &members, &marks, mark))
+                        .map(|(digest, members)| {
+                            group_view(lang, t, digest, &members, &marks, mark)
+                        })
                         .collect_view()
                         .into_any()
                 };

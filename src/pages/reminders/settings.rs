@@ -44,7 +44,11 @@ pub fn SettingsPage() -> impl IntoView {
     let change = move |f: &dyn Fn(&mut NotificationSettings)| {
         settings.update(|s| f(s));
         let kept = device::save_settings(&settings.get_untracked());
-        status.set(if kept { Status::Saved } else { Status::NotSaved });
+        status.set(if kept {
+            Status::Saved
+        } else {
+            Status::NotSaved
+        });
     };
 
     let export = move |_| {
@@ -74,7 +78,11 @@ pub fn SettingsPage() -> impl IntoView {
                 Ok(s) => {
                     let kept = device::save_settings(&s);
                     settings.set(s);
-                    status.set(if kept { Status::Imported } else { Status::NotSaved });
+                    status.set(if kept {
+                        Status::Imported
+                    } else {
+                        Status::NotSaved
+                    });
                 }
                 Err(e) => status.set(Status::ImportFailed(import_error(lang.get_untracked(), &e))),
             }
@@ -82,7 +90,8 @@ pub fn SettingsPage() -> impl IntoView {
     };
     let send = move |_| {
         let lang = lang.get_untracked();
-        let (Some(secret), Some(Some(id))) = (session.key_untracked(), workspace.get_untracked()) else {
+        let (Some(secret), Some(Some(id))) = (session.key_untracked(), workspace.get_untracked())
+        else {
             return;
         };
         let submission = new_submission(
@@ -111,7 +120,8 @@ pub fn SettingsPage() -> impl IntoView {
                         .iter()
                         .map(|p| {
                             match NoticeType::ALL.iter().find(|t| {
-                                p.field == format!("$.request.settings.types.{}.channels", t.as_str())
+                                p.field
+                                    == format!("$.request.settings.types.{}.channels", t.as_str())
                             }) {
                                 Some(&nt) => (t.no_channel)(notice_words(lang, nt).0),
                                 None if p.field.contains("quiet_hours") => t.bad_time.to_owned(),
@@ -207,20 +217,29 @@ pub fn SettingsPage() -> impl IntoView {
 
     let quiet = move || {
         let t = reminders_texts(lang.get());
-        let mode = move || settings.with(|s| match s.quiet_hours {
-            QuietHours::OutsideWorkingTime => 0,
-            QuietHours::Daily { .. } => 1,
-            QuietHours::Off => 2,
-        });
-        let times = move || settings.with(|s| match &s.quiet_hours {
-            QuietHours::Daily { from, to } => (from.clone(), to.clone()),
-            _ => ("22:00".to_owned(), "08:00".to_owned()),
-        });
+        let mode = move || {
+            settings.with(|s| match s.quiet_hours {
+                QuietHours::OutsideWorkingTime => 0,
+                QuietHours::Daily { .. } => 1,
+                QuietHours::Off => 2,
+            })
+        };
+        let times = move || {
+            settings.with(|s| match &s.quiet_hours {
+                QuietHours::Daily { from, to } => (from.clone(), to.clone()),
+                _ => ("22:00".to_owned(), "08:00".to_owned()),
+            })
+        };
         let set_times = move |from: Option<String>, to: Option<String>| {
             let (f, t) = times();
             let from = from.unwrap_or(f);
             let to = to.unwrap_or(t);
-            change(&|x| x.quiet_hours = QuietHours::Daily { from: from.clone(), to: to.clone() })
+            change(&|x| {
+                x.quiet_hours = QuietHours::Daily {
+                    from: from.clone(),
+                    to: to.clone(),
+                }
+            })
         };
         view! {
             <fieldset class="card quiet-hours">

@@ -205,11 +205,17 @@ pub fn notice_words(lang: Lang, t: NoticeType) -> (&'static str, &'static str) {
         ),
         NoticeType::Upgrades => lang.pick(
             ("版本升级", "新版本发布、版本即将或已经停止支持"),
-            ("Version upgrades", "New versions; end of support near or past"),
+            (
+                "Version upgrades",
+                "New versions; end of support near or past",
+            ),
         ),
         NoticeType::Vulnerabilities => lang.pick(
             ("安全漏洞更新", "影响已部署版本的 CNVD/CVE 漏洞"),
-            ("Security vulnerabilities", "CNVD/CVE advisories for a deployed version"),
+            (
+                "Security vulnerabilities",
+                "CNVD/CVE advisories for a deployed version",
+            ),
         ),
         NoticeType::SecurityEvents => lang.pick(
             ("重大安全事件", "严重级别的安全公告"),
@@ -217,11 +223,17 @@ pub fn notice_words(lang: Lang, t: NoticeType) -> (&'static str, &'static str) {
         ),
         NoticeType::Renewals => lang.pick(
             ("到期续费", "授权和服务期到期前 30、7、1 天"),
-            ("Renewals", "Licences and the service period, 30, 7 and 1 days ahead"),
+            (
+                "Renewals",
+                "Licences and the service period, 30, 7 and 1 days ahead",
+            ),
         ),
         NoticeType::Handover => lang.pick(
             ("售前转售后", "服务期开始后的售后接手"),
-            ("Pre-sales to after-sales", "After-sales takes over when the service period starts"),
+            (
+                "Pre-sales to after-sales",
+                "After-sales takes over when the service period starts",
+            ),
         ),
     }
 }
@@ -267,7 +279,9 @@ pub fn import_error(lang: Lang, e: &SettingsError) -> String {
             .to_owned(),
         SettingsError::WrongFormat { found } => match lang {
             Lang::Zh => format!("无法导入：文件格式为 {found}，本门户只能读取 v1 版本。"),
-            Lang::En => format!("Cannot import: the file's format is {found}; this portal reads version 1 only."),
+            Lang::En => format!(
+                "Cannot import: the file's format is {found}; this portal reads version 1 only."
+            ),
         },
         SettingsError::BadValue { path, message } => match lang {
             Lang::Zh => format!("无法导入：文件中 {path} 处的值有误（{message}）。"),
