@@ -141,11 +141,13 @@ fn Header(
         let n = outbox.badge();
         (n > 0).then(|| {
             let t = texts();
-            view! {
-                <A href=routes::OUTBOX attr:class="outbox-link" attr:aria-label=(t.outbox_badge_label)(n)>
-                    {t.nav_outbox}" "<span class="count-badge" data-outbox-count="">{n}</span>
-                </A>
-            }
+            count_link(
+                routes::OUTBOX,
+                "count-link outbox-link",
+                (t.outbox_badge_label)(n),
+                t.nav_outbox,
+                n.to_string(),
+            )
         })
     };
     // Only with unread reminders, outside the full navigation.
@@ -153,12 +155,13 @@ fn Header(
     let reminders_link = move || {
         unread.get().map(|n| {
             let t = texts();
-            let label = (t.reminders_count_label)(&n);
-            view! {
-                <A href=routes::REMINDERS attr:class="outbox-link" attr:aria-label=label>
-                    {t.nav_reminders}" "<span class="count-badge" data-reminders-count="">{n}</span>
-                </A>
-            }
+            count_link(
+                routes::REMINDERS,
+                "count-link reminders-link",
+                (t.reminders_count_label)(&n),
+                t.nav_reminders,
+                n,
+            )
         })
     };
     view! {
@@ -178,6 +181,23 @@ fn Header(
                 </button>
             </div>
         </header>
+    }
+}
+
+/// A header link with a count beside the navigation (the outbox's, the
+/// unread reminders'): one shape for both, so the second costs no
+/// rendering code of its own in the module every page loads.
+fn count_link(
+    href: &'static str,
+    class: &'static str,
+    label: String,
+    name: &'static str,
+    n: String,
+) -> impl IntoView {
+    view! {
+        <A href=href attr:class=class attr:aria-label=label>
+            {name}" "<span class="count-badge">{n}</span>
+        </A>
     }
 }
 

@@ -90,7 +90,7 @@ test('a request survives a reload while the intake is down, and arrives exactly 
     await expect(page.locator('[data-request-queued]')).toBeVisible();
     // The form is cleared; the header counts what waits.
     await expect(page.locator('#request-title')).toHaveValue('');
-    await expect(page.locator('[data-outbox-count]')).toHaveText('1');
+    await expect(page.locator('.outbox-link .count-badge')).toHaveText('1');
 
     // Nothing listens behind nginx: the attempt fails and the item waits.
     await page.goto('/outbox');
@@ -201,7 +201,7 @@ test('a submission the receiver refuses shows its reason, and is not sent again'
     await expect(item.locator('[data-outbox-state]')).toHaveText('被拒绝');
     await expect(item.locator('[data-refusal]')).toContainText('产品与版本：Coremail 不认识此产品版本，请从列表中选择。');
     // A refusal waits for the user: the badge shows it, nothing retries it.
-    await expect(page.locator('[data-outbox-count]')).toHaveText('1');
+    await expect(page.locator('.outbox-link .count-badge')).toHaveText('1');
     await expect(page.getByRole('button', { name: '立即重试' })).toHaveCount(0);
     await item.getByRole('button', { name: '从列表中删除' }).click();
     await expect(page.locator('[data-outbox-empty]')).toBeVisible();

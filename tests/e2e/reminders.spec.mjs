@@ -83,7 +83,7 @@ test('mark as read survives a reload and lowers the header count', async ({ page
   await page.clock.install({ time: NOW });
   await openWorkspace(page);
   await page.goto('/reminders');
-  const count = page.locator('[data-reminders-count]');
+  const count = page.locator('.reminders-link .count-badge');
   await expect(count).toBeVisible();
   const before = Number(await count.textContent());
   expect(before).toBeGreaterThan(2);
@@ -118,11 +118,11 @@ test('a setting changed survives a reload and changes what the reminders centre 
   // Renewals off; patches as a weekly digest.
   await page.locator('#on-renewals').uncheck();
   await expect(page.locator('[data-settings-status="saved"]')).toBeVisible();
-  await page.locator('tr[data-type="patches"] select[data-frequency]').selectOption('weekly');
+  await page.locator('#freq-patches').selectOption('weekly');
   await page.reload();
   await expect(page.locator('#on-renewals')).not.toBeChecked();
-  await expect(page.locator('tr[data-type="renewals"] select[data-frequency]')).toBeDisabled();
-  await expect(page.locator('tr[data-type="patches"] select[data-frequency]')).toHaveValue('weekly');
+  await expect(page.locator('#freq-renewals')).toBeDisabled();
+  await expect(page.locator('#freq-patches')).toHaveValue('weekly');
   await page.getByRole('link', { name: '返回消息提醒' }).click();
   await expect(reminder(page, 'patch:xt5-p2026-1124')).toBeVisible();
   await expect(reminder(page, 'licence:lic-xt5-branch:7')).toHaveCount(0);
@@ -180,8 +180,8 @@ test('the settings submission reaches portal intake exactly once', async ({ page
     await expect(page.getByText('打开工作台后才能把设置发送给 Coremail。')).toBeVisible();
     await openWorkspace(page);
     await page.goto('/settings');
-    await page.locator('tr[data-type="patches"] [data-channel="sms"]').check();
-    await page.locator('[data-quiet="daily"]').check();
+    await page.locator('#sms-patches').check();
+    await page.locator('#quiet-daily').check();
     await page.getByRole('button', { name: '发送设置' }).click();
     await expect(page.locator('[data-settings-status="sent"]')).toBeVisible();
     await page.goto('/outbox');

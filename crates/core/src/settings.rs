@@ -216,9 +216,10 @@ impl NotificationSettings {
         self.get(t).enabled
     }
 
-    /// The settings as the file they are exported to (pretty JSON).
+    /// The settings as the file they are exported to: the same compact JSON
+    /// the submission carries (a pretty printer would be more wasm).
     pub fn to_file(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        serde_json::to_string(self).unwrap_or_default()
     }
 }
 
@@ -249,20 +250,21 @@ impl std::fmt::Display for SettingsError {
 /// Reads an exported settings file. The `format` is checked first, so a
 /// file from a later version is named as such rather than as a wrong field.
 pub fn import(text: &str) -> Result<NotificationSettings, SettingsError> {
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|_| SettingsError::NotJson)?;
-    match value.get("format").and_then(|f| f.as_str()) {
-        Some(FORMAT) => {}
-        Some(other) => {
-            return Err(SettingsError::WrongFormat {
-                found: other.to_owned(),
-            })
-        }
-        None => {
-            return Err(SettingsError::WrongFormat {
-                found: String::new(),
-            })
-        }
+    /// Only the `format`: read first, so that a file of another version is
+    /// named as such rather than by its first unknown field. (Not through
+    /// `serde_json::Value`, whose parser would add to the wasm.)
+    #[derive(Deserialize)]
+    struct Format {
+        #[serde(default)]
+        format: Option<String>,
+    }
+    serde_json::from_str::<serde::de::IgnoredAny>(text).map_err(|_| SettingsError::NotJson)?;
+    let found = serde_json::from_str::<Format>(text)
+        .ok()
+        .and_then(|f| f.format)
+        .unwrap_or_default();
+    if found != FORMAT {
+        return Err(SettingsError::WrongFormat { found });
     }
     let settings: NotificationSettings =
         crate::parse_json("settings", text).map_err(|e| SettingsError::BadValue {

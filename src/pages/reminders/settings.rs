@@ -6,7 +6,8 @@
 use super::device;
 use super::texts::{frequency_words, import_error, notice_words, reminders_texts};
 use crate::components::{load_workspace, problem_words};
-use crate::i18n::use_lang;
+use crate::dom::{attr, el, set_value, text, text_el, value};
+use crate::i18n::{use_lang, Lang};
 use crate::outbox::{new_submission, use_outbox, Op, Submit, SubmitError};
 use crate::routes;
 use crate::session::use_session;
@@ -16,6 +17,7 @@ use portal_core::settings::{
 };
 use portal_core::submission::{Request, Scope, SettingsUpdate};
 use wasm_bindgen::JsCast;
+use web_sys::{Document, Element};
 
 /// What the last action said.
 #[derive(Clone, PartialEq)]
@@ -137,202 +139,269 @@ pub fn SettingsPage() -> impl IntoView {
         });
     };
 
-    // Built again only on a language change: each control follows the
-    // settings by its own reactive property, so a change keeps the focus.
-    let matrix = move || {
+    // The matrix and the quiet hours are built with the DOM API (`form`),
+    // once per language; `sync` sets the controls from the settings (after
+    // an import) and `read` turns them back into settings at each change,
+    // so a control keeps its focus while the user works it.
+    let form = NodeRef::<leptos::html::Form>::new();
+    Effect::new(move |_| {
         let lang = lang.get();
-        let t = reminders_texts(lang);
-        let rows = NoticeType::ALL
-            .into_iter()
-            .map(|nt| {
-                let (name, what) = notice_words(lang, nt);
-                let key = nt.as_str();
-                let on_id = format!("on-{key}");
-                let get = move || -> TypeSetting { settings.with(|s| *s.get(nt)) };
-                let off = move || !get().enabled;
-                let check = move |label: &'static str,
-                                  channel: &'static str,
-                                  read: fn(&TypeSetting) -> bool,
-                                  write: fn(&mut TypeSetting, bool)| {
-                    view! {
-                        <label class="check-inline">
-                            <input type="checkbox" prop:checked=move || read(&get()) prop:disabled=off
-                                on:change=move |ev| { let v = event_target_checked(&ev); change(&|x| write(x.get_mut(nt), v)) }
-                                data-channel=channel/>
-                            " "{label}
-                        </label>
-                    }
-                };
-                view! {
-                    <tr data-type=key>
-                        <th scope="row">
-                            <label for=on_id.clone()>{name}</label>
-                            <span class="muted settings-what">{what}</span>
-                        </th>
-                        <td>
-                            <input id=on_id type="checkbox" prop:checked=move || get().enabled data-enabled=""
-                                on:change=move |ev| { let v = event_target_checked(&ev); change(&|x| x.get_mut(nt).enabled = v) }/>
-                        </td>
-                        <td>
-                            <select aria-label=format!("{name}: {}", t.col_frequency) prop:disabled=off data-frequency=""
-                                prop:value=move || get().frequency.as_str()
-                                on:change=move |ev| {
-                                    if let Ok(f) = event_target_value(&ev).parse::<Frequency>() {
-                                        change(&|x| x.get_mut(nt).frequency = f);
-                                    }
-                                }>
-                                {Frequency::ALL.into_iter().map(|f| view! {
-                                    <option value=f.as_str() selected=move || get().frequency == f>{frequency_words(lang, f)}</option>
-                                }).collect_view()}
-                            </select>
-                        </td>
-                        <td>
-                            <fieldset class="channel-set">
-                                <legend class="visually-hidden">{format!("{name}: {}", t.col_channels)}</legend>
-                                {check(t.email, "email", |x| x.channels.email, |x, v| x.channels.email = v)}
-                                {check(t.sms, "sms", |x| x.channels.sms, |x, v| x.channels.sms = v)}
-                                {check(t.browser, "browser", |x| x.channels.browser, |x, v| x.channels.browser = v)}
-                            </fieldset>
-                        </td>
-                    </tr>
-                }
-            })
-            .collect_view();
-        view! {
-            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="settings-title">
-                <table class="data-table settings-matrix">
-                    <thead>
-                        <tr>
-                            <th scope="col">{t.col_type}</th>
-                            <th scope="col">{t.col_on}</th>
-                            <th scope="col">{t.col_frequency}</th>
-                            <th scope="col">{t.col_channels}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+        if let Some(form) = form.get() {
+            build(&form, lang);
+            sync(&form, &settings.get_untracked());
+        }
+    });
+    Effect::new(move |_| {
+        let s = settings.get();
+        if let Some(form) = form.get_untracked() {
+            sync(&form, &s);
+        }
+    });
+    let on_change = move |_| {
+        if let Some(form) = form.get_untracked() {
+            let next = read(&form, &settings.get_untracked());
+            change(&|x| *x = next.clone());
         }
     };
 
-    let quiet = move || {
-        let t = reminders_texts(lang.get());
-        let mode = move || {
-            settings.with(|s| match s.quiet_hours {
-                QuietHours::OutsideWorkingTime => 0,
-                QuietHours::Daily { .. } => 1,
-                QuietHours::Off => 2,
-            })
-        };
-        let times = move || {
-            settings.with(|s| match &s.quiet_hours {
-                QuietHours::Daily { from, to } => (from.clone(), to.clone()),
-                _ => ("22:00".to_owned(), "08:00".to_owned()),
-            })
-        };
-        let set_times = move |from: Option<String>, to: Option<String>| {
-            let (f, t) = times();
-            let from = from.unwrap_or(f);
-            let to = to.unwrap_or(t);
-            change(&|x| {
-                x.quiet_hours = QuietHours::Daily {
-                    from: from.clone(),
-                    to: to.clone(),
-                }
-            })
-        };
-        view! {
-            <fieldset class="card quiet-hours">
-                <legend>{t.quiet_title}</legend>
-                <label class="check-inline">
-                    <input type="radio" name="quiet" value="outside" data-quiet="outside" prop:checked=move || mode() == 0
-                        on:change=move |_| change(&|x| x.quiet_hours = QuietHours::OutsideWorkingTime)/>
-                    " "{t.quiet_outside}
-                </label>
-                <label class="check-inline">
-                    <input type="radio" name="quiet" value="daily" data-quiet="daily" prop:checked=move || mode() == 1
-                        on:change=move |_| set_times(None, None)/>
-                    " "{t.quiet_daily}
-                </label>
-                <div class="quiet-times">
-                    <label>{t.quiet_from}" "
-                        <input type="time" data-quiet-from="" prop:disabled=move || mode() != 1 prop:value=move || times().0
-                            on:change=move |ev| set_times(Some(event_target_value(&ev)), None)/>
-                    </label>
-                    " "
-                    <label>{t.quiet_to}" "
-                        <input type="time" data-quiet-to="" prop:disabled=move || mode() != 1 prop:value=move || times().1
-                            on:change=move |ev| set_times(None, Some(event_target_value(&ev)))/>
-                    </label>
-                </div>
-                <label class="check-inline">
-                    <input type="radio" name="quiet" value="off" data-quiet="off" prop:checked=move || mode() == 2
-                        on:change=move |_| change(&|x| x.quiet_hours = QuietHours::Off)/>
-                    " "{t.quiet_off}
-                </label>
-                <p class="field-hint">{t.quiet_hint}</p>
-            </fieldset>
-        }
-    };
-
+    // One shape for every status: its words, its role and its key.
     let status_view = move || {
         let t = reminders_texts(lang.get());
-        match status.get() {
-            Status::None => ().into_any(),
-            Status::Saved => view! { <p role="status" class="muted" data-settings-status="saved">{t.saved}</p> }.into_any(),
-            Status::Imported => view! { <p role="status" data-settings-status="imported">{t.imported}</p> }.into_any(),
-            Status::NotSaved => view! { <p role="alert" class="notice">{t.not_saved}</p> }.into_any(),
-            Status::ImportFailed(m) => view! { <p role="alert" class="notice" data-settings-status="import-failed">{m}</p> }.into_any(),
-            Status::Sent => view! {
-                <p role="status" data-settings-status="sent">{t.sent}" "<a href=routes::OUTBOX>{t.to_outbox}</a></p>
-            }
-            .into_any(),
-            Status::SendFailed(m) => view! { <p role="alert" class="notice">{t.send_failed}{m}</p> }.into_any(),
-        }
+        let (key, text, alert) = match status.get() {
+            Status::None => return None,
+            Status::Saved => ("saved", t.saved.to_owned(), false),
+            Status::Imported => ("imported", t.imported.to_owned(), false),
+            Status::NotSaved => ("not-saved", t.not_saved.to_owned(), true),
+            Status::ImportFailed(m) => ("import-failed", m, true),
+            Status::Sent => ("sent", t.sent.to_owned(), false),
+            Status::SendFailed(m) => ("send-failed", format!("{}{m}", t.send_failed), true),
+        };
+        Some(view! {
+            <p role=if alert { "alert" } else { "status" } class=if alert { "notice" } else { "muted" } data-settings-status=key>{text}</p>
+        })
     };
 
     let send_block = move || {
         let t = reminders_texts(lang.get());
-        match workspace.get() {
-            Some(Some(_)) => view! {
-                <p class="muted">{t.send_hint}</p>
-                <button type="button" class="button primary" data-send-settings="" on:click=send>{t.send}</button>
-            }
-            .into_any(),
-            _ => view! {
-                <p class="notice">{t.send_needs_workspace}" "<a href=routes::WORKSPACE>{move || reminders_texts(lang.get()).open_workspace}</a></p>
-            }
-            .into_any(),
+        let open = matches!(workspace.get(), Some(Some(_)));
+        view! {
+            <p class=if open { "muted" } else { "notice" }>{if open { t.send_hint } else { t.send_needs_workspace }}</p>
+            <p>
+                <button type="button" class="button primary" data-send-settings="" on:click=send prop:hidden=!open>{t.send}</button>" "
+                <a href=if open { routes::OUTBOX } else { routes::WORKSPACE }>{if open { t.to_outbox } else { t.open_workspace }}</a>
+            </p>
         }
     };
 
-    view! {
-        <section class="page settings-page">
-            <h1 id="settings-title">{move || reminders_texts(lang.get()).settings_title}</h1>
-            <p class="lead-text">{move || reminders_texts(lang.get()).settings_lead}</p>
-            <p><a href=routes::REMINDERS>{move || reminders_texts(lang.get()).back_to_reminders}</a></p>
-            <div aria-live="polite">{status_view}</div>
-            {matrix}
-            {quiet}
-            <section class="card" aria-labelledby="send-title">
-                <h2 id="send-title">{move || reminders_texts(lang.get()).send_title}</h2>
-                {send_block}
+    move || {
+        let t = reminders_texts(lang.get());
+        view! {
+            <section class="page settings-page">
+                <h1 id="settings-title">{t.settings_title}</h1>
+                <p class="lead-text">{t.settings_lead}</p>
+                <p><a href=routes::REMINDERS>{t.back_to_reminders}</a></p>
+                <div aria-live="polite">{status_view}</div>
+                <form class="settings-form" node_ref=form on:submit=|ev| ev.prevent_default() on:change=on_change></form>
+                <section class="card" aria-labelledby="send-title">
+                    <h2 id="send-title">{t.send_title}</h2>
+                    {send_block}
+                </section>
+                <section class="card" aria-labelledby="file-title">
+                    <h2 id="file-title">{t.file_title}</h2>
+                    <p>
+                        <button type="button" class="button" data-export="" on:click=export>{t.export}</button>
+                    </p>
+                    <p class="field">
+                        <label for="settings-import">{t.import}</label>" "
+                        <input id="settings-import" type="file" accept=".json,application/json" data-import="" on:change=import_file/>
+                    </p>
+                </section>
             </section>
-            <section class="card" aria-labelledby="file-title">
-                <h2 id="file-title">{move || reminders_texts(lang.get()).file_title}</h2>
-                <p class="settings-file">
-                    <button type="button" class="button" data-export="" on:click=export>
-                        {move || reminders_texts(lang.get()).export}
-                    </button>" "
-                </p>
-                <p class="field settings-file">
-                    <label for="settings-import">{move || reminders_texts(lang.get()).import}</label>
-                    <input id="settings-import" type="file" accept=".json,application/json"
-                        data-import="" on:change=import_file/>
-                </p>
-            </section>
-        </section>
+        }
     }
+}
+
+const CHANNELS: [&str; 3] = ["email", "sms", "browser"];
+
+fn control(form: &Element, id: &str) -> Option<Element> {
+    form.query_selector(&format!("#{id}")).ok().flatten()
+}
+
+fn checked(e: &Element) -> bool {
+    js_sys::Reflect::get(e, &"checked".into())
+        .ok()
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
+}
+
+fn set_prop(e: &Element, name: &str, on: bool) {
+    let _ = js_sys::Reflect::set(e, &name.into(), &on.into());
+}
+
+fn checkbox(doc: &Document, parent: &Element, id: &str, label: &str) {
+    let l = el(doc, parent, "label", "check-inline");
+    let i = el(doc, &l, "input", "");
+    attr(&i, "type", "checkbox");
+    attr(&i, "id", id);
+    text(doc, &l, &format!(" {label}"));
+}
+
+/// The matrix (types × on, frequency, channels) and the quiet hours.
+fn build(form: &Element, lang: Lang) {
+    let Some(doc) = form.owner_document() else {
+        return;
+    };
+    form.set_text_content(None);
+    let t = reminders_texts(lang);
+    let scroll = el(&doc, form, "div", "table-scroll");
+    attr(&scroll, "tabindex", "0");
+    attr(&scroll, "role", "region");
+    attr(&scroll, "aria-labelledby", "settings-title");
+    let table = el(&doc, &scroll, "table", "data-table settings-matrix");
+    let head = el(&doc, &el(&doc, &table, "thead", ""), "tr", "");
+    for h in [t.col_type, t.col_on, t.col_frequency, t.col_channels] {
+        attr(&text_el(&doc, &head, "th", "", h), "scope", "col");
+    }
+    let body = el(&doc, &table, "tbody", "");
+    for nt in NoticeType::ALL {
+        let key = nt.as_str();
+        let (name, what) = notice_words(lang, nt);
+        let tr = el(&doc, &body, "tr", "");
+        attr(&tr, "data-type", key);
+        let th = el(&doc, &tr, "th", "");
+        attr(&th, "scope", "row");
+        attr(
+            &text_el(&doc, &th, "label", "", name),
+            "for",
+            &format!("on-{key}"),
+        );
+        text_el(&doc, &th, "span", "muted settings-what", what);
+        let on = el(&doc, &el(&doc, &tr, "td", ""), "input", "");
+        attr(&on, "type", "checkbox");
+        attr(&on, "id", &format!("on-{key}"));
+        let select = el(&doc, &el(&doc, &tr, "td", ""), "select", "");
+        attr(&select, "id", &format!("freq-{key}"));
+        attr(
+            &select,
+            "aria-label",
+            &format!("{name}: {}", t.col_frequency),
+        );
+        for f in Frequency::ALL {
+            let o = text_el(&doc, &select, "option", "", frequency_words(lang, f));
+            attr(&o, "value", f.as_str());
+        }
+        let set = el(&doc, &el(&doc, &tr, "td", ""), "fieldset", "channel-set");
+        text_el(
+            &doc,
+            &set,
+            "legend",
+            "visually-hidden",
+            &format!("{name}: {}", t.col_channels),
+        );
+        for (c, label) in CHANNELS.into_iter().zip([t.email, t.sms, t.browser]) {
+            checkbox(&doc, &set, &format!("{c}-{key}"), label);
+        }
+    }
+    let quiet = el(&doc, form, "fieldset", "card quiet-hours");
+    text_el(&doc, &quiet, "legend", "", t.quiet_title);
+    for (mode, label) in [
+        ("outside", t.quiet_outside),
+        ("daily", t.quiet_daily),
+        ("off", t.quiet_off),
+    ] {
+        let l = el(&doc, &quiet, "label", "check-inline");
+        let i = el(&doc, &l, "input", "");
+        attr(&i, "type", "radio");
+        attr(&i, "name", "quiet");
+        attr(&i, "id", &format!("quiet-{mode}"));
+        attr(&i, "value", mode);
+        text(&doc, &l, &format!(" {label}"));
+        if mode == "daily" {
+            let times = el(&doc, &quiet, "div", "quiet-times");
+            for (id, label) in [("quiet-from", t.quiet_from), ("quiet-to", t.quiet_to)] {
+                let l = text_el(&doc, &times, "label", "", &format!("{label} "));
+                let i = el(&doc, &l, "input", "");
+                attr(&i, "type", "time");
+                attr(&i, "id", id);
+            }
+        }
+    }
+    text_el(&doc, &quiet, "p", "field-hint", t.quiet_hint);
+}
+
+/// Sets every control from `s`.
+fn sync(form: &Element, s: &NotificationSettings) {
+    for nt in NoticeType::ALL {
+        let key = nt.as_str();
+        let x = s.get(nt);
+        if let Some(e) = control(form, &format!("on-{key}")) {
+            set_prop(&e, "checked", x.enabled);
+        }
+        if let Some(e) = control(form, &format!("freq-{key}")) {
+            set_value(&e, x.frequency.as_str());
+            set_prop(&e, "disabled", !x.enabled);
+        }
+        for (c, on) in
+            CHANNELS
+                .into_iter()
+                .zip([x.channels.email, x.channels.sms, x.channels.browser])
+        {
+            if let Some(e) = control(form, &format!("{c}-{key}")) {
+                set_prop(&e, "checked", on);
+                set_prop(&e, "disabled", !x.enabled);
+            }
+        }
+    }
+    let (mode, from, to) = match &s.quiet_hours {
+        QuietHours::OutsideWorkingTime => ("outside", "22:00", "08:00"),
+        QuietHours::Daily { from, to } => ("daily", from.as_str(), to.as_str()),
+        QuietHours::Off => ("off", "22:00", "08:00"),
+    };
+    for m in ["outside", "daily", "off"] {
+        if let Some(e) = control(form, &format!("quiet-{m}")) {
+            set_prop(&e, "checked", m == mode);
+        }
+    }
+    for (id, v) in [("quiet-from", from), ("quiet-to", to)] {
+        if let Some(e) = control(form, id) {
+            set_value(&e, v);
+            set_prop(&e, "disabled", mode != "daily");
+        }
+    }
+}
+
+/// The settings the controls show (`before` for anything missing).
+fn read(form: &Element, before: &NotificationSettings) -> NotificationSettings {
+    let mut s = before.clone();
+    for nt in NoticeType::ALL {
+        let key = nt.as_str();
+        let x: &mut TypeSetting = s.get_mut(nt);
+        if let Some(e) = control(form, &format!("on-{key}")) {
+            x.enabled = checked(&e);
+        }
+        if let Some(f) =
+            control(form, &format!("freq-{key}")).and_then(|e| value(&e).parse::<Frequency>().ok())
+        {
+            x.frequency = f;
+        }
+        let mut on = CHANNELS.map(|c| control(form, &format!("{c}-{key}")).map(|e| checked(&e)));
+        x.channels.email = on[0].take().unwrap_or(x.channels.email);
+        x.channels.sms = on[1].take().unwrap_or(x.channels.sms);
+        x.channels.browser = on[2].take().unwrap_or(x.channels.browser);
+    }
+    let mode = ["outside", "daily", "off"]
+        .into_iter()
+        .find(|m| control(form, &format!("quiet-{m}")).is_some_and(|e| checked(&e)));
+    let time = |id| control(form, id).map(|e| value(&e)).unwrap_or_default();
+    s.quiet_hours = match mode {
+        Some("daily") => QuietHours::Daily {
+            from: time("quiet-from"),
+            to: time("quiet-to"),
+        },
+        Some("off") => QuietHours::Off,
+        _ => QuietHours::OutsideWorkingTime,
+    };
+    s
 }
 
 /// Offers `text` as a JSON file named `name`, through a Blob URL.

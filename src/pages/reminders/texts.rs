@@ -28,7 +28,6 @@ pub struct RemindersTexts {
     pub notify_on: &'static str,
     pub notify_denied: &'static str,
     pub notify_unsupported: &'static str,
-    pub list_label: &'static str,
     // Settings page.
     pub settings_title: &'static str,
     pub settings_lead: &'static str,
@@ -88,7 +87,6 @@ static ZH: RemindersTexts = RemindersTexts {
     notify_on: "浏览器通知已启用。",
     notify_denied: "浏览器已拒绝通知权限，本页不会再次询问；如需启用，请在浏览器的网站设置中允许通知。",
     notify_unsupported: "此浏览器不支持网页通知。",
-    list_label: "提醒列表",
     settings_title: "消息设置",
     settings_lead: "为每类提醒选择是否开启、频率和渠道。设置保存在此设备上；发送给 Coremail 后，邮件和短信也按此设置发送。关闭的类型不会在任何地方产生提醒。",
     back_to_reminders: "返回消息提醒",
@@ -153,7 +151,6 @@ static EN: RemindersTexts = RemindersTexts {
     notify_on: "Browser notifications are on.",
     notify_denied: "The browser refused notifications, and this page will not ask again. To enable them, allow notifications in the browser's site settings.",
     notify_unsupported: "This browser does not support web notifications.",
-    list_label: "Reminders",
     settings_title: "Notification settings",
     settings_lead: "Choose for each kind of reminder whether it is on, how often and where. Settings are saved on this device; once sent to Coremail, e-mail and SMS follow them too. A kind switched off produces no reminder anywhere.",
     back_to_reminders: "Back to reminders",
