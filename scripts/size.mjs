@@ -37,6 +37,11 @@ const CEILING_KB = {
   '/request': 207.2,
   '/booking': 208.8,
   '/outbox': 228.5,
+  // Over the 260 KB target (measured + 1.2): the reminders section is one
+  // module with the whole engine, the workspace's opening and the settings;
+  // the plan to bring it under is in the reminders branch's report.
+  '/reminders': 304.4,
+  '/settings': 299.5,
   '/patches': 236.6,
   '/patches/downloads': 222.7,
   '/kb': 219.0,
