@@ -37,6 +37,10 @@ pub fn patches(query: &str) -> String {
 
 /// 工程师预约: book an engineer, and this device's bookings.
 pub const BOOKING: &str = "/booking";
+/// 云产品授权管理: the accounts' cloud features, and requests for them.
+pub const LICENCES: &str = "/licences";
+/// The security views (防暴卫士, CAC, 海外通邮) of the modules bought.
+pub const SECURITY: &str = "/security";
 
 /// `/booking?type=patch_deployment&patch=xt5-p2024-0116`: the booking form
 /// with the type of work and the patch filled in (each left out when

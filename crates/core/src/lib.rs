@@ -7,6 +7,7 @@
 
 pub mod booking;
 pub mod calendar;
+pub mod cloud;
 pub mod fallback;
 pub mod geo;
 pub mod ics;
@@ -21,6 +22,7 @@ pub mod patches;
 pub mod routes;
 pub mod search;
 pub mod secret;
+pub mod security;
 pub mod sla;
 pub mod submission;
 pub mod terms;

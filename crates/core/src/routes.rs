@@ -26,6 +26,10 @@ pub enum Page {
     /// `/patches/downloads`: this device's and the workspace's downloads.
     PatchDownloads,
     Booking,
+    /// `/licences`: 云产品授权管理, the accounts' cloud features.
+    Licences,
+    /// `/security`: the security views of the modules bought.
+    Security,
     Kb,
     /// `/kb/c/:category`
     KbCategory,
@@ -76,6 +80,8 @@ impl<'a> Route<'a> {
             "/patches" => page(Page::Patches),
             "/patches/downloads" => page(Page::PatchDownloads),
             "/booking" => page(Page::Booking),
+            "/licences" => page(Page::Licences),
+            "/security" => page(Page::Security),
             "/kb" => page(Page::Kb),
             "/kb/offline" => page(Page::KbOffline),
             _ => {

@@ -23,6 +23,8 @@ fn each_section_has_its_page() {
         ("/patches", Page::Patches),
         ("/patches/downloads", Page::PatchDownloads),
         ("/booking", Page::Booking),
+        ("/licences", Page::Licences),
+        ("/security", Page::Security),
         ("/kb", Page::Kb),
         ("/kb/offline", Page::KbOffline),
     ] {

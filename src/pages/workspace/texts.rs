@@ -81,6 +81,8 @@ pub fn metric_name(lang: Lang, metric: &str) -> &'static str {
         ("blocked_ips", true) => "Attacking IPs blocked",
         ("attacked_accounts", false) => "被攻击账号",
         ("attacked_accounts", true) => "Accounts attacked",
+        ("compromised_accounts", false) => "被破解账号",
+        ("compromised_accounts", true) => "Compromised accounts",
         ("phishing_mails", false) => "钓鱼邮件",
         ("phishing_mails", true) => "Phishing mails",
         ("anomalous_logins", false) => "异常登录行为",
