@@ -241,12 +241,13 @@ pub fn pending(items: &[Item], workspace: &Workspace, today: NaiveDate) -> Vec<P
             continue;
         }
         for asked in &r.items {
-            let current = workspace
-                .cloud_features
-                .iter()
-                .find(|f| f.feature == asked.feature && f.account.eq_ignore_ascii_case(&asked.account));
+            let current = workspace.cloud_features.iter().find(|f| {
+                f.feature == asked.feature && f.account.eq_ignore_ascii_case(&asked.account)
+            });
             // A newer request for the same feature replaces an older one.
-            out.retain(|p| !(p.feature == asked.feature && p.account.eq_ignore_ascii_case(&asked.account)));
+            out.retain(|p| {
+                !(p.feature == asked.feature && p.account.eq_ignore_ascii_case(&asked.account))
+            });
             if !is_settled(r.action, asked, current, today) {
                 out.push(Pending {
                     account: asked.account.clone(),

@@ -107,13 +107,7 @@ pub const ANOMALOUS_LOGINS: Metric = metric(
     "次",
     "logins",
 );
-pub const FORWARDED: Metric = metric(
-    "forwarded",
-    "海外转发",
-    "Forwarded abroad",
-    "封",
-    "mails",
-);
+pub const FORWARDED: Metric = metric("forwarded", "海外转发", "Forwarded abroad", "封", "mails");
 pub const RECEIVED: Metric = metric(
     "received",
     "海外收信",
@@ -252,8 +246,9 @@ pub fn csv_field(value: &str) -> String {
 
 /// A whole CSV file: the byte-order mark, the header, the rows, each line
 /// ended by CRLF.
-pub fn csv<I, R, S>(header: &[S], rows: I) -> String
+pub fn csv<H, I, R, S>(header: &[H], rows: I) -> String
 where
+    H: AsRef<str>,
     I: IntoIterator<Item = R>,
     R: IntoIterator<Item = S>,
     S: AsRef<str>,
@@ -266,9 +261,7 @@ where
     let mut out = String::from('\u{feff}');
     out.push_str(&line(&mut header.iter().map(|h| csv_field(h.as_ref()))));
     for row in rows {
-        out.push_str(&line(
-            &mut row.into_iter().map(|f| csv_field(f.as_ref())),
-        ));
+        out.push_str(&line(&mut row.into_iter().map(|f| csv_field(f.as_ref()))));
     }
     out
 }
@@ -296,8 +289,9 @@ pub const DATE_LABEL_WIDTH: f64 = 52.0;
 
 impl Frame {
     /// The frame for a chart `width` pixels wide (clamped to
-    /// [`MIN_WIDTH`]..=[`MAX_WIDTH`]), 220 high; the left margin fits
-    /// y labels of up to six digits.
+    /// [`MIN_WIDTH`]..=[`MAX_WIDTH`]), 244 high: above the plot a line for
+    /// the y axis's unit, below it the dates and the x axis's name; the
+    /// left margin fits y labels of up to six digits.
     pub fn for_width(width: f64) -> Frame {
         let width = if width.is_finite() {
             width.clamp(MIN_WIDTH, MAX_WIDTH)
@@ -306,11 +300,11 @@ impl Frame {
         };
         Frame {
             width: width.round(),
-            height: 220.0,
+            height: 244.0,
             left: 52.0,
             right: 12.0,
-            top: 12.0,
-            bottom: 28.0,
+            top: 24.0,
+            bottom: 44.0,
         }
     }
 
@@ -437,7 +431,7 @@ fn axes(frame: &Frame, dates: &[NaiveDate], max: u64, centre: impl Fn(usize) -> 
         .collect();
     // The last day too, when it is not labelled and there is room beside
     // the label before it.
-    if n > 1 && (n - 1) % every != 0 {
+    if n > 1 && !(n - 1).is_multiple_of(every) {
         let last = r1(centre(n - 1));
         if x.last().is_none_or(|t| last - t.at >= DATE_LABEL_WIDTH) {
             x.push(Tick {

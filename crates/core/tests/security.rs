@@ -3,13 +3,15 @@
 
 use chrono::NaiveDate;
 use portal_core::security::{
-    bar_chart, csv, csv_field, guard_daily, line_chart, month_day, nice_ticks, Frame, ATTACKED_ACCOUNTS,
-    COMPROMISED_ACCOUNTS,
+    bar_chart, csv, csv_field, guard_daily, line_chart, month_day, nice_ticks, Frame,
+    ATTACKED_ACCOUNTS, COMPROMISED_ACCOUNTS,
 };
 
 fn days(from: &str, n: u32) -> Vec<NaiveDate> {
     let first: NaiveDate = from.parse().unwrap();
-    (0..n).map(|i| first + chrono::Days::new(u64::from(i))).collect()
+    (0..n)
+        .map(|i| first + chrono::Days::new(u64::from(i)))
+        .collect()
 }
 
 #[test]
@@ -33,12 +35,15 @@ fn no_data_still_has_an_axis_from_0_to_1() {
 
 #[test]
 fn a_line_runs_from_the_left_edge_to_the_right_edge_and_zero_is_the_bottom() {
-    // 400 wide: plot x from 52 to 388, y from 12 (top) to 192 (bottom).
+    // 400 wide: plot x from 52 to 388, y from 24 (top) to 200 (bottom).
     let f = Frame::for_width(400.0);
     let c = line_chart(f, &days("2026-11-24", 3), &[vec![0, 200, 400]]);
     assert_eq!(c.axes.top, 400);
-    assert_eq!(c.lines[0].points, [(52.0, 192.0), (220.0, 102.0), (388.0, 12.0)]);
-    assert_eq!(c.lines[0].path, "M52 192 L220 102 L388 12");
+    assert_eq!(
+        c.lines[0].points,
+        [(52.0, 200.0), (220.0, 112.0), (388.0, 24.0)]
+    );
+    assert_eq!(c.lines[0].path, "M52 200 L220 112 L388 24");
 }
 
 #[test]
@@ -48,8 +53,8 @@ fn bars_are_centred_in_one_slot_a_day_and_rise_from_the_axis() {
     let c = bar_chart(f, &days("2026-11-23", 4), &[100, 50, 0, 200]);
     assert_eq!(c.axes.top, 200);
     let b = c.bars[0];
-    assert_eq!((b.x, b.y, b.width, b.height), (64.6, 102.0, 58.8, 90.0));
-    assert_eq!(c.bars[3].height, 180.0);
+    assert_eq!((b.x, b.y, b.width, b.height), (64.6, 112.0, 58.8, 88.0));
+    assert_eq!(c.bars[3].height, 176.0);
     assert_eq!(c.bars[2].height, 0.0);
 }
 
@@ -71,9 +76,16 @@ fn thirty_days_label_every_eighth_date_on_a_phone_and_every_third_on_a_desktop()
 
 #[test]
 fn the_last_date_is_labelled_when_it_fits_beside_the_one_before() {
-    let c = line_chart(Frame::for_width(760.0), &days("2026-11-20", 7), &[vec![1; 7]]);
+    let c = line_chart(
+        Frame::for_width(760.0),
+        &days("2026-11-20", 7),
+        &[vec![1; 7]],
+    );
     let labels: Vec<&str> = c.axes.x.iter().map(|t| t.label.as_str()).collect();
-    assert_eq!(labels, ["11-20", "11-21", "11-22", "11-23", "11-24", "11-25", "11-26"]);
+    assert_eq!(
+        labels,
+        ["11-20", "11-21", "11-22", "11-23", "11-24", "11-25", "11-26"]
+    );
     assert_eq!(month_day("2027-01-04".parse().unwrap()), "01-04");
 }
 
@@ -139,7 +151,14 @@ fn the_whole_guard_table_has_every_figure_of_a_day() {
     let keys: Vec<&str> = t.columns.iter().map(|c| c.key).collect();
     assert_eq!(
         keys,
-        ["attacked_accounts", "compromised_accounts", "brute_force_attempts", "attacking_ips", "blocked_ips", "phishing_mails"]
+        [
+            "attacked_accounts",
+            "compromised_accounts",
+            "brute_force_attempts",
+            "attacking_ips",
+            "blocked_ips",
+            "phishing_mails"
+        ]
     );
     assert_eq!(t.rows[0].1, [5, 1, 120, 9, 8, 3]);
 }

@@ -3,8 +3,8 @@
 
 use portal_core::model::{BookingKind, CloudFeature, Product};
 use portal_core::submission::{
-    check, from_mail, mail_block, read, LicenceAction, ProblemCode, Request, Scope, LICENCE_ITEMS_MAX, MAX_BODY_BYTES,
-    ONSITE_DAYS_MAX,
+    check, from_mail, mail_block, read, LicenceAction, ProblemCode, Request, Scope,
+    LICENCE_ITEMS_MAX, MAX_BODY_BYTES, ONSITE_DAYS_MAX,
 };
 
 fn products() -> Vec<Product> {
@@ -385,13 +385,19 @@ fn the_documented_licence_renewal_is_accepted_and_reads_back() {
     assert_eq!(r.items.len(), 2);
     assert_eq!(r.items[0].account, "finance.hq@demo-corp.cn");
     assert_eq!(r.items[0].feature, CloudFeature::Push);
-    assert_eq!(r.items[0].expires.map(|d| d.to_string()).as_deref(), Some("2026-12-12"));
+    assert_eq!(
+        r.items[0].expires.map(|d| d.to_string()).as_deref(),
+        Some("2026-12-12")
+    );
 }
 
 #[test]
 fn a_licence_request_names_at_least_one_account_feature() {
     let body = with("licence_request", "/request/items", serde_json::json!([]));
-    assert_eq!(codes(&body), [problem("$.request.items", ProblemCode::Empty)]);
+    assert_eq!(
+        codes(&body),
+        [problem("$.request.items", ProblemCode::Empty)]
+    );
 }
 
 #[test]
@@ -405,7 +411,10 @@ fn a_licence_request_names_each_account_feature_once() {
             {"account": "hr@demo-corp.cn", "feature": "overseas_sdn"}
         ]),
     );
-    assert_eq!(codes(&body), [problem("$.request.items[1]", ProblemCode::Malformed)]);
+    assert_eq!(
+        codes(&body),
+        [problem("$.request.items[1]", ProblemCode::Malformed)]
+    );
 }
 
 #[test]
@@ -417,7 +426,10 @@ fn a_licence_request_account_must_be_a_mailbox() {
     );
     assert_eq!(
         codes(&body),
-        [problem("$.request.items[0].account", ProblemCode::Malformed)]
+        [problem(
+            "$.request.items[0].account",
+            ProblemCode::Malformed
+        )]
     );
 }
 
@@ -426,13 +438,24 @@ fn more_than_200_account_features_in_one_request_are_too_many() {
     let items: Vec<_> = (0..=LICENCE_ITEMS_MAX)
         .map(|i| serde_json::json!({"account": format!("u{i}@demo-corp.cn"), "feature": "push"}))
         .collect();
-    let body = with("licence_request", "/request/items", serde_json::Value::Array(items));
-    assert_eq!(codes(&body), [problem("$.request.items", ProblemCode::TooLong)]);
+    let body = with(
+        "licence_request",
+        "/request/items",
+        serde_json::Value::Array(items),
+    );
+    assert_eq!(
+        codes(&body),
+        [problem("$.request.items", ProblemCode::TooLong)]
+    );
 }
 
 #[test]
 fn an_unknown_feature_or_action_is_unreadable() {
-    let body = with("licence_request", "/request/action", serde_json::json!("extend"));
+    let body = with(
+        "licence_request",
+        "/request/action",
+        serde_json::json!("extend"),
+    );
     assert_eq!(codes(&body)[0].1, ProblemCode::Unreadable);
     let body = with(
         "licence_request",
@@ -450,7 +473,11 @@ fn a_licence_request_comes_from_a_workspace_with_a_contact() {
     assert!(check(&s, None)
         .iter()
         .any(|p| p.field == "$.sender.scope" && p.code == ProblemCode::NotAuthorised));
-    let body = with("licence_request", "/request/contact/email", serde_json::json!(""));
+    let body = with(
+        "licence_request",
+        "/request/contact/email",
+        serde_json::json!(""),
+    );
     assert_eq!(
         codes(&body),
         [problem("$.request.contact.email", ProblemCode::Empty)]
