@@ -15,6 +15,7 @@ pub fn kind_words(lang: Lang, kind: &str) -> &'static str {
         "ticket_reply" => lang.pick("工单回复", "Ticket reply"),
         "booking" => lang.pick("工程师预约", "Engineer booking"),
         "booking_cancel" => lang.pick("取消预约", "Booking cancellation"),
+        "licence_request" => lang.pick("云产品授权申请", "Cloud licence request"),
         _ => lang.pick("新服务请求", "New service request"),
     }
 }
