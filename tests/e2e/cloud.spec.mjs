@@ -170,12 +170,12 @@ test('the guard charts render from the workspace with their table, summary and C
   await expect(bf.locator('svg[role="img"] rect')).toHaveCount(days.length);
   const worst = days.reduce((a, b) => (b.brute_force_attempts > a.brute_force_attempts ? b : a));
   await expect(bf.locator('.chart-summary')).toHaveText(`暴力破解尝试：周期合计 ${sum(days.map((d) => d.brute_force_attempts))}，最高为 ${worst.date} 的 ${worst.brute_force_attempts}。`);
-  await expect(bf.locator('svg text').first()).toBeVisible();
-  await expect(bf.locator('svg')).toContainText('单位：次/天');
+  await expect(bf.locator('svg[role="img"] text').first()).toBeVisible();
+  await expect(bf.locator('svg[role="img"]')).toContainText('单位：次/天');
 
   // Attacked accounts and attacking IPs: two lines, a legend, the table.
   const acc = page.locator('#guard-accounts');
-  await expect(acc.locator('svg path')).toHaveCount(2);
+  await expect(acc.locator('svg[role="img"] path')).toHaveCount(2);
   await expect(acc.locator('.chart-legend li')).toHaveText(['被攻击账号（个）', '攻击 IP（个）']);
   await expect(acc.locator('table')).toBeHidden();
   await acc.locator('summary').click();
@@ -193,7 +193,7 @@ test('the guard charts render from the workspace with their table, summary and C
   expect(lines).toHaveLength(days.length + 2);
 
   // Compromised accounts, the top tables with region, the manual's actions.
-  await expect(page.locator('#guard-compromised svg rect')).toHaveCount(days.length);
+  await expect(page.locator('#guard-compromised svg[role="img"] rect')).toHaveCount(days.length);
   await expect(page.locator('#guard-top-accounts tbody tr')).toHaveCount(g.top_attacked_accounts.length);
   const ip = g.top_attacking_ips[0];
   await expect(page.locator(`#guard-top-ips tr[data-ip="${ip.ip}"] td`)).toHaveText([ip.ip, ip.region.zh, String(ip.attempts)]);
@@ -225,7 +225,7 @@ test('a customer with only 海外通邮 sees its charts and log, and no guard or
     await expect(page.locator(`section[data-module="${m}"] svg`)).toHaveCount(0);
   }
   const traffic = page.locator('#overseas-traffic');
-  await expect(traffic.locator('svg path')).toHaveCount(2);
+  await expect(traffic.locator('svg[role="img"] path')).toHaveCount(2);
   await expect(traffic.locator('.chart-summary')).toContainText(`海外转发：周期合计 ${sum(o.daily.map((d) => d.forwarded))}`);
   await expect(traffic.locator('.chart-summary')).toContainText(`海外收信：周期合计 ${sum(o.daily.map((d) => d.received))}`);
   await expect(page.locator('#overseas-log tbody tr')).toHaveCount(o.abnormal_log.length);
@@ -244,7 +244,7 @@ test('the workspace links to the licences and the security reports', async ({ pa
   await open(page, '/workspace', 'huanan');
   await page.locator('a[data-security-link]').click();
   await expect(page.locator('main h1')).toHaveText('安全报告');
-  await expect(page.locator('#guard-brute-force svg')).toBeVisible();
+  await expect(page.locator('#guard-brute-force svg[role="img"]')).toBeVisible();
   await page.goBack();
   await page.locator('a[data-licences-link]').click();
   await expect(page.locator('main h1')).toHaveText('云产品授权管理');

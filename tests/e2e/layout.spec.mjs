@@ -128,7 +128,7 @@ for (const lang of ['zh-CN', 'en']) {
     expect(overflow, 'horizontal overflow in px').toBeLessThanOrEqual(0);
     await page.screenshot({ path: testInfo.outputPath(`licences-${lang}.png`), fullPage: true });
     await page.locator('a[href="/security"]').first().click();
-    await expect(page.locator('#guard-brute-force svg')).toBeVisible();
+    await expect(page.locator('#guard-brute-force svg[role="img"]')).toBeVisible();
     // Each chart fits the width of its card.
     const widest = await page.locator('.chart svg').evaluateAll((svgs) => Math.max(...svgs.map((s) => s.getBoundingClientRect().right)));
     expect(widest).toBeLessThanOrEqual(await page.evaluate(() => window.innerWidth));
