@@ -51,7 +51,7 @@ for (const [device, viewport] of Object.entries(viewports)) {
     await page.waitForSelector('#licence-request');
     await page.screenshot({ path: `${out}/licences-${lang}-${device}.png`, fullPage: true });
     await page.click('.cloud-links a[href="/security"]');
-    await page.waitForSelector('#guard-brute-force svg');
+    await page.waitForSelector('#guard-brute-force svg[role="img"]');
     await page.click('#guard-accounts summary');
     await page.screenshot({ path: `${out}/security-${lang}-${device}.png`, fullPage: true });
     await page.click('.site-nav a[href="/workspace"]');

@@ -471,7 +471,16 @@ impl<'a> Chart<'a> {
         attr(&svg, "aria-labelledby", &format!("{id}-title {id}-desc"));
         attr(&svg, "font-size", "12");
         let dates = table.dates();
-        let unit = metrics.first().map_or("", |m| m.unit(en));
+        // The y axis's unit: the series' own, each once (`个` for accounts
+        // and IPs alike in Chinese; "accounts / IPs" in English).
+        let mut units: Vec<&str> = Vec::new();
+        for m in metrics {
+            if !units.contains(&m.unit(en)) {
+                units.push(m.unit(en));
+            }
+        }
+        let unit = units.join(" / ");
+        let unit = unit.as_str();
         if bars {
             let values = table.series(0);
             let chart = bar_chart(frame, &dates, &values);
