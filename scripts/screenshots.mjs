@@ -50,6 +50,21 @@ for (const [device, viewport] of Object.entries(viewports)) {
     await page.screenshot({ path: `${out}/settings-${lang}-${device}.png`, fullPage: true });
     await page.click('.site-nav a[href="/workspace"]');
     await page.waitForSelector('#contract');
+    // 云产品授权管理 with two rows ticked and the renewal form open (not
+    // sent), then the security charts with one table opened.
+    await page.click('a[data-licences-link]');
+    await page.waitForSelector('#licence-table');
+    await page.check('#licence-table tbody tr:nth-child(1) input');
+    await page.check('#licence-table tbody tr:nth-child(2) input');
+    await page.click('button[data-action="renew"]');
+    await page.waitForSelector('#licence-request');
+    await page.screenshot({ path: `${out}/licences-${lang}-${device}.png`, fullPage: true });
+    await page.click('.cloud-links a[href="/security"]');
+    await page.waitForSelector('#guard-brute-force svg[role="img"]');
+    await page.click('#guard-accounts summary');
+    await page.screenshot({ path: `${out}/security-${lang}-${device}.png`, fullPage: true });
+    await page.click('.site-nav a[href="/workspace"]');
+    await page.waitForSelector('#contract');
     // The booking form from the workspace: an on-site visit with its rule and
     // person-days, then a remote-support booking sent and listed.
     await page.click('a[data-booking-link]');

@@ -41,6 +41,10 @@ pub const BOOKING: &str = "/booking";
 pub const REMINDERS: &str = "/reminders";
 /// 消息设置: notification settings.
 pub const SETTINGS: &str = "/settings";
+/// 云产品授权管理: the accounts' cloud features, and requests for them.
+pub const LICENCES: &str = "/licences";
+/// The security views (防暴卫士, CAC, 海外通邮) of the modules bought.
+pub const SECURITY: &str = "/security";
 
 /// `/booking?type=patch_deployment&patch=xt5-p2024-0116`: the booking form
 /// with the type of work and the patch filled in (each left out when

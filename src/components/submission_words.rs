@@ -16,6 +16,7 @@ pub fn kind_words(lang: Lang, kind: &str) -> &'static str {
         "booking" => lang.pick("工程师预约", "Engineer booking"),
         "booking_cancel" => lang.pick("取消预约", "Booking cancellation"),
         "notification_settings" => lang.pick("消息设置", "Notification settings"),
+        "licence_request" => lang.pick("云产品授权申请", "Cloud licence request"),
         _ => lang.pick("新服务请求", "New service request"),
     }
 }

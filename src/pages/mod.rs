@@ -7,6 +7,7 @@
 //! the first time the section is opened.
 
 mod booking;
+mod cloud;
 mod home;
 mod kb;
 mod not_found;
@@ -22,6 +23,7 @@ mod tickets;
 mod workspace;
 
 pub use booking::BookingPage;
+pub use cloud::{LicencesPage, SecurityPage};
 pub use home::Home;
 pub use kb::{KbArticlePage, KbCategoryPage, KnowledgeBase};
 pub use not_found::NotFound;
@@ -101,6 +103,10 @@ section!(booking_view { _ => BookingPage });
 // 消息提醒 and 消息设置: one section, since the inbox links to the settings
 // and the settings change what the inbox shows (their visitors are the same).
 section!(reminders_view { Page::Settings => SettingsPage, _ => RemindersPage });
+// 云产品授权管理 and the security views: one section (the same admins visit
+// both); the key form here, the list and the charts behind a split point of
+// their own (`cloud::cloud_workspace_view`), loaded once the workspace is open.
+section!(cloud_view { Page::Security => SecurityPage, _ => LicencesPage });
 
 /// Loads the module of `page`'s section, if it is not loaded yet (the 404
 /// page is in the main module). A module that cannot be fetched panics, as
@@ -125,6 +131,7 @@ pub async fn preload(page: Page) {
         Page::PatchDownloads => __preload_patch_downloads_view().await,
         Page::Booking => __preload_booking_view().await,
         Page::Reminders | Page::Settings => __preload_reminders_view().await,
+        Page::Licences | Page::Security => __preload_cloud_view().await,
         Page::NotFound => {}
     }
     #[cfg(not(feature = "split"))]
@@ -151,6 +158,7 @@ pub async fn view(page: Page) -> AnyView {
         Page::PatchDownloads => lazy_call!(patch_downloads_view(page)),
         Page::Booking => lazy_call!(booking_view(page)),
         Page::Reminders | Page::Settings => lazy_call!(reminders_view(page)),
+        Page::Licences | Page::Security => lazy_call!(cloud_view(page)),
         Page::NotFound => untrack(|| view! { <NotFound/> }.into_any()),
     }
 }

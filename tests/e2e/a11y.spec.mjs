@@ -53,7 +53,7 @@ async function scanRoutes(page, lang, routes, { reload = false } = {}) {
 }
 
 const groups = {
-  'home, directory, calculator, lookup, history, offline library and 404': [['/', '/services', '/sla', '/tickets', '/history', '/workspace', '/privacy', '/request', '/booking', '/outbox', '/reminders', '/settings', '/patches', '/patches/downloads', '/kb/offline', '/no-such-page'], { reload: true }],
+  'home, directory, calculator, lookup, history, offline library and 404': [['/', '/services', '/sla', '/tickets', '/history', '/workspace', '/privacy', '/request', '/booking', '/licences', '/security', '/reminders', '/settings', '/outbox', '/patches', '/patches/downloads', '/kb/offline', '/no-such-page'], { reload: true }],
   'knowledge-base index and every category': [['/kb', ...categories], {}],
   'every article': [articles, {}],
 };
@@ -167,3 +167,32 @@ for (const lang of Object.keys(LANGS)) {
   });
 }
 
+
+// 云产品授权管理 with a selection and the request form open, and the security
+// views with charts, their tables opened, and a module not bought.
+for (const lang of Object.keys(LANGS)) {
+  test(`axe: licences with a request, security reports with tables (${lang})`, async ({ page }) => {
+    test.setTimeout(90_000);
+    await withLang(page, lang);
+    await page.clock.install({ time: new Date('2026-12-05T10:00:00+08:00') });
+    const found = [];
+    await page.goto('/licences');
+    await settled(page);
+    await page.locator('#access-key').fill(accessKey('huanan'));
+    await page.getByRole('button', { name: LANGS[lang].open, exact: true }).click();
+    await page.locator('#licence-table tbody input[type="checkbox"]').first().check();
+    await page.locator('button[data-action="renew"]').click();
+    await expect(page.locator('#licence-request')).toBeVisible();
+    found.push(...(await violations(page, `${lang} licences with a request`)));
+    for (const id of ['huanan', 'dongfang']) {
+      await page.goto('/security');
+      await settled(page);
+      await page.locator('#access-key').fill(accessKey(id));
+      await page.getByRole('button', { name: LANGS[lang].open, exact: true }).click();
+      await expect(page.locator('.security-reports svg').first()).toBeVisible();
+      for (const s of await page.locator('.chart-data summary').all()) await s.click();
+      found.push(...(await violations(page, `${lang} security reports (${id})`)));
+    }
+    expect(found).toEqual([]);
+  });
+}

@@ -12,6 +12,8 @@ const pages = {
   privacy: ['/privacy', '.privacy-page h1'],
   request: ['/request', '.workspace-form'],
   booking: ['/booking', '.workspace-form'],
+  licences: ['/licences', '.workspace-form'],
+  security: ['/security', '.workspace-form'],
   outbox: ['/outbox', '.outbox-page h1'],
   reminders: ['/reminders', '.reminder-group, [data-reminders-empty]'],
   settings: ['/settings', '.settings-matrix'],
@@ -136,6 +138,33 @@ for (const lang of ['zh-CN', 'en']) {
       }
       await page.screenshot({ path: testInfo.outputPath(`${step}-open-${lang}.png`), fullPage: true });
     }
+    expectNoConsoleErrors(consoleErrors);
+  });
+}
+
+// The licences list and the security charts once open, on a phone too: the
+// tables scroll inside their box, the charts are drawn for the width they get.
+for (const lang of ['zh-CN', 'en']) {
+  test(`the licences and the security reports fit the screen (${lang})`, async ({ page, consoleErrors }, testInfo) => {
+    await page.addInitScript((l) => localStorage.setItem('coremail-portal.lang', l), lang);
+    await page.clock.install({ time: new Date('2026-12-05T10:00:00+08:00') });
+    await page.goto('/licences');
+    await page.locator('#access-key').fill(accessKey('huanan'));
+    await page.locator('.workspace-form button[type="submit"]').click();
+    await expect(page.locator('#licence-table')).toBeVisible();
+    await page.locator('#licence-table tbody input[type="checkbox"]').first().check();
+    await page.locator('button[data-action="renew"]').click();
+    let overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, 'horizontal overflow in px').toBeLessThanOrEqual(0);
+    await page.screenshot({ path: testInfo.outputPath(`licences-${lang}.png`), fullPage: true });
+    await page.locator('a[href="/security"]').first().click();
+    await expect(page.locator('#guard-brute-force svg[role="img"]')).toBeVisible();
+    // Each chart fits the width of its card.
+    const widest = await page.locator('.chart svg').evaluateAll((svgs) => Math.max(...svgs.map((s) => s.getBoundingClientRect().right)));
+    expect(widest).toBeLessThanOrEqual(await page.evaluate(() => window.innerWidth));
+    overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, 'horizontal overflow in px').toBeLessThanOrEqual(0);
+    await page.screenshot({ path: testInfo.outputPath(`security-${lang}.png`), fullPage: true });
     expectNoConsoleErrors(consoleErrors);
   });
 }

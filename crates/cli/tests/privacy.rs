@@ -73,6 +73,14 @@ fn secrets_and_facts() -> Vec<String> {
             out.push(l.id.clone());
             out.push(l.edition.zh.clone());
         }
+        out.extend(w2.cloud_features.iter().map(|f| f.account.clone()));
+        if let Some(o) = &w2.security.overseas {
+            for e in &o.abnormal_log {
+                out.push(e.account.clone());
+                out.push(e.peer.clone());
+                out.push(e.reason.clone());
+            }
+        }
         if let Some(g) = &w2.security.guard {
             out.extend(g.top_attacked_accounts.iter().map(|a| a.account.clone()));
             out.extend(g.top_attacking_ips.iter().map(|a| a.ip.clone()));

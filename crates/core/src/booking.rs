@@ -260,8 +260,10 @@ pub fn device_bookings(items: &[Item]) -> Vec<DeviceBooking> {
                     sequence: c.sequence,
                 },
             )),
-            Request::NewRequest(_) | Request::TicketReply(_) | Request::NotificationSettings(_) => {
-            }
+            Request::NewRequest(_)
+            | Request::TicketReply(_)
+            | Request::NotificationSettings(_)
+            | Request::LicenceRequest(_) => {}
         }
     }
     let mut out: Vec<DeviceBooking> = bookings.into_iter().map(|(_, d)| d).collect();

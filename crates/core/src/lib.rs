@@ -7,6 +7,7 @@
 
 pub mod booking;
 pub mod calendar;
+pub mod cloud;
 pub mod fallback;
 pub mod geo;
 pub mod ics;
@@ -22,6 +23,7 @@ pub mod reminders;
 pub mod routes;
 pub mod search;
 pub mod secret;
+pub mod security;
 pub mod settings;
 pub mod sla;
 pub mod submission;

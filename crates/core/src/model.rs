@@ -236,6 +236,19 @@ pub(crate) use named;
 // The patch enums are declared above, with the patches; their names (the
 // catalogue's filter values in the URL) are here, after the macro.
 named!(PatchKind { Security => "security", Bugfix => "bugfix", Feature => "feature" });
+named!(CloudFeature {
+    Push => "push",
+    OverseasSdn => "overseas_sdn",
+    OverseasMirror => "overseas_mirror",
+});
+named!(FeatureState {
+    Active => "active",
+    Suspended => "suspended",
+    Expired => "expired",
+    NotOpened => "not_opened",
+    Revoked => "revoked",
+});
+named!(MailDirection { Outbound => "outbound", Inbound => "inbound" });
 named!(PatchSeverity {
     Critical => "critical",
     High => "high",
@@ -594,6 +607,11 @@ pub struct GuardDay {
     pub blocked_ips: u32,
     pub attacked_accounts: u32,
     pub phishing_mails: u32,
+    /// Accounts whose password the attackers found that day (被破解账号):
+    /// the manual's first thing to act on (lock the account).
+    pub compromised_accounts: u32,
+    /// Distinct source addresses that attacked that day (攻击 IP), blocked or not.
+    pub attacking_ips: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -601,13 +619,17 @@ pub struct GuardDay {
 pub struct AttackedAccount {
     pub account: String,
     pub attempts: u32,
+    /// The attackers got in (被破解): lock it, not only change its password.
+    #[serde(default)]
+    pub compromised: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AttackingIp {
     pub ip: String,
-    pub region: String,
+    /// Where the address is, as the guard's geolocation says it.
+    pub region: Text,
     pub attempts: u32,
 }
 
@@ -642,6 +664,69 @@ pub struct Workspace {
     /// "see your download history"), beside the ones a device keeps itself.
     #[serde(default)]
     pub downloads: Vec<PatchDownload>,
+    /// 云产品授权管理: the cloud features of the customer's accounts, one
+    /// entry per account and feature (`crate::cloud`).
+    #[serde(default)]
+    pub cloud_features: Vec<AccountFeature>,
+}
+
+/// One account's grant of one cloud feature (云产品授权管理).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AccountFeature {
+    /// The mailbox, e.g. `li.ming@demo-corp.cn`.
+    pub account: String,
+    pub feature: CloudFeature,
+    pub state: FeatureState,
+    /// The last day the feature works; absent when it was never opened.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires: Option<NaiveDate>,
+}
+
+/// The cloud features an account may have (manual, appendix 2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CloudFeature {
+    /// Coremail Push: mail pushed to the mobile app.
+    Push,
+    /// 海外转发SDN: overseas forwarding over Coremail's network.
+    OverseasSdn,
+    /// 海外云镜像: an overseas cloud mirror of the mailbox.
+    OverseasMirror,
+}
+
+impl CloudFeature {
+    pub const ALL: [CloudFeature; 3] = [
+        CloudFeature::Push,
+        CloudFeature::OverseasSdn,
+        CloudFeature::OverseasMirror,
+    ];
+}
+
+/// A feature's state as Coremail's licensing system records it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FeatureState {
+    /// Working until `expires`.
+    Active,
+    /// Stopped by Coremail for now (e.g. an unpaid renewal); can be opened again.
+    Suspended,
+    /// Its term ended.
+    Expired,
+    /// Never opened for this account.
+    NotOpened,
+    /// Revoked (作废) at the customer's request.
+    Revoked,
+}
+
+impl FeatureState {
+    pub const ALL: [FeatureState; 5] = [
+        FeatureState::Active,
+        FeatureState::Suspended,
+        FeatureState::Expired,
+        FeatureState::NotOpened,
+        FeatureState::Revoked,
+    ];
 }
 
 /// One recorded download of a patch, for one installed version.
@@ -735,6 +820,35 @@ pub struct OverseasReport {
     pub period_from: NaiveDate,
     pub period_to: NaiveDate,
     pub daily: Vec<OverseasDay>,
+    /// 异常邮件日志: the abnormal mails of the period, newest first.
+    #[serde(default)]
+    pub abnormal_log: Vec<OverseasLogEntry>,
+}
+
+/// One abnormal overseas mail (异常邮件日志).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OverseasLogEntry {
+    pub at: DateTime<FixedOffset>,
+    pub direction: MailDirection,
+    /// The customer's own mailbox that sent or received it.
+    pub account: String,
+    /// The other side's address.
+    pub peer: String,
+    /// The other side's country or region, as the relay reports it.
+    pub region: Text,
+    /// What went wrong, e.g. `550 5.7.1 rejected by policy`, as the relay logged it.
+    pub reason: String,
+}
+
+/// Which way an overseas mail went through the relay.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MailDirection {
+    /// Forwarded from the customer to a server abroad (海外转发).
+    Outbound,
+    /// Received from abroad (海外接收).
+    Inbound,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

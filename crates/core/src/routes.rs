@@ -30,6 +30,10 @@ pub enum Page {
     Reminders,
     /// 消息设置: notification settings.
     Settings,
+    /// `/licences`: 云产品授权管理, the accounts' cloud features.
+    Licences,
+    /// `/security`: the security views of the modules bought.
+    Security,
     Kb,
     /// `/kb/c/:category`
     KbCategory,
@@ -82,6 +86,8 @@ impl<'a> Route<'a> {
             "/booking" => page(Page::Booking),
             "/reminders" => page(Page::Reminders),
             "/settings" => page(Page::Settings),
+            "/licences" => page(Page::Licences),
+            "/security" => page(Page::Security),
             "/kb" => page(Page::Kb),
             "/kb/offline" => page(Page::KbOffline),
             _ => {

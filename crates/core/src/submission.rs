@@ -17,7 +17,8 @@
 //! receiver, who has the private source, derives the same value; the secret
 //! itself never leaves the browser.
 
-use crate::model::{BookingKind, Priority, Product};
+use crate::model::{BookingKind, CloudFeature, Priority, Product};
+use chrono::NaiveDate;
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -89,6 +90,8 @@ pub enum Request {
     /// 消息设置: how the workspace's admin wants to be notified, so that
     /// Coremail's side applies it to e-mail and SMS (`crate::settings`).
     NotificationSettings(SettingsUpdate),
+    /// 云产品授权管理: open, renew or revoke cloud features of accounts.
+    LicenceRequest(LicenceRequest),
 }
 
 impl Request {
@@ -100,6 +103,7 @@ impl Request {
             Request::Booking(_) => "booking",
             Request::BookingCancel(_) => "booking_cancel",
             Request::NotificationSettings(_) => "notification_settings",
+            Request::LicenceRequest(_) => "licence_request",
         }
     }
 }
@@ -211,6 +215,51 @@ pub struct BookingCancel {
 #[serde(deny_unknown_fields)]
 pub struct SettingsUpdate {
     pub settings: crate::settings::NotificationSettings,
+}
+
+/// The most account features one licence request may name.
+pub const LICENCE_ITEMS_MAX: usize = 200;
+
+/// 云产品授权管理 (manual, appendix 2): one action on the cloud features of
+/// one account or of a selection. Coremail's licensing system carries it
+/// out; the portal shows it as pending until the published workspace
+/// reflects it (`crate::cloud::is_settled`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LicenceRequest {
+    pub action: LicenceAction,
+    /// The account features it applies to, each once.
+    pub items: Vec<LicenceItem>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    pub contact: Contact,
+}
+
+/// What is asked for an account's feature.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LicenceAction {
+    /// 开通: open a feature never opened, revoked or suspended.
+    Open,
+    /// 续期: extend its term (one that is active or expired).
+    Renew,
+    /// 作废: revoke it.
+    Revoke,
+}
+
+crate::model::named!(LicenceAction { Open => "open", Renew => "renew", Revoke => "revoke" });
+
+/// One account feature of a [`LicenceRequest`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LicenceItem {
+    /// The mailbox (`AccountFeature::account`).
+    pub account: String,
+    pub feature: CloudFeature,
+    /// The expiry the admin saw when asking: a renewal is done once the
+    /// published expiry is later than this.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires: Option<NaiveDate>,
 }
 
 /// Why a submission is refused: which field, and what is wrong with it.
@@ -390,6 +439,12 @@ pub fn check(s: &Submission, catalogue: Option<&[Product]>) -> Vec<Problem> {
             }
             settings_problems(&u.settings, &mut out);
         }
+        Request::LicenceRequest(r) => {
+            if s.sender.scope != Scope::Workspace {
+                out.push(Problem::new("$.sender.scope", ProblemCode::NotAuthorised));
+            }
+            licence_problems(r, &mut out);
+        }
         Request::TicketReply(r) => {
             let same = crate::keys::normalise_ticket_number(&r.ticket)
                 == crate::keys::normalise_ticket_number(&s.sender.id);
@@ -546,6 +601,35 @@ fn settings_problems(settings: &crate::settings::NotificationSettings, out: &mut
             out.push(Problem::new(&field, ProblemCode::Empty));
         }
     }
+}
+
+fn licence_problems(r: &LicenceRequest, out: &mut Vec<Problem>) {
+    if r.items.is_empty() {
+        out.push(Problem::new("$.request.items", ProblemCode::Empty));
+    } else if r.items.len() > LICENCE_ITEMS_MAX {
+        out.push(Problem::new("$.request.items", ProblemCode::TooLong));
+    }
+    for (i, item) in r.items.iter().enumerate() {
+        if !is_email(&item.account) {
+            out.push(Problem::new(
+                &format!("$.request.items[{i}].account"),
+                ProblemCode::Malformed,
+            ));
+        }
+        let twice = r.items[..i]
+            .iter()
+            .any(|o| o.feature == item.feature && o.account.eq_ignore_ascii_case(&item.account));
+        if twice {
+            out.push(Problem::new(
+                &format!("$.request.items[{i}]"),
+                ProblemCode::Malformed,
+            ));
+        }
+    }
+    if let Some(note) = &r.note {
+        optional_text_problem("$.request.note", note, TEXT_MAX, out);
+    }
+    contact_problems(&r.contact, out);
 }
 
 fn is_slug(s: &str) -> bool {

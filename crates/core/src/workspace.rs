@@ -65,13 +65,14 @@ pub fn licences_by_expiry(licences: &[Licence]) -> Vec<&Licence> {
 /// A report's period in totals: `(metric, sum over the days)`, in the order
 /// the report's days list them. The metric is the JSON field's name, which
 /// the page turns into words.
-pub fn guard_totals(report: &GuardReport) -> [(&'static str, u64); 4] {
+pub fn guard_totals(report: &GuardReport) -> [(&'static str, u64); 5] {
     let sum =
         |f: fn(&crate::model::GuardDay) -> u32| report.daily.iter().map(|d| u64::from(f(d))).sum();
     [
         ("brute_force_attempts", sum(|d| d.brute_force_attempts)),
         ("blocked_ips", sum(|d| d.blocked_ips)),
         ("attacked_accounts", sum(|d| d.attacked_accounts)),
+        ("compromised_accounts", sum(|d| d.compromised_accounts)),
         ("phishing_mails", sum(|d| d.phishing_mails)),
     ]
 }

@@ -25,6 +25,8 @@ fn each_section_has_its_page() {
         ("/booking", Page::Booking),
         ("/reminders", Page::Reminders),
         ("/settings", Page::Settings),
+        ("/licences", Page::Licences),
+        ("/security", Page::Security),
         ("/kb", Page::Kb),
         ("/kb/offline", Page::KbOffline),
     ] {

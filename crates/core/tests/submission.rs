@@ -1,10 +1,10 @@
 //! Submissions: the wire format every receiver reads, and the checks the
 //! form and `portal intake` share (crates/core/src/submission.rs).
 
-use portal_core::model::{BookingKind, Product};
+use portal_core::model::{BookingKind, CloudFeature, Product};
 use portal_core::submission::{
-    check, from_mail, mail_block, read, ProblemCode, Request, Scope, MAX_BODY_BYTES,
-    ONSITE_DAYS_MAX,
+    check, from_mail, mail_block, read, LicenceAction, ProblemCode, Request, Scope,
+    LICENCE_ITEMS_MAX, MAX_BODY_BYTES, ONSITE_DAYS_MAX,
 };
 
 fn products() -> Vec<Product> {
@@ -426,5 +426,117 @@ fn notification_settings_need_a_workspace_a_channel_per_type_on_and_this_format(
             "$.request.settings.quiet_hours.from".into(),
             ProblemCode::Malformed
         )]
+    );
+}
+
+// ------------------------------------------------------ licence requests
+
+#[test]
+fn the_documented_licence_renewal_is_accepted_and_reads_back() {
+    let s = read(example("licence_request").as_bytes(), None).expect("accepted");
+    assert_eq!(s.request.kind(), "licence_request");
+    let Request::LicenceRequest(r) = &s.request else {
+        panic!("a licence request")
+    };
+    assert_eq!(r.action, LicenceAction::Renew);
+    assert_eq!(r.items.len(), 2);
+    assert_eq!(r.items[0].account, "finance.hq@demo-corp.cn");
+    assert_eq!(r.items[0].feature, CloudFeature::Push);
+    assert_eq!(
+        r.items[0].expires.map(|d| d.to_string()).as_deref(),
+        Some("2026-12-12")
+    );
+}
+
+#[test]
+fn a_licence_request_names_at_least_one_account_feature() {
+    let body = with("licence_request", "/request/items", serde_json::json!([]));
+    assert_eq!(
+        codes(&body),
+        [problem("$.request.items", ProblemCode::Empty)]
+    );
+}
+
+#[test]
+fn a_licence_request_names_each_account_feature_once() {
+    let body = with(
+        "licence_request",
+        "/request/items",
+        serde_json::json!([
+            {"account": "hr@demo-corp.cn", "feature": "push"},
+            {"account": "HR@demo-corp.cn", "feature": "push"},
+            {"account": "hr@demo-corp.cn", "feature": "overseas_sdn"}
+        ]),
+    );
+    assert_eq!(
+        codes(&body),
+        [problem("$.request.items[1]", ProblemCode::Malformed)]
+    );
+}
+
+#[test]
+fn a_licence_request_account_must_be_a_mailbox() {
+    let body = with(
+        "licence_request",
+        "/request/items",
+        serde_json::json!([{"account": "finance hq", "feature": "push"}]),
+    );
+    assert_eq!(
+        codes(&body),
+        [problem(
+            "$.request.items[0].account",
+            ProblemCode::Malformed
+        )]
+    );
+}
+
+#[test]
+fn more_than_200_account_features_in_one_request_are_too_many() {
+    let items: Vec<_> = (0..=LICENCE_ITEMS_MAX)
+        .map(|i| serde_json::json!({"account": format!("u{i}@demo-corp.cn"), "feature": "push"}))
+        .collect();
+    let body = with(
+        "licence_request",
+        "/request/items",
+        serde_json::Value::Array(items),
+    );
+    assert_eq!(
+        codes(&body),
+        [problem("$.request.items", ProblemCode::TooLong)]
+    );
+}
+
+#[test]
+fn an_unknown_feature_or_action_is_unreadable() {
+    let body = with(
+        "licence_request",
+        "/request/action",
+        serde_json::json!("extend"),
+    );
+    assert_eq!(codes(&body)[0].1, ProblemCode::Unreadable);
+    let body = with(
+        "licence_request",
+        "/request/items",
+        serde_json::json!([{"account": "hr@demo-corp.cn", "feature": "sdn"}]),
+    );
+    assert_eq!(codes(&body)[0].1, ProblemCode::Unreadable);
+}
+
+#[test]
+fn a_licence_request_comes_from_a_workspace_with_a_contact() {
+    let mut s = read(example("licence_request").as_bytes(), None).expect("accepted");
+    s.sender.scope = Scope::Ticket;
+    s.sender.id = "CM2026-001414".into();
+    assert!(check(&s, None)
+        .iter()
+        .any(|p| p.field == "$.sender.scope" && p.code == ProblemCode::NotAuthorised));
+    let body = with(
+        "licence_request",
+        "/request/contact/email",
+        serde_json::json!(""),
+    );
+    assert_eq!(
+        codes(&body),
+        [problem("$.request.contact.email", ProblemCode::Empty)]
     );
 }

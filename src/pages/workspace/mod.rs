@@ -218,6 +218,7 @@ fn Overview(workspace: Workspace) -> impl IntoView {
                         </tbody>
                     </table>
                 </div>
+                <p><a href=routes::LICENCES data-licences-link="">{t.cloud_features_link}</a></p>
             </section>
         };
 
@@ -282,6 +283,7 @@ fn Overview(workspace: Workspace) -> impl IntoView {
             }
             view! {
                 <h2 class="section-title">{t.security_title}</h2>
+                <p><a href=routes::SECURITY data-security-link="">{t.security_link}</a></p>
                 {parts}
             }
         });

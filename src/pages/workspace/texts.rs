@@ -56,6 +56,9 @@ pub struct WorkspaceTexts {
     pub report_period: fn(&str, &str) -> String,
     pub col_metric: &'static str,
     pub col_total: &'static str,
+    /// Links to the section of `/licences` and `/security`.
+    pub cloud_features_link: &'static str,
+    pub security_link: &'static str,
 }
 
 pub fn workspace_texts(lang: Lang) -> &'static WorkspaceTexts {
@@ -83,6 +86,8 @@ pub fn metric_name(lang: Lang, metric: &str) -> &'static str {
         ("blocked_ips", true) => "Attacking IPs blocked",
         ("attacked_accounts", false) => "被攻击账号",
         ("attacked_accounts", true) => "Accounts attacked",
+        ("compromised_accounts", false) => "被破解账号",
+        ("compromised_accounts", true) => "Compromised accounts",
         ("phishing_mails", false) => "钓鱼邮件",
         ("phishing_mails", true) => "Phishing mails",
         ("anomalous_logins", false) => "异常登录行为",
@@ -149,6 +154,8 @@ static ZH: WorkspaceTexts = WorkspaceTexts {
     report_period: |from, to| format!("统计期 {from} 至 {to}"),
     col_metric: "指标",
     col_total: "统计期合计",
+    cloud_features_link: "云产品授权管理：各账号的 Coremail Push、海外转发SDN、海外云镜像",
+    security_link: "查看安全报告图表与明细",
 };
 
 static EN: WorkspaceTexts = WorkspaceTexts {
@@ -202,4 +209,6 @@ static EN: WorkspaceTexts = WorkspaceTexts {
     report_period: |from, to| format!("Period {from} to {to}"),
     col_metric: "Measure",
     col_total: "Total for the period",
+    cloud_features_link: "Cloud product licences: each account's Coremail Push, overseas forwarding SDN and overseas cloud mirror",
+    security_link: "See the security reports as charts and tables",
 };

@@ -385,12 +385,55 @@ impl Validator<'_> {
                 &days,
             );
         }
+        self.check_cloud_features(file, &w.cloud_features);
         if !w.tickets.is_empty() {
             self.problem(
                 file,
                 format!("{at}.tickets"),
                 "leave the ticket history out: `portal publish` writes it from the tickets that name this workspace",
             );
+        }
+    }
+}
+
+impl Validator<'_> {
+    /// 云产品授权管理: each account feature once, a mailbox for an account,
+    /// and a last day for what is (or was) active.
+    fn check_cloud_features(&mut self, file: &str, features: &[AccountFeature]) {
+        let mut seen = HashSet::new();
+        for (i, f) in features.iter().enumerate() {
+            let at = format!("$.workspace.cloud_features[{i}]");
+            if !crate::submission::is_email(&f.account) {
+                self.problem(file, format!("{at}.account"), "not a mailbox address");
+            }
+            if !seen.insert((f.account.to_ascii_lowercase(), f.feature)) {
+                self.problem(
+                    file,
+                    &at,
+                    format!(
+                        "`{}` has feature `{}` twice: one entry per account and feature",
+                        f.account, f.feature
+                    ),
+                );
+            }
+            let needs_expiry = matches!(
+                f.state,
+                FeatureState::Active | FeatureState::Expired | FeatureState::Suspended
+            );
+            if needs_expiry && f.expires.is_none() {
+                self.problem(
+                    file,
+                    format!("{at}.expires"),
+                    format!("a `{}` feature needs its last day", f.state),
+                );
+            }
+            if f.state == FeatureState::NotOpened && f.expires.is_some() {
+                self.problem(
+                    file,
+                    format!("{at}.expires"),
+                    "a feature never opened has no last day",
+                );
+            }
         }
     }
 }

@@ -56,11 +56,11 @@ fn private() -> Api {
                     "period_from": "2026-11-25",
                     "period_to": "2026-11-26",
                     "daily": [
-                        {"date": "2026-11-25", "brute_force_attempts": 120, "blocked_ips": 8, "attacked_accounts": 5, "phishing_mails": 3},
-                        {"date": "2026-11-26", "brute_force_attempts": 90, "blocked_ips": 6, "attacked_accounts": 4, "phishing_mails": 1}
+                        {"date": "2026-11-25", "brute_force_attempts": 120, "blocked_ips": 8, "attacked_accounts": 5, "phishing_mails": 3, "compromised_accounts": 1, "attacking_ips": 9},
+                        {"date": "2026-11-26", "brute_force_attempts": 90, "blocked_ips": 6, "attacked_accounts": 4, "phishing_mails": 1, "compromised_accounts": 0, "attacking_ips": 7}
                     ],
                     "top_attacked_accounts": [{"account": "admin@demo-corp.cn", "attempts": 80}],
-                    "top_attacking_ips": [{"ip": "203.0.113.7", "region": "境外", "attempts": 60}]
+                    "top_attacking_ips": [{"ip": "203.0.113.7", "region": {"zh": "境外", "en": "Abroad"}, "attempts": 60}]
                 }}
             }
         }),
@@ -304,6 +304,27 @@ fn a_recorded_download_names_a_published_patch_for_a_version_it_applies_to() {
                 "$.workspace.downloads[2].version",
                 "`xt5-p2025-0116` does not apply to V5.0.14 (it applies to V5.0.13)"
             ),
+        ]
+    );
+}
+
+#[test]
+fn a_cloud_feature_twice_for_one_account_or_active_without_a_last_day_is_named() {
+    let mut p = private();
+    p.edit(WORKSPACE, |w| w["workspace"]["cloud_features"] = json!([
+        {"account": "li.ming@demo-corp.cn", "feature": "push", "state": "active", "expires": "2027-01-01"},
+        {"account": "LI.MING@demo-corp.cn", "feature": "push", "state": "expired", "expires": "2026-01-01"},
+        {"account": "hr@demo-corp.cn", "feature": "overseas_sdn", "state": "active"},
+        {"account": "hr", "feature": "overseas_mirror", "state": "not_opened", "expires": "2027-01-01"}
+    ]));
+    let found: Vec<String> = problems(&p).iter().map(|x| x.path.clone()).collect();
+    assert_eq!(
+        found,
+        [
+            "$.workspace.cloud_features[1]",
+            "$.workspace.cloud_features[2].expires",
+            "$.workspace.cloud_features[3].account",
+            "$.workspace.cloud_features[3].expires",
         ]
     );
 }
