@@ -261,6 +261,7 @@ pub fn device_bookings(items: &[Item]) -> Vec<DeviceBooking> {
                 },
             )),
             Request::NewRequest(_) | Request::TicketReply(_) => {}
+            Request::Question(_) | Request::Feedback(_) => {}
         }
     }
     let mut out: Vec<DeviceBooking> = bookings.into_iter().map(|(_, d)| d).collect();

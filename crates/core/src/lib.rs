@@ -7,6 +7,7 @@
 
 pub mod booking;
 pub mod calendar;
+pub mod community;
 pub mod fallback;
 pub mod geo;
 pub mod ics;
