@@ -240,7 +240,11 @@ fn sha256_file(path: &Path) -> std::io::Result<String> {
         }
         hasher.update(&buf[..n]);
     }
-    Ok(hasher.finalize().iter().map(|b| format!("{b:02x}")).collect())
+    Ok(hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect())
 }
 
 /// Each community material (`community/files/<name>`) has the SHA-256
@@ -262,8 +266,8 @@ fn material_digests(dir: &Path) -> Vec<Problem> {
             continue;
         }
         let path = dir.join(files::COMMUNITY_FILES_DIR).join(&m.file.name);
-        let regular =
-            fs::symlink_metadata(&path).is_ok_and(|md| md.is_file() && md.len() == m.file.size_bytes);
+        let regular = fs::symlink_metadata(&path)
+            .is_ok_and(|md| md.is_file() && md.len() == m.file.size_bytes);
         if !regular {
             continue;
         }

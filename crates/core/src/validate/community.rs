@@ -37,7 +37,10 @@ impl Validator<'_> {
                 self.problem(
                     file,
                     format!("{at}.id"),
-                    format!("`{}` is not an id: a-z, 0-9 and '-' (it is the thread's URL)", t.id),
+                    format!(
+                        "`{}` is not an id: a-z, 0-9 and '-' (it is the thread's URL)",
+                        t.id
+                    ),
                 );
             }
             self.bilingual(file, &format!("{at}.title"), &t.title);
@@ -106,7 +109,11 @@ impl Validator<'_> {
     /// A text the page shows in either language: both given, neither blank.
     fn bilingual(&mut self, file: &str, at: &str, text: &Text) {
         if text.zh.trim().is_empty() {
-            self.problem(file, format!("{at}.zh"), "empty: the Chinese text is required");
+            self.problem(
+                file,
+                format!("{at}.zh"),
+                "empty: the Chinese text is required",
+            );
         }
         match &text.en {
             Some(en) if !en.trim().is_empty() => {}
