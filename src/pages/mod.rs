@@ -7,6 +7,7 @@
 //! the first time the section is opened.
 
 mod booking;
+mod community;
 mod home;
 mod kb;
 mod not_found;
@@ -21,6 +22,7 @@ mod tickets;
 mod workspace;
 
 pub use booking::BookingPage;
+pub use community::{CommunityAskPage, CommunityPage, CommunityThreadPage, FeedbackPage};
 pub use home::Home;
 pub use kb::{KbArticlePage, KbCategoryPage, KnowledgeBase};
 pub use not_found::NotFound;
@@ -96,6 +98,17 @@ section!(patch_downloads_view { _ => PatchDownloads });
 // point of their own (`booking::view::booking_form_view`), loaded once the
 // workspace is open.
 section!(booking_view { _ => BookingPage });
+// 管理员社区 and 产品建议与反馈: the threads, a thread, and the question and
+// feedback forms, whose visitors are the same administrators looking for
+// an answer; the forms themselves behind a split point of their own
+// (`community::forms::community_form_view`), loaded once the workspace
+// is open.
+section!(community_view {
+    Page::CommunityThread => CommunityThreadPage,
+    Page::CommunityAsk => CommunityAskPage,
+    Page::Feedback => FeedbackPage,
+    _ => CommunityPage,
+});
 
 /// Loads the module of `page`'s section, if it is not loaded yet (the 404
 /// page is in the main module). A module that cannot be fetched panics, as
@@ -119,6 +132,9 @@ pub async fn preload(page: Page) {
         Page::Patches => __preload_patches_view().await,
         Page::PatchDownloads => __preload_patch_downloads_view().await,
         Page::Booking => __preload_booking_view().await,
+        Page::Community | Page::CommunityThread | Page::CommunityAsk | Page::Feedback => {
+            __preload_community_view().await
+        }
         Page::NotFound => {}
     }
     #[cfg(not(feature = "split"))]
@@ -144,6 +160,9 @@ pub async fn view(page: Page) -> AnyView {
         Page::Patches => lazy_call!(patches_view(page)),
         Page::PatchDownloads => lazy_call!(patch_downloads_view(page)),
         Page::Booking => lazy_call!(booking_view(page)),
+        Page::Community | Page::CommunityThread | Page::CommunityAsk | Page::Feedback => {
+            lazy_call!(community_view(page))
+        }
         Page::NotFound => untrack(|| view! { <NotFound/> }.into_any()),
     }
 }

@@ -50,14 +50,14 @@ impl Field {
     fn holds(&self, word: &QueryWord) -> bool {
         let latin = word.text.starts_with(|c: char| c.is_ascii_alphanumeric());
         if latin {
-            self.terms.iter().any(|t| *t == word.text)
+            self.terms.contains(&word.text)
         } else {
             self.text.contains(&word.text)
         }
     }
 }
 
-/// A thread's fields: the titles first (`TITLES` of them), then the rest.
+/// A thread's fields: its titles first (one or two), then the rest.
 fn fields(t: &Thread) -> Vec<Field> {
     let mut texts: Vec<&str> = vec![&t.title.zh];
     texts.extend(t.title.en.as_deref());
@@ -110,7 +110,7 @@ pub fn search_threads(threads: &[Thread], query: &str) -> ThreadsFound {
         (scored.into_iter().filter(|s| s.1 > 0).collect(), true)
     };
     // Stable: equal scores keep the file's order.
-    found.sort_by(|a, b| (b.1, b.2).cmp(&(a.1, a.2)));
+    found.sort_by_key(|s| std::cmp::Reverse((s.1, s.2)));
     let partial = partial && !found.is_empty();
     ThreadsFound {
         hits: found.into_iter().map(|s| s.0).collect(),
