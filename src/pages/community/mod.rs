@@ -6,9 +6,11 @@
 //!   its size and SHA-256;
 //! - `/community/t/:id` (`thread`): a question and its engineers' answers;
 //! - `/community/ask?q=` and `/feedback`: the question and feedback forms,
-//!   behind the workspace key form. The forms (`forms`) are a split point
-//!   of their own, loaded once the workspace is open, so a deep link pays
-//!   for the key form alone; they send through the outbox as the request
+//!   behind the workspace key form. The key form (`community_gate_view`)
+//!   and the forms behind it (`forms::community_form_view`) are split
+//!   points of their own: the threads do not pay for the key form, a deep
+//!   link to a form pays for the key form alone, and the forms load once
+//!   the workspace is open; they send through the outbox as the request
 //!   form does.
 //!
 //! The markup is built with the DOM API (`crate::dom`) into host elements a
@@ -29,6 +31,7 @@ use forms::{community_form_view, FormArgs, FormKind};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use portal_core::files;
+use crate::i18n::Lang;
 use portal_core::model::{Community, Engineer, Workspace};
 use std::sync::Arc;
 use texts::community_texts;
@@ -76,16 +79,10 @@ fn link(doc: &Document, parent: &Element, href: &str, text: &str) -> Element {
 #[component]
 pub fn CommunityAskPage() -> impl IntoView {
     let query = use_query_map().with_untracked(|q| q.get("q").unwrap_or_default());
+    let kind = FormKind::Ask { query };
     view! {
         <section class="page community-form-page">
-            <WorkspaceGate
-                title=|lang| community_texts(lang).ask_title
-                lead=|lang| community_texts(lang).ask_gate_lead
-                render=move |workspace: Workspace| {
-                    let args = FormArgs { workspace, kind: FormKind::Ask { query: query.clone() } };
-                    Suspend::new(async move { lazy_call!(community_form_view(args)) }).into_any()
-                }
-            />
+            {Suspend::new(async move { lazy_call!(community_gate_view(kind)) })}
         </section>
     }
 }
@@ -95,14 +92,43 @@ pub fn CommunityAskPage() -> impl IntoView {
 pub fn FeedbackPage() -> impl IntoView {
     view! {
         <section class="page community-form-page">
+            {Suspend::new(async move { lazy_call!(community_gate_view(FormKind::Feedback)) })}
+        </section>
+    }
+}
+
+/// A string of the section's texts in a language.
+type Words = fn(Lang) -> &'static str;
+
+/// The workspace key form of `/community/ask` and `/feedback`, a split
+/// point of its own: the threads and materials, which most visitors of
+/// the section read, do not carry the key form and the opening of sealed
+/// workspaces (about 25 KB brotli), and the key form does not carry the
+/// forms behind it (`forms::community_form_view`). Untracked: it runs
+/// inside a `Suspend`.
+#[cfg_attr(feature = "split", leptos::lazy)]
+fn community_gate_view(kind: FormKind) -> AnyView {
+    untrack(move || {
+        let (title, lead): (Words, Words) = match kind {
+            FormKind::Ask { .. } => (
+                |lang| community_texts(lang).ask_title,
+                |lang| community_texts(lang).ask_gate_lead,
+            ),
+            FormKind::Feedback => (
+                |lang| community_texts(lang).feedback_title,
+                |lang| community_texts(lang).feedback_gate_lead,
+            ),
+        };
+        view! {
             <WorkspaceGate
-                title=|lang| community_texts(lang).feedback_title
-                lead=|lang| community_texts(lang).feedback_gate_lead
+                title
+                lead
                 render=move |workspace: Workspace| {
-                    let args = FormArgs { workspace, kind: FormKind::Feedback };
+                    let args = FormArgs { workspace, kind: kind.clone() };
                     Suspend::new(async move { lazy_call!(community_form_view(args)) }).into_any()
                 }
             />
-        </section>
-    }
+        }
+        .into_any()
+    })
 }
