@@ -156,3 +156,33 @@ for (const lang of Object.keys(LANGS)) {
   });
 }
 
+
+// The community's search results, and the question and feedback forms
+// once the workspace is open, with every problem shown.
+for (const lang of Object.keys(LANGS)) {
+  test(`axe: community search, the question and feedback forms with their errors (${lang})`, async ({ page }) => {
+    test.setTimeout(60_000);
+    await withLang(page, lang);
+    await page.goto('/community?q=dkim');
+    await settled(page);
+    await expect(page.locator('.thread-card mark').first()).toBeVisible();
+    const found = await violations(page, `${lang} /community (search)`);
+    await page.goto('/community/ask?q=' + encodeURIComponent('离职员工邮件导出'));
+    await settled(page);
+    await page.locator('#access-key').fill(accessKey('huanan'));
+    await page.getByRole('button', { name: LANGS[lang].open }).click();
+    await expect(page.locator('#ask-title')).toBeVisible();
+    await page.locator('#ask-title').fill('');
+    await page.locator('#community-send').click();
+    await expect(page.locator('.field-error:not([hidden])').first()).toBeVisible();
+    found.push(...(await violations(page, `${lang} /community/ask (errors)`)));
+    // In the app: a reload would end the workspace's visit.
+    await page.evaluate(() => { history.pushState(null, '', '/feedback'); dispatchEvent(new PopStateEvent('popstate', { state: null })); });
+    await expect(page.locator('#feedback-title')).toBeVisible();
+    await page.locator('#feedback-attachments').fill('C:\\logs\\maillog.txt');
+    await page.locator('#community-send').click();
+    await expect(page.locator('#feedback-attachments-error')).toBeVisible();
+    found.push(...(await violations(page, `${lang} /feedback (errors)`)));
+    expect(found).toEqual([]);
+  });
+}

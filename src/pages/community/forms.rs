@@ -322,7 +322,7 @@ fn form_page(args: FormArgs) -> AnyView {
     view! {
         <div node_ref=head></div>
         <form class="card community-form" novalidate node_ref=form on:submit=submit></form>
-        <div node_ref=status></div>
+        <div class="community-status" node_ref=status></div>
     }
     .into_any()
 }

@@ -168,7 +168,7 @@ static EN: CommunityTexts = CommunityTexts {
     ask_title: "Ask Coremail's engineers",
     ask_lead: "Your question goes to Coremail's engineers, who answer at your contact e-mail; questions of general interest are published in the community without your name.",
     ask_gate_lead: "Asking needs your company's customer access key: the question is sent in your company's name, so the engineers know your deployment.",
-    ask_from_kb: |q| format!("The knowledge base has no article on “{q}”; the question's title is filled in with your search."),
+    ask_from_kb: |q| format!("The knowledge base has no article on \"{q}\": the question's title is filled in with your search."),
     field_question: "Question",
     question_hint: "The question in one line, at most 120 characters.",
     field_details: "Details",
