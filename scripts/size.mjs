@@ -43,10 +43,10 @@ const CEILING_KB = {
   '/kb/c/send-receive': 219.0,
   '/kb/a/sr-smtp-535-auth-failed': 234.4,
   '/kb/offline': 224.6,
-  '/community': 260,
-  '/community/t/imap-timeout-after-v5014-upgrade': 260,
-  '/community/ask': 260,
-  '/feedback': 260,
+  '/community': 219.8,
+  '/community/t/imap-timeout-after-v5014-upgrade': 219.8,
+  '/community/ask': 258.8,
+  '/feedback': 258.8,
 };
 const ceiling = (route) => (CEILING_KB[route.startsWith('/t/') ? 'ticket' : route] ?? 0) * 1024;
 
