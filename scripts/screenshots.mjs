@@ -6,7 +6,7 @@ import { chromium } from '@playwright/test';
 
 const base = process.argv[2] ?? 'http://127.0.0.1:8499';
 const out = process.argv[3] ?? '.tmp/screenshots';
-const pages = { home: '/', services: '/services', sla: '/sla', tickets: '/tickets', history: '/history', kb: '/kb', 'kb-category': '/kb/c/send-receive', article: '/kb/a/sr-smtp-535-auth-failed', 'not-found': '/no/such/page', 'reminders-public': '/reminders' };
+const pages = { home: '/', services: '/services', sla: '/sla', tickets: '/tickets', history: '/history', kb: '/kb', 'kb-category': '/kb/c/send-receive', article: '/kb/a/sr-smtp-535-auth-failed', community: '/community', 'community-search': '/community?q=dkim', 'community-thread': '/community/t/imap-timeout-after-v5014-upgrade', 'not-found': '/no/such/page', 'reminders-public': '/reminders' };
 const viewports = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } };
 
 const browser = await chromium.launch({
@@ -129,6 +129,23 @@ for (const [device, viewport] of Object.entries(viewports)) {
     await page.click('a[href="/patches/downloads"]');
     await page.waitForSelector('#device-history');
     await page.screenshot({ path: `${out}/patch-downloads-${lang}-${device}.png`, fullPage: true });
+    // The question form from a KB search that found nothing, with its
+    // problems shown; the feedback form with a bad attachment name.
+    await page.goto(base + '/community/ask?q=' + encodeURIComponent(lang === 'en' ? 'export leavers mail' : '离职员工邮件导出'));
+    await page.fill('#access-key', secret('workspaces/huanan.json').access_key);
+    await page.click('.workspace-form button[type=submit]');
+    await page.waitForSelector('#ask-title');
+    await page.click('#community-send');
+    await page.waitForSelector('.field-error:not([hidden])');
+    await page.screenshot({ path: `${out}/community-ask-${lang}-${device}.png`, fullPage: true });
+    // In the app (a reload would end the workspace's visit).
+    await page.evaluate(() => { history.pushState(null, '', '/feedback'); dispatchEvent(new PopStateEvent('popstate', { state: null })); });
+    await page.waitForSelector('#feedback-title');
+    await page.check('#feedback-type-defect');
+    await page.fill('#feedback-attachments', 'screenshot-1.png\nC:\\Users\\li\\maillog.txt');
+    await page.click('#community-send');
+    await page.waitForSelector('.field-error:not([hidden])');
+    await page.screenshot({ path: `${out}/feedback-${lang}-${device}.png`, fullPage: true });
     await page.click('.site-footer a[href="/privacy"]');
     await page.waitForSelector('.kept-table');
     await page.screenshot({ path: `${out}/privacy-${lang}-${device}.png`, fullPage: true });

@@ -50,6 +50,10 @@ const CEILING_KB = {
   '/kb/c/send-receive': 219.0,
   '/kb/a/sr-smtp-535-auth-failed': 234.4,
   '/kb/offline': 224.6,
+  '/community': 219.8,
+  '/community/t/imap-timeout-after-v5014-upgrade': 219.8,
+  '/community/ask': 258.8,
+  '/feedback': 258.8,
 };
 const ceiling = (route) => (CEILING_KB[route.startsWith('/t/') ? 'ticket' : route] ?? 0) * 1024;
 
@@ -82,6 +86,10 @@ const ROUTES = [
   ['/kb/c/send-receive', 'a KB category'],
   ['/kb/a/sr-smtp-535-auth-failed', 'a KB article'],
   ['/kb/offline', 'offline library'],
+  ['/community', 'administrators\' community'],
+  ['/community/t/imap-timeout-after-v5014-upgrade', 'a community thread'],
+  ['/community/ask', 'ask the engineers (key form)'],
+  ['/feedback', 'product feedback (key form)'],
 ];
 
 /** Bytes nginx sends for `path` of the build, and which kind of file it is. */

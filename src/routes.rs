@@ -103,6 +103,43 @@ pub fn kb_article(id: &str) -> String {
     format!("{KB}/a/{id}")
 }
 
+/// 管理员社区: threads with search, and 资料下载.
+pub const COMMUNITY: &str = "/community";
+/// 产品建议与反馈.
+pub const FEEDBACK: &str = "/feedback";
+
+/// `/community?q=imap`: the community's threads searched (`q` left out
+/// when empty).
+pub fn community_search(query: &str) -> String {
+    if query.is_empty() {
+        COMMUNITY.to_owned()
+    } else {
+        format!(
+            "{COMMUNITY}?q={}",
+            leptos_router::location::Url::escape(query)
+        )
+    }
+}
+
+/// `/community/t/imap-timeout-after-v5014-upgrade`, for `/community/t/:id`.
+pub fn community_thread(id: &str) -> String {
+    format!("{COMMUNITY}/t/{id}")
+}
+
+/// `/community/ask?q=%E7%A6%BB%E8%81%8C`: the question form, its title
+/// filled in with a knowledge-base search that found nothing.
+pub fn community_ask(query: &str) -> String {
+    let ask = "/community/ask";
+    if query.trim().is_empty() {
+        ask.to_owned()
+    } else {
+        format!(
+            "{ask}?q={}",
+            leptos_router::location::Url::escape(query.trim())
+        )
+    }
+}
+
 /// The current page's path parameter, as the path writes it: the ticket
 /// number of `/t/:number`, the id of `/kb/c/:category` and `/kb/a/:id`;
 /// empty when there is none. While the

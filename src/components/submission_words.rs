@@ -7,7 +7,9 @@
 use crate::i18n::Lang;
 use portal_core::model::BookingKind;
 use portal_core::outbox::State;
-use portal_core::submission::{Problem, ProblemCode, ADDRESS_MAX, TEXT_MAX, TITLE_MAX};
+use portal_core::submission::{
+    Problem, ProblemCode, ADDRESS_MAX, ATTACHMENTS_MAX, ATTACHMENT_NAME_MAX, TEXT_MAX, TITLE_MAX,
+};
 
 /// What kind of submission an outbox item is (`request.kind`).
 pub fn kind_words(lang: Lang, kind: &str) -> &'static str {
@@ -17,6 +19,8 @@ pub fn kind_words(lang: Lang, kind: &str) -> &'static str {
         "booking_cancel" => lang.pick("取消预约", "Booking cancellation"),
         "notification_settings" => lang.pick("消息设置", "Notification settings"),
         "licence_request" => lang.pick("云产品授权申请", "Cloud licence request"),
+        "question" => lang.pick("社区提问", "Community question"),
+        "feedback" => lang.pick("产品建议与反馈", "Product feedback"),
         _ => lang.pick("新服务请求", "New service request"),
     }
 }
@@ -70,6 +74,9 @@ pub fn field_words(lang: Lang, field: &str) -> &'static str {
         "$.request.reason" => ("取消原因", "Reason for cancelling"),
         "$.request.booking" | "$.request.sequence" => ("预约编号", "Booking id"),
         "$.sender.proof" | "$.sender.scope" | "$.sender.id" => ("访问凭据", "Access credentials"),
+        "$.request.details" => ("详细说明", "Details"),
+        "$.request.type" => ("类型", "Type"),
+        f if f.starts_with("$.request.attachments") => ("附件清单", "Attachment list"),
         _ => ("提交内容", "Submission"),
     };
     lang.pick(zh, en)
@@ -83,6 +90,8 @@ pub fn code_words(lang: Lang, field: &str, code: ProblemCode) -> String {
         60
     } else if field == "$.request.site.address" {
         ADDRESS_MAX
+    } else if field.starts_with("$.request.attachments[") {
+        ATTACHMENT_NAME_MAX
     } else {
         TEXT_MAX
     };
@@ -105,6 +114,12 @@ pub fn code_words(lang: Lang, field: &str, code: ProblemCode) -> String {
             }
             _ => "Required.".to_owned(),
         },
+        (ProblemCode::TooLong, false) if field == "$.request.attachments" => {
+            format!("最多列出 {ATTACHMENTS_MAX} 个文件名。")
+        }
+        (ProblemCode::TooLong, true) if field == "$.request.attachments" => {
+            format!("List at most {ATTACHMENTS_MAX} file names.")
+        }
         (ProblemCode::TooLong, false) => format!("不能超过 {max} 个字符。"),
         (ProblemCode::TooLong, true) => format!("At most {max} characters."),
         (ProblemCode::ControlCharacters, false) => "含有不可见的控制字符，请删除后再试。".to_owned(),
@@ -116,6 +131,9 @@ pub fn code_words(lang: Lang, field: &str, code: ProblemCode) -> String {
             "$.request.contact.phone" => "请输入 5–20 位数字的电话号码（可含 +、-、空格、括号）。".to_owned(),
             "$.request.days" => "请输入 1 到 30 之间的整数。".to_owned(),
             "$.request.end" => "时段的结束时间须晚于开始时间。".to_owned(),
+            f if f.starts_with("$.request.attachments[") => {
+                "只填文件名，不要包含路径（/、\\、:）。".to_owned()
+            }
             _ => "格式不正确。".to_owned(),
         },
         (ProblemCode::Malformed, true) => match field {
@@ -125,6 +143,9 @@ pub fn code_words(lang: Lang, field: &str, code: ProblemCode) -> String {
             }
             "$.request.days" => "Enter a whole number from 1 to 30.".to_owned(),
             "$.request.end" => "The slot must end after it starts.".to_owned(),
+            f if f.starts_with("$.request.attachments[") => {
+                "A file name only, without a folder (/, \\ or :).".to_owned()
+            }
             _ => "Not in the expected form.".to_owned(),
         },
         (ProblemCode::UnknownProduct, false) => "Coremail 不认识此产品版本，请从列表中选择。".to_owned(),

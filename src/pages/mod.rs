@@ -8,6 +8,7 @@
 
 mod booking;
 mod cloud;
+mod community;
 mod home;
 mod kb;
 mod not_found;
@@ -24,6 +25,7 @@ mod workspace;
 
 pub use booking::BookingPage;
 pub use cloud::{LicencesPage, SecurityPage};
+pub use community::{CommunityAskPage, CommunityPage, CommunityThreadPage, FeedbackPage};
 pub use home::Home;
 pub use kb::{KbArticlePage, KbCategoryPage, KnowledgeBase};
 pub use not_found::NotFound;
@@ -107,6 +109,17 @@ section!(reminders_view { Page::Settings => SettingsPage, _ => RemindersPage });
 // both); the key form here, the list and the charts behind a split point of
 // their own (`cloud::cloud_workspace_view`), loaded once the workspace is open.
 section!(cloud_view { Page::Security => SecurityPage, _ => LicencesPage });
+// 管理员社区 and 产品建议与反馈: the threads, a thread, and the question and
+// feedback forms, whose visitors are the same administrators looking for
+// an answer; the forms themselves behind a split point of their own
+// (`community::forms::community_form_view`), loaded once the workspace
+// is open.
+section!(community_view {
+    Page::CommunityThread => CommunityThreadPage,
+    Page::CommunityAsk => CommunityAskPage,
+    Page::Feedback => FeedbackPage,
+    _ => CommunityPage,
+});
 
 /// Loads the module of `page`'s section, if it is not loaded yet (the 404
 /// page is in the main module). A module that cannot be fetched panics, as
@@ -132,6 +145,9 @@ pub async fn preload(page: Page) {
         Page::Booking => __preload_booking_view().await,
         Page::Reminders | Page::Settings => __preload_reminders_view().await,
         Page::Licences | Page::Security => __preload_cloud_view().await,
+        Page::Community | Page::CommunityThread | Page::CommunityAsk | Page::Feedback => {
+            __preload_community_view().await
+        }
         Page::NotFound => {}
     }
     #[cfg(not(feature = "split"))]
@@ -159,6 +175,9 @@ pub async fn view(page: Page) -> AnyView {
         Page::Booking => lazy_call!(booking_view(page)),
         Page::Reminders | Page::Settings => lazy_call!(reminders_view(page)),
         Page::Licences | Page::Security => lazy_call!(cloud_view(page)),
+        Page::Community | Page::CommunityThread | Page::CommunityAsk | Page::Feedback => {
+            lazy_call!(community_view(page))
+        }
         Page::NotFound => untrack(|| view! { <NotFound/> }.into_any()),
     }
 }

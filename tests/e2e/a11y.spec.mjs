@@ -53,7 +53,7 @@ async function scanRoutes(page, lang, routes, { reload = false } = {}) {
 }
 
 const groups = {
-  'home, directory, calculator, lookup, history, offline library and 404': [['/', '/services', '/sla', '/tickets', '/history', '/workspace', '/privacy', '/request', '/booking', '/licences', '/security', '/reminders', '/settings', '/outbox', '/patches', '/patches/downloads', '/kb/offline', '/no-such-page'], { reload: true }],
+  'home, directory, calculator, lookup, history, offline library and 404': [['/', '/services', '/sla', '/tickets', '/history', '/workspace', '/privacy', '/request', '/booking', '/licences', '/security', '/reminders', '/settings', '/outbox', '/patches', '/patches/downloads', '/kb/offline', '/community', '/community/t/imap-timeout-after-v5014-upgrade', '/community/ask', '/feedback', '/no-such-page'], { reload: true }],
   'knowledge-base index and every category': [['/kb', ...categories], {}],
   'every article': [articles, {}],
 };
@@ -193,6 +193,36 @@ for (const lang of Object.keys(LANGS)) {
       for (const s of await page.locator('.chart-data summary').all()) await s.click();
       found.push(...(await violations(page, `${lang} security reports (${id})`)));
     }
+    expect(found).toEqual([]);
+  });
+}
+
+// The community's search results, and the question and feedback forms
+// once the workspace is open, with every problem shown.
+for (const lang of Object.keys(LANGS)) {
+  test(`axe: community search, the question and feedback forms with their errors (${lang})`, async ({ page }) => {
+    test.setTimeout(60_000);
+    await withLang(page, lang);
+    await page.goto('/community?q=dkim');
+    await settled(page);
+    await expect(page.locator('.thread-card mark').first()).toBeVisible();
+    const found = await violations(page, `${lang} /community (search)`);
+    await page.goto('/community/ask?q=' + encodeURIComponent('离职员工邮件导出'));
+    await settled(page);
+    await page.locator('#access-key').fill(accessKey('huanan'));
+    await page.getByRole('button', { name: LANGS[lang].open }).click();
+    await expect(page.locator('#ask-title')).toBeVisible();
+    await page.locator('#ask-title').fill('');
+    await page.locator('#community-send').click();
+    await expect(page.locator('.field-error:not([hidden])').first()).toBeVisible();
+    found.push(...(await violations(page, `${lang} /community/ask (errors)`)));
+    // In the app: a reload would end the workspace's visit.
+    await page.evaluate(() => { history.pushState(null, '', '/feedback'); dispatchEvent(new PopStateEvent('popstate', { state: null })); });
+    await expect(page.locator('#feedback-title')).toBeVisible();
+    await page.locator('#feedback-attachments').fill('C:\\logs\\maillog.txt');
+    await page.locator('#community-send').click();
+    await expect(page.locator('#feedback-attachments-error')).toBeVisible();
+    found.push(...(await violations(page, `${lang} /feedback (errors)`)));
     expect(found).toEqual([]);
   });
 }

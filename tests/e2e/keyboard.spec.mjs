@@ -6,7 +6,8 @@ import { test, expect, expectNoConsoleErrors, settled, ticketCode } from './fixt
 
 const ROUTES = [
   '/', '/services', '/sla', '/tickets', '/history', '/workspace', '/privacy', '/request', '/booking', '/licences', '/security', '/reminders', '/settings', '/outbox', '/patches', '/patches/downloads', '/kb', '/kb/c/send-receive',
-  '/kb/a/sr-smtp-535-auth-failed', '/kb/offline', '/no-such-page',
+  '/kb/a/sr-smtp-535-auth-failed', '/kb/offline', '/community', '/community/t/imap-timeout-after-v5014-upgrade',
+  '/community/ask', '/feedback', '/no-such-page',
 ];
 
 /** Every visible, enabled control on the page, as a stable description. */

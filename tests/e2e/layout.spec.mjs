@@ -21,6 +21,10 @@ const pages = {
   downloads: ['/patches/downloads', '.patch-downloads-page h1'],
   kb: ['/kb', '.category-card'],
   article: ['/kb/a/sr-smtp-535-auth-failed', '.article-body h2'],
+  community: ['/community', '.material-card'],
+  'community-thread': ['/community/t/dkim-fail-forwarded-to-overseas', '.answer'],
+  ask: ['/community/ask', '.workspace-form'],
+  feedback: ['/feedback', '.workspace-form'],
 };
 
 for (const lang of ['zh-CN', 'en']) {

@@ -24,6 +24,7 @@ pub fn run(dir: &Path, private: Option<&Path>) -> ExitCode {
     }
     let mut problems = validate(&DirSource(dir.to_path_buf()), &crate::markdown::to_blocks);
     problems.extend(patch_digests(dir));
+    problems.extend(material_digests(dir));
     if let Some(private) = private {
         problems.extend(crate::publish::check(private, dir));
     }
@@ -184,7 +185,6 @@ fn special_kind(_: &fs::FileType) -> &'static str {
 fn patch_digests(dir: &Path) -> Vec<Problem> {
     use portal_core::parse::files;
     use portal_core::validate::tree::is_patch_file_name;
-    use sha2::{Digest, Sha256};
     let Ok(text) = fs::read_to_string(dir.join(files::PATCHES)) else {
         return Vec::new();
     };
@@ -202,20 +202,9 @@ fn patch_digests(dir: &Path) -> Vec<Problem> {
         if !regular {
             continue;
         }
-        let digest = fs::File::open(&path).and_then(|mut f| {
-            let mut hasher = Sha256::new();
-            let mut buf = vec![0u8; 1 << 16];
-            loop {
-                let n = f.read(&mut buf)?;
-                if n == 0 {
-                    break Ok(hasher.finalize());
-                }
-                hasher.update(&buf[..n]);
-            }
-        });
+        let digest = sha256_file(&path);
         let message = match digest {
-            Ok(d) => {
-                let actual: String = d.iter().map(|b| format!("{b:02x}")).collect();
+            Ok(actual) => {
                 (actual != p.file.sha256).then(|| {
                     format!(
                         "{}, but {}/{} has SHA-256 {actual}: publish the right file, or correct the catalogue",
@@ -231,6 +220,72 @@ fn patch_digests(dir: &Path) -> Vec<Problem> {
             problems.push(Problem {
                 file: files::PATCHES.to_owned(),
                 path: format!("$[{i}].file.sha256"),
+                message,
+            });
+        }
+    }
+    problems
+}
+
+/// The lower-case hex SHA-256 of a file, read as a stream.
+fn sha256_file(path: &Path) -> std::io::Result<String> {
+    use sha2::{Digest, Sha256};
+    let mut f = fs::File::open(path)?;
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; 1 << 16];
+    loop {
+        let n = f.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buf[..n]);
+    }
+    Ok(hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect())
+}
+
+/// Each community material (`community/files/<name>`) has the SHA-256
+/// `community.json` gives, which the materials list shows for the reader
+/// to check a download against. As [`patch_digests`]: only files the
+/// core's checks left standing.
+fn material_digests(dir: &Path) -> Vec<Problem> {
+    use portal_core::parse::files;
+    use portal_core::validate::tree::is_patch_file_name;
+    let Ok(text) = fs::read_to_string(dir.join(files::COMMUNITY)) else {
+        return Vec::new();
+    };
+    let Ok(community) = serde_json::from_str::<portal_core::model::Community>(&text) else {
+        return Vec::new();
+    };
+    let mut problems = Vec::new();
+    for (i, m) in community.materials.iter().enumerate() {
+        if !is_patch_file_name(&m.file.name) {
+            continue;
+        }
+        let path = dir.join(files::COMMUNITY_FILES_DIR).join(&m.file.name);
+        let regular = fs::symlink_metadata(&path)
+            .is_ok_and(|md| md.is_file() && md.len() == m.file.size_bytes);
+        if !regular {
+            continue;
+        }
+        let message = match sha256_file(&path) {
+            Ok(actual) => (actual != m.file.sha256).then(|| {
+                format!(
+                    "{}, but {}/{} has SHA-256 {actual}: publish the right file, or correct community.json",
+                    m.file.sha256,
+                    files::COMMUNITY_FILES_DIR,
+                    m.file.name
+                )
+            }),
+            Err(e) => Some(format!("cannot be read: {e}")),
+        };
+        if let Some(message) = message {
+            problems.push(Problem {
+                file: files::COMMUNITY.to_owned(),
+                path: format!("$.materials[{i}].file.sha256"),
                 message,
             });
         }

@@ -22,6 +22,8 @@ const TICKET_REPLY_ID: &str = "b3e5d7c1-2a4f-4c6e-8d0b-9f1e3a5c7d9e";
 const BOOKING_ID: &str = "f5b7034a-c4a5-48e1-b77f-30fbce721b68";
 const BOOKING_CANCEL_ID: &str = "e6f09d34-940e-4c0e-8250-4c9a593b6892";
 const LICENCE_REQUEST_ID: &str = "5b7e2c90-1d3f-4a6b-9c8d-7e6f5a4b3c2d";
+const QUESTION_ID: &str = "5a6b7c8d-1e2f-4a3b-8c4d-5e6f7a8b9c0d";
+const FEEDBACK_ID: &str = "6b7c8d9e-2f3a-4b4c-9d5e-6f7a8b9c0d1e";
 /// The demo workspace `huanan`'s proof (docs/examples/submissions/).
 const HUANAN_PROOF: &str = "70b07710506e0802af0764ee9d6e064c";
 
@@ -219,6 +221,8 @@ fn each_example_is_accepted_once_then_answered_200_on_repeat() {
         ("booking", BOOKING_ID),
         ("booking_cancel", BOOKING_CANCEL_ID),
         ("licence_request", LICENCE_REQUEST_ID),
+        ("question", QUESTION_ID),
+        ("feedback", FEEDBACK_ID),
     ] {
         let body = example(kind);
         let first = intake.post(&body, Some(id));

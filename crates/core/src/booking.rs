@@ -263,7 +263,9 @@ pub fn device_bookings(items: &[Item]) -> Vec<DeviceBooking> {
             Request::NewRequest(_)
             | Request::TicketReply(_)
             | Request::NotificationSettings(_)
-            | Request::LicenceRequest(_) => {}
+            | Request::LicenceRequest(_)
+            | Request::Question(_)
+            | Request::Feedback(_) => {}
         }
     }
     let mut out: Vec<DeviceBooking> = bookings.into_iter().map(|(_, d)| d).collect();

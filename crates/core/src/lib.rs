@@ -8,6 +8,7 @@
 pub mod booking;
 pub mod calendar;
 pub mod cloud;
+pub mod community;
 pub mod fallback;
 pub mod geo;
 pub mod ics;

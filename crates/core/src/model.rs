@@ -898,3 +898,74 @@ pub struct TicketSummary {
     #[serde(default)]
     pub first_response: Option<DateTime<FixedOffset>>,
 }
+
+// ------------------------------------------------------------ 管理员社区
+
+/// `community.json`: the 管理员社区 (administrators' community), questions
+/// from customers' administrators answered by Coremail's engineers, and
+/// 资料下载 (downloadable manuals and guides). Public: a thread carries no
+/// customer's name, only what the question and its answers say
+/// (`crate::community` searches it; `validate/community.rs` checks it).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Community {
+    /// Newest first, as the list shows them when nothing is searched.
+    pub threads: Vec<Thread>,
+    pub materials: Vec<Material>,
+}
+
+/// One question and its answers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Thread {
+    /// A slug: the thread's URL is `/community/t/<id>`.
+    pub id: String,
+    pub title: Text,
+    /// A `Product::id` of `products.json`.
+    pub product: String,
+    /// Short keywords (`imap`, `反垃圾`), searched with the text.
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// When the question was asked.
+    pub asked: DateTime<FixedOffset>,
+    pub question: Text,
+    /// Oldest first; at least one (an unanswered question is not published).
+    pub answers: Vec<Answer>,
+}
+
+/// An answer by a Coremail engineer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Answer {
+    /// An `Engineer::id` of `engineers.json`.
+    pub engineer: String,
+    /// Not before the question was asked.
+    pub answered: DateTime<FixedOffset>,
+    pub text: Text,
+}
+
+/// A manual or guide offered for download, published at
+/// `community/files/<file.name>` with the size and SHA-256 given here
+/// (`portal validate` checks both against the file).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Material {
+    pub id: String,
+    pub title: Text,
+    pub kind: MaterialKind,
+    /// A `Product::id` of `products.json`.
+    pub product: String,
+    pub updated: NaiveDate,
+    pub file: PatchFile,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MaterialKind {
+    /// 手册: a product's manual.
+    Manual,
+    /// 指南: a task-oriented guide.
+    Guide,
+}
+
+named!(MaterialKind { Manual => "manual", Guide => "guide" });

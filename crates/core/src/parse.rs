@@ -20,6 +20,10 @@ pub mod files {
     pub const ENGINEERS: &str = "engineers.json";
     pub const COURSES: &str = "courses.json";
     pub const TERMS: &str = "terms.json";
+    /// 管理员社区: threads and downloadable materials.
+    pub const COMMUNITY: &str = "community.json";
+    /// The materials `community.json` offers, `community/files/<file.name>`.
+    pub const COMMUNITY_FILES_DIR: &str = "community/files";
     /// The patch files the catalogue offers, `patches/files/<file.name>`.
     pub const PATCH_FILES_DIR: &str = "patches/files";
     /// The published knowledge-base search index (`portal index`).

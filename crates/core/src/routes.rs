@@ -40,6 +40,14 @@ pub enum Page {
     /// `/kb/a/:id`
     KbArticle,
     KbOffline,
+    /// `/community`: 管理员社区, threads with search and 资料下载.
+    Community,
+    /// `/community/t/:id`: one thread.
+    CommunityThread,
+    /// `/community/ask`: ask Coremail's engineers (`?q=` the KB search).
+    CommunityAsk,
+    /// `/feedback`: 产品建议与反馈.
+    Feedback,
     NotFound,
 }
 
@@ -90,6 +98,9 @@ impl<'a> Route<'a> {
             "/security" => page(Page::Security),
             "/kb" => page(Page::Kb),
             "/kb/offline" => page(Page::KbOffline),
+            "/community" => page(Page::Community),
+            "/community/ask" => page(Page::CommunityAsk),
+            "/feedback" => page(Page::Feedback),
             _ => {
                 if let Some(number) = path.strip_prefix("/t/") {
                     with(Page::Ticket, number)
@@ -97,6 +108,8 @@ impl<'a> Route<'a> {
                     with(Page::KbCategory, id)
                 } else if let Some(id) = path.strip_prefix("/kb/a/") {
                     with(Page::KbArticle, id)
+                } else if let Some(id) = path.strip_prefix("/community/t/") {
+                    with(Page::CommunityThread, id)
                 } else {
                     page(Page::NotFound)
                 }

@@ -1,6 +1,7 @@
 //! Submissions: what the portal sends to Coremail (a new service request, a
-//! reply to a ticket, an engineer booking and its cancellation, and later
-//! feedback, licence requests and settings). Wire format `coremail-portal/submission/v1`, described in
+//! reply to a ticket, an engineer booking and its cancellation, a question
+//! to the community, product feedback, and later licence requests and
+//! settings). Wire format `coremail-portal/submission/v1`, described in
 //! `docs/api.md` ("Submissions"), so that Coremail's ticketing system can
 //! receive it; `portal intake` is the reference receiver.
 //!
@@ -92,6 +93,11 @@ pub enum Request {
     NotificationSettings(SettingsUpdate),
     /// 云产品授权管理: open, renew or revoke cloud features of accounts.
     LicenceRequest(LicenceRequest),
+    /// 管理员社区: a question for Coremail's engineers, often asked after a
+    /// knowledge-base search that found nothing.
+    Question(Question),
+    /// 产品建议与反馈: a suggestion or a defect report on a product.
+    Feedback(Feedback),
 }
 
 impl Request {
@@ -104,6 +110,8 @@ impl Request {
             Request::BookingCancel(_) => "booking_cancel",
             Request::NotificationSettings(_) => "notification_settings",
             Request::LicenceRequest(_) => "licence_request",
+            Request::Question(_) => "question",
+            Request::Feedback(_) => "feedback",
         }
     }
 }
@@ -260,6 +268,77 @@ pub struct LicenceItem {
     /// published expiry is later than this.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expires: Option<NaiveDate>,
+}
+
+/// A question to the 管理员社区. Coremail's engineers answer it by mail
+/// and may publish it, without the asker's name, in `community.json`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    /// The question in one line (at most [`TITLE_MAX`] characters).
+    pub title: String,
+    /// What was tried, what happens (at most [`TEXT_MAX`]).
+    pub details: String,
+    /// The knowledge-base search that found nothing, when the question was
+    /// asked from there (at most [`TITLE_MAX`]): it tells the knowledge
+    /// base's editors what is missing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kb_query: Option<String>,
+    pub contact: Contact,
+}
+
+/// The most file names an attachment list may hold.
+pub const ATTACHMENTS_MAX: usize = 10;
+/// Characters allowed in one attachment's name.
+pub const ATTACHMENT_NAME_MAX: usize = 100;
+
+/// 产品建议与反馈: a suggestion or a defect report for one product version.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Feedback {
+    #[serde(rename = "type")]
+    pub feedback_type: FeedbackKind,
+    /// A `Product::id` and one of its versions (from the workspace).
+    pub product: String,
+    pub version: String,
+    /// The suggestion or defect in one line (at most [`TITLE_MAX`]).
+    pub title: String,
+    pub description: String,
+    /// The names of the files the user will send by mail (screenshots,
+    /// logs): names only, never a path, at most [`ATTACHMENTS_MAX`] of at
+    /// most [`ATTACHMENT_NAME_MAX`] characters each. Nothing is uploaded.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<String>,
+    pub contact: Contact,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FeedbackKind {
+    /// 产品建议: something the product should do.
+    Suggestion,
+    /// 缺陷报告: something the product does wrong.
+    Defect,
+}
+
+crate::model::named!(FeedbackKind { Suggestion => "suggestion", Defect => "defect" });
+
+/// A file's name as the user types it in an attachment list: not empty,
+/// at most [`ATTACHMENT_NAME_MAX`] characters, no control character, and
+/// no path (`/`, `\\`, a drive's `:`, or a name of only dots), so the list says
+/// what will be mailed and nothing about the sender's disk.
+pub fn attachment_problem(name: &str) -> Option<ProblemCode> {
+    if name.trim().is_empty() {
+        Some(ProblemCode::Empty)
+    } else if name.chars().count() > ATTACHMENT_NAME_MAX {
+        Some(ProblemCode::TooLong)
+    } else if name.chars().any(char::is_control) {
+        Some(ProblemCode::ControlCharacters)
+    } else if name.contains(['/', '\\', ':']) || name.trim().chars().all(|c| c == '.') {
+        Some(ProblemCode::Malformed)
+    } else {
+        None
+    }
 }
 
 /// Why a submission is refused: which field, and what is wrong with it.
@@ -444,6 +523,34 @@ pub fn check(s: &Submission, catalogue: Option<&[Product]>) -> Vec<Problem> {
                 out.push(Problem::new("$.sender.scope", ProblemCode::NotAuthorised));
             }
             licence_problems(r, &mut out);
+        }
+        Request::Question(q) => {
+            if s.sender.scope != Scope::Workspace {
+                out.push(Problem::new("$.sender.scope", ProblemCode::NotAuthorised));
+            }
+            text_problem("$.request.title", &q.title, TITLE_MAX, &mut out);
+            text_problem("$.request.details", &q.details, TEXT_MAX, &mut out);
+            if let Some(k) = &q.kb_query {
+                optional_text_problem("$.request.kb_query", k, TITLE_MAX, &mut out);
+            }
+            contact_problems(&q.contact, &mut out);
+        }
+        Request::Feedback(f) => {
+            if s.sender.scope != Scope::Workspace {
+                out.push(Problem::new("$.sender.scope", ProblemCode::NotAuthorised));
+            }
+            product_problem(&f.product, &f.version, catalogue, &mut out);
+            text_problem("$.request.title", &f.title, TITLE_MAX, &mut out);
+            text_problem("$.request.description", &f.description, TEXT_MAX, &mut out);
+            if f.attachments.len() > ATTACHMENTS_MAX {
+                out.push(Problem::new("$.request.attachments", ProblemCode::TooLong));
+            }
+            for (i, name) in f.attachments.iter().enumerate() {
+                if let Some(code) = attachment_problem(name) {
+                    out.push(Problem::new(&format!("$.request.attachments[{i}]"), code));
+                }
+            }
+            contact_problems(&f.contact, &mut out);
         }
         Request::TicketReply(r) => {
             let same = crate::keys::normalise_ticket_number(&r.ticket)

@@ -29,6 +29,9 @@ fn each_section_has_its_page() {
         ("/security", Page::Security),
         ("/kb", Page::Kb),
         ("/kb/offline", Page::KbOffline),
+        ("/community", Page::Community),
+        ("/community/ask", Page::CommunityAsk),
+        ("/feedback", Page::Feedback),
     ] {
         assert_eq!(route(path), (page, ""), "{path}");
     }
@@ -44,6 +47,10 @@ fn parameters_come_from_the_path() {
     assert_eq!(
         route("/kb/a/sr-smtp-535-auth-failed"),
         (Page::KbArticle, "sr-smtp-535-auth-failed")
+    );
+    assert_eq!(
+        route("/community/t/imap-timeout-after-v5014-upgrade"),
+        (Page::CommunityThread, "imap-timeout-after-v5014-upgrade")
     );
     // Still encoded: the app decodes.
     assert_eq!(route("/kb/a/%E6%94%B6"), (Page::KbArticle, "%E6%94%B6"));

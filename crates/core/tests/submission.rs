@@ -4,7 +4,7 @@
 use portal_core::model::{BookingKind, CloudFeature, Product};
 use portal_core::submission::{
     check, from_mail, mail_block, read, LicenceAction, ProblemCode, Request, Scope,
-    LICENCE_ITEMS_MAX, MAX_BODY_BYTES, ONSITE_DAYS_MAX,
+    ATTACHMENTS_MAX, ATTACHMENT_NAME_MAX, LICENCE_ITEMS_MAX, MAX_BODY_BYTES, ONSITE_DAYS_MAX,
 };
 
 fn products() -> Vec<Product> {
@@ -457,6 +457,75 @@ fn a_licence_request_names_at_least_one_account_feature() {
     );
 }
 
+// ------------------------------------------------------------ question, feedback
+
+const QUESTION: &str = r#"{
+  "schema": "coremail-portal/submission/v1",
+  "id": "5a6b7c8d-1e2f-4a3b-8c4d-5e6f7a8b9c0d",
+  "created_at": "2026-12-07T11:00:00+08:00",
+  "lang": "zh",
+  "sender": {"scope": "workspace", "id": "huanan", "proof": "0123456789abcdef0123456789abcdef"},
+  "request": {
+    "kind": "question",
+    "title": "如何批量导出离职员工的邮件",
+    "details": "知识库没有找到相关文章。我们需要把 20 名离职员工的邮件导出为 EML。",
+    "kb_query": "离职 导出",
+    "contact": {"name": "李明", "email": "li.ming@demo-corp.cn"}
+  }
+}"#;
+
+const FEEDBACK: &str = r#"{
+  "schema": "coremail-portal/submission/v1",
+  "id": "6b7c8d9e-2f3a-4b4c-9d5e-6f7a8b9c0d1e",
+  "created_at": "2026-12-07T11:05:00+08:00",
+  "lang": "en",
+  "sender": {"scope": "workspace", "id": "huanan", "proof": "0123456789abcdef0123456789abcdef"},
+  "request": {
+    "kind": "feedback",
+    "type": "defect",
+    "product": "xt5",
+    "version": "V5.0.14",
+    "title": "Quota warning arrives after the mailbox is full",
+    "description": "The 90 % warning is sent by the nightly job only.",
+    "attachments": ["quota-log.txt", "截图 1.png"],
+    "contact": {"name": "Li Ming", "email": "li.ming@demo-corp.cn", "phone": "+86 20 5555 0100"}
+  }
+}"#;
+
+fn edited(body: &str, pointer: &str, value: serde_json::Value) -> String {
+    let mut json: serde_json::Value = serde_json::from_str(body).unwrap();
+    *json.pointer_mut(pointer).expect("the field exists") = value;
+    json.to_string()
+}
+
+#[test]
+fn a_question_and_a_feedback_as_documented_are_accepted() {
+    let catalogue = products();
+    let q = read(QUESTION.as_bytes(), Some(&catalogue)).expect("question accepted");
+    assert_eq!(q.request.kind(), "question");
+    let f = read(FEEDBACK.as_bytes(), Some(&catalogue)).expect("feedback accepted");
+    assert_eq!(f.request.kind(), "feedback");
+    let Request::Feedback(feedback) = &f.request else {
+        panic!("a feedback");
+    };
+    assert_eq!(feedback.attachments.len(), 2);
+}
+
+#[test]
+fn a_question_needs_a_title_details_and_a_contact() {
+    let body = edited(QUESTION, "/request/title", "  ".into());
+    let body = edited(&body, "/request/details", "".into());
+    let body = edited(&body, "/request/contact/email", "li.ming".into());
+    assert_eq!(
+        codes(&body),
+        [
+            ("$.request.title".to_owned(), ProblemCode::Empty),
+            ("$.request.details".to_owned(), ProblemCode::Empty),
+            ("$.request.contact.email".to_owned(), ProblemCode::Malformed),
+        ]
+    );
+}
+
 #[test]
 fn a_licence_request_names_each_account_feature_once() {
     let body = with(
@@ -475,6 +544,21 @@ fn a_licence_request_names_each_account_feature_once() {
 }
 
 #[test]
+fn a_question_from_a_ticket_is_not_authorised() {
+    let body = edited(QUESTION, "/sender/scope", "ticket".into());
+    assert!(codes(&body).contains(&("$.sender.scope".to_owned(), ProblemCode::NotAuthorised)));
+}
+
+#[test]
+fn feedback_names_a_product_version_the_catalogue_has() {
+    let body = edited(FEEDBACK, "/request/version", "V9.9".into());
+    assert_eq!(
+        codes(&body),
+        [("$.request.version".to_owned(), ProblemCode::UnknownProduct)]
+    );
+}
+
+#[test]
 fn a_licence_request_account_must_be_a_mailbox() {
     let body = with(
         "licence_request",
@@ -487,6 +571,31 @@ fn a_licence_request_account_must_be_a_mailbox() {
             "$.request.items[0].account",
             ProblemCode::Malformed
         )]
+    );
+}
+
+#[test]
+fn an_attachment_is_a_name_never_a_path() {
+    for (name, code) in [
+        ("C:\\Users\\li\\log.txt", ProblemCode::Malformed),
+        ("/var/log/maillog", ProblemCode::Malformed),
+        ("../secret.txt", ProblemCode::Malformed),
+        ("..", ProblemCode::Malformed),
+        ("", ProblemCode::Empty),
+        ("tab\there.txt", ProblemCode::ControlCharacters),
+    ] {
+        let body = edited(FEEDBACK, "/request/attachments/1", name.into());
+        assert_eq!(
+            codes(&body),
+            [("$.request.attachments[1]".to_owned(), code)],
+            "{name:?}"
+        );
+    }
+    let long = format!("{}.png", "图".repeat(ATTACHMENT_NAME_MAX));
+    let body = edited(FEEDBACK, "/request/attachments/0", long.into());
+    assert_eq!(
+        codes(&body),
+        [("$.request.attachments[0]".to_owned(), ProblemCode::TooLong)]
     );
 }
 
@@ -538,5 +647,30 @@ fn a_licence_request_comes_from_a_workspace_with_a_contact() {
     assert_eq!(
         codes(&body),
         [problem("$.request.contact.email", ProblemCode::Empty)]
+    );
+}
+
+#[test]
+fn an_attachment_list_holds_at_most_ten_names() {
+    let names: Vec<String> = (1..=ATTACHMENTS_MAX + 1)
+        .map(|i| format!("log-{i}.txt"))
+        .collect();
+    let body = edited(FEEDBACK, "/request/attachments", names.into());
+    assert_eq!(
+        codes(&body),
+        [("$.request.attachments".to_owned(), ProblemCode::TooLong)]
+    );
+    let names: Vec<String> = (1..=ATTACHMENTS_MAX)
+        .map(|i| format!("log-{i}.txt"))
+        .collect();
+    assert!(codes(&edited(FEEDBACK, "/request/attachments", names.into())).is_empty());
+}
+
+#[test]
+fn feedback_of_an_unknown_type_is_unreadable() {
+    let body = edited(FEEDBACK, "/request/type", "praise".into());
+    assert_eq!(
+        codes(&body),
+        [("$.request".to_owned(), ProblemCode::Unreadable)]
     );
 }

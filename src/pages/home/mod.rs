@@ -22,13 +22,15 @@ use texts::home_texts;
 use web_sys::Element;
 
 /// Where each entry of `HomeTexts::offers` leads, once built.
-const OFFER_LINKS: [Option<&str>; 6] = [
+const OFFER_LINKS: [Option<&str>; 8] = [
     Some(routes::TICKETS),
     Some(routes::PATCHES),
     Some(routes::KB),
     Some(routes::BOOKING),
     Some(routes::REMINDERS),
     Some(routes::SLA),
+    Some(routes::COMMUNITY),
+    Some(routes::FEEDBACK),
 ];
 
 #[component]

@@ -202,6 +202,8 @@ fn header(h1: &Element, lead: &Element, hint: &Element, t: &KbTexts, unreachable
     lead.set_text_content(Some(t.lead));
     text(&doc, lead, " ");
     link(&doc, lead, routes::KB_OFFLINE, &library);
+    text(&doc, lead, " · ");
+    link(&doc, lead, routes::COMMUNITY, t.community);
     hint.set_text_content(None);
     if unreachable {
         text(&doc, hint, t.network_hint);
@@ -332,7 +334,11 @@ fn search_results(
 ) {
     let (t, en) = (kb_texts(lang), lang.is_en());
     if found.ids.is_empty() {
-        text_el(doc, host, "p", "notice", t.search_none);
+        // Nothing found: ask Coremail's engineers, the query filled in.
+        let p = text_el(doc, host, "p", "notice", t.search_none);
+        text(doc, &p, " ");
+        let ask = link(doc, &p, &routes::community_ask(query), t.ask_engineers);
+        attr(&ask, "data-ask", "");
         return;
     }
     let section = el(doc, host, "section", "section");

@@ -26,6 +26,10 @@ pub struct KbTexts {
     /// Over partial matches: no article holds every word of the query.
     pub search_partial: &'static str,
     pub search_none: &'static str,
+    /// After a search that found nothing: the question form, query filled in.
+    pub ask_engineers: &'static str,
+    /// The lead's link to the administrators' community.
+    pub community: &'static str,
     pub category_missing: &'static str,
     pub save_category: &'static str,
     pub saving: &'static str,
@@ -61,6 +65,8 @@ static ZH: KbTexts = KbTexts {
     },
     search_partial: "没有完全匹配的文章，以下文章包含部分词语。",
     search_none: "没有找到相关文章。试试更短的词，或换个说法。",
+    ask_engineers: "向 Coremail 工程师提问 →",
+    community: "管理员社区 →",
     category_missing: "知识库中没有这个分类。",
     save_category: "保存本分类全部文章",
     saving: "正在保存…",
@@ -94,6 +100,8 @@ static EN: KbTexts = KbTexts {
     },
     search_partial: "No article contains all the words; these contain some of them.",
     search_none: "No matching articles. Try a shorter word or other terms.",
+    ask_engineers: "Ask Coremail's engineers →",
+    community: "Administrators' community →",
     category_missing: "There is no such category in the knowledge base.",
     save_category: "Save this category for offline",
     saving: "Saving…",

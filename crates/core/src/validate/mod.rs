@@ -10,12 +10,14 @@
 //! against the allow-list of paths and the size caps; nothing it refuses is
 //! read. Then one file per area checks its own files: `products` (products,
 //! patches, licences), `services` (service catalogue, stations, engineers,
-//! courses, the security report), `kb`, `sla` (policy, calendar) and
+//! courses, the security report), `kb`, `sla` (policy, calendar),
+//! `community` (threads and downloadable materials) and
 //! `private` (the publisher's private source). This file holds the order of
 //! the checks and what the areas share: reading a file into its model or a
 //! [`Problem`], unique ids, and references to ids another file lists and to
 //! product versions.
 
+mod community;
 mod kb;
 mod private;
 mod products;
@@ -142,14 +144,21 @@ impl Validator<'_> {
         }
         let stations = self.load::<Vec<ServiceStation>>(files::STATIONS);
         let station_ids = stations.as_deref().map(|s| self.check_stations(s));
-        if let Some(engineers) = self.load::<Vec<Engineer>>(files::ENGINEERS) {
-            self.check_engineers(&engineers, station_ids.as_ref());
+        let engineers = self.load::<Vec<Engineer>>(files::ENGINEERS);
+        if let Some(engineers) = &engineers {
+            self.check_engineers(engineers, station_ids.as_ref());
         }
         if let Some(courses) = self.load::<Vec<Course>>(files::COURSES) {
             self.check_courses(&courses);
         }
         if let Some(terms) = self.load::<ServiceTerms>(files::TERMS) {
             self.check_terms(&terms);
+        }
+        if let Some(community) = self.load::<Community>(files::COMMUNITY) {
+            let engineer_ids: Option<HashSet<String>> = engineers
+                .as_ref()
+                .map(|es| es.iter().map(|e| e.id.clone()).collect());
+            self.check_community(&community, versions.as_ref(), engineer_ids.as_ref());
         }
     }
 

@@ -69,6 +69,10 @@ pub enum FileKind {
     /// A patch's file, `patches/files/<name>`: never read as text; its
     /// size is checked against the catalogue here, its SHA-256 by the CLI.
     PatchFile,
+    /// A community material, `community/files/<name>` (a manual or a
+    /// guide): never read as text; size and SHA-256 checked as a patch
+    /// file's.
+    Material,
 }
 
 const MIB: u64 = 1 << 20;
@@ -87,6 +91,7 @@ impl FileKind {
             FileKind::Sealed => MIB,
             FileKind::Image => 2 * MIB,
             FileKind::PatchFile => 4096 * MIB,
+            FileKind::Material => 256 * MIB,
         }
     }
 
@@ -111,6 +116,7 @@ impl FileKind {
             FileKind::Sealed => "a sealed file",
             FileKind::Image => "an image",
             FileKind::PatchFile => "a patch file",
+            FileKind::Material => "a community material",
         }
     }
 
@@ -121,6 +127,7 @@ impl FileKind {
             FileKind::Sealed => "no ticket or workspace `portal publish` seals is this large",
             FileKind::Image => "scale or compress it",
             FileKind::PatchFile => "split the patch into parts",
+            FileKind::Material => "compress the document, or split it into volumes",
         }
     }
 }
@@ -165,6 +172,9 @@ pub fn place(path: &str, is_dir: bool) -> Result<Place, String> {
             ["kb", in_kb @ ..] => kb_place(in_kb),
             ["patches", "files", file] => {
                 is_patch_file_name(file).then_some(Place::File(FileKind::PatchFile))
+            }
+            ["community", "files", file] => {
+                is_patch_file_name(file).then_some(Place::File(FileKind::Material))
             }
             [dir, file] if *dir == SEALED_DIR => {
                 is_sealed_name(file).then_some(Place::File(FileKind::Sealed))
@@ -233,6 +243,7 @@ const FIXED_FILES: &[&str] = &[
     files::ENGINEERS,
     files::COURSES,
     files::TERMS,
+    files::COMMUNITY,
     files::SEARCH_META,
 ];
 
@@ -244,6 +255,7 @@ fn fixed_dirs() -> impl Iterator<Item = &'static str> {
         .filter_map(|f| f.rsplit_once('/').map(|(dir, _)| dir))
         .chain([files::KB_ARTICLE_DIR, files::SEARCH_DIR, SEALED_DIR])
         .chain(["patches", files::PATCH_FILES_DIR])
+        .chain(["community", files::COMMUNITY_FILES_DIR])
 }
 
 /// The longest patch file name (`patches/files/<name>`).

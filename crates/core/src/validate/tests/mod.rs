@@ -9,6 +9,7 @@ use crate::search::index_kb;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 
+mod community;
 mod files;
 mod kb;
 mod private;
@@ -251,6 +252,36 @@ impl Api {
                     {"version": "1", "published": "2024-03-01", "summary": {"zh": "首次发布。"}}
                 ]
             }),
+        );
+        api.put_json(
+            "community.json",
+            json!({
+                "threads": [{
+                    "id": "imap-timeout",
+                    "title": {"zh": "IMAP 收信超时", "en": "IMAP timeouts"},
+                    "product": "xt5",
+                    "tags": ["imap"],
+                    "asked": "2026-11-24T10:00:00+08:00",
+                    "question": {"zh": "升级后收信超时。", "en": "Timeouts after the upgrade."},
+                    "answers": [{
+                        "engineer": "lin-xiaoyan",
+                        "answered": "2026-11-24T14:00:00+08:00",
+                        "text": {"zh": "调大命令超时。", "en": "Raise the command timeout."}
+                    }]
+                }],
+                "materials": [{
+                    "id": "quickstart",
+                    "title": {"zh": "快速上手", "en": "Quick start"},
+                    "kind": "manual",
+                    "product": "xt5",
+                    "updated": "2026-10-20",
+                    "file": {"name": "quickstart.txt", "size_bytes": 512, "sha256": sha256_of_a()}
+                }]
+            }),
+        );
+        api.put_entry(
+            "community/files/quickstart.txt",
+            EntryKind::File { size: 512 },
         );
         api.publish_search_index();
         // The patch files, listed with their sizes and never read.
