@@ -7,6 +7,8 @@
 
 pub mod booking;
 pub mod calendar;
+pub mod consult;
+pub mod courses;
 pub mod fallback;
 pub mod geo;
 pub mod ics;
