@@ -9,6 +9,7 @@
 mod booking;
 mod home;
 mod kb;
+mod learn;
 mod not_found;
 mod offline;
 mod outbox;
@@ -23,6 +24,7 @@ mod workspace;
 pub use booking::BookingPage;
 pub use home::Home;
 pub use kb::{KbArticlePage, KbCategoryPage, KnowledgeBase};
+pub use learn::{ConsultPage, CoursesPage, TermsPage};
 pub use not_found::NotFound;
 pub use offline::OfflineLibrary;
 pub use outbox::OutboxPage;
@@ -96,6 +98,14 @@ section!(patch_downloads_view { _ => PatchDownloads });
 // point of their own (`booking::view::booking_form_view`), loaded once the
 // workspace is open.
 section!(booking_view { _ => BookingPage });
+// 在线直播课程, 在线咨询服务入口 and 服务条款: three small public pages of
+// static markup (DOM-built) in one module, since a section costs every
+// page its loader; a visitor of one is likely to open another.
+section!(learn_view {
+    Page::Consult => ConsultPage,
+    Page::Terms => TermsPage,
+    _ => CoursesPage,
+});
 
 /// Loads the module of `page`'s section, if it is not loaded yet (the 404
 /// page is in the main module). A module that cannot be fetched panics, as
@@ -119,6 +129,7 @@ pub async fn preload(page: Page) {
         Page::Patches => __preload_patches_view().await,
         Page::PatchDownloads => __preload_patch_downloads_view().await,
         Page::Booking => __preload_booking_view().await,
+        Page::Courses | Page::Consult | Page::Terms => __preload_learn_view().await,
         Page::NotFound => {}
     }
     #[cfg(not(feature = "split"))]
@@ -144,6 +155,7 @@ pub async fn view(page: Page) -> AnyView {
         Page::Patches => lazy_call!(patches_view(page)),
         Page::PatchDownloads => lazy_call!(patch_downloads_view(page)),
         Page::Booking => lazy_call!(booking_view(page)),
+        Page::Courses | Page::Consult | Page::Terms => lazy_call!(learn_view(page)),
         Page::NotFound => untrack(|| view! { <NotFound/> }.into_any()),
     }
 }

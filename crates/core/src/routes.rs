@@ -26,6 +26,12 @@ pub enum Page {
     /// `/patches/downloads`: this device's and the workspace's downloads.
     PatchDownloads,
     Booking,
+    /// `/courses`: 在线直播课程, the schedule, countdown and recordings.
+    Courses,
+    /// `/consult`: 在线咨询服务入口, the channels open now and next.
+    Consult,
+    /// `/terms`: 服务条款, the service manual §9–§12 and its changes.
+    Terms,
     Kb,
     /// `/kb/c/:category`
     KbCategory,
@@ -76,6 +82,9 @@ impl<'a> Route<'a> {
             "/patches" => page(Page::Patches),
             "/patches/downloads" => page(Page::PatchDownloads),
             "/booking" => page(Page::Booking),
+            "/courses" => page(Page::Courses),
+            "/consult" => page(Page::Consult),
+            "/terms" => page(Page::Terms),
             "/kb" => page(Page::Kb),
             "/kb/offline" => page(Page::KbOffline),
             _ => {

@@ -23,6 +23,9 @@ fn each_section_has_its_page() {
         ("/patches", Page::Patches),
         ("/patches/downloads", Page::PatchDownloads),
         ("/booking", Page::Booking),
+        ("/courses", Page::Courses),
+        ("/consult", Page::Consult),
+        ("/terms", Page::Terms),
         ("/kb", Page::Kb),
         ("/kb/offline", Page::KbOffline),
     ] {

@@ -22,13 +22,16 @@ use texts::home_texts;
 use web_sys::Element;
 
 /// Where each entry of `HomeTexts::offers` leads, once built.
-const OFFER_LINKS: [Option<&str>; 6] = [
+const OFFER_LINKS: [Option<&str>; 9] = [
     Some(routes::TICKETS),
     Some(routes::PATCHES),
     Some(routes::KB),
     Some(routes::BOOKING),
     None,
     Some(routes::SLA),
+    Some(routes::COURSES),
+    Some(routes::CONSULT),
+    Some(routes::TERMS),
 ];
 
 #[component]
