@@ -6,7 +6,7 @@ import { chromium } from '@playwright/test';
 
 const base = process.argv[2] ?? 'http://127.0.0.1:8499';
 const out = process.argv[3] ?? '.tmp/screenshots';
-const pages = { home: '/', services: '/services', sla: '/sla', tickets: '/tickets', history: '/history', kb: '/kb', 'kb-category': '/kb/c/send-receive', article: '/kb/a/sr-smtp-535-auth-failed', 'not-found': '/no/such/page' };
+const pages = { home: '/', services: '/services', sla: '/sla', tickets: '/tickets', history: '/history', kb: '/kb', 'kb-category': '/kb/c/send-receive', article: '/kb/a/sr-smtp-535-auth-failed', courses: '/courses', consult: '/consult', terms: '/terms', 'not-found': '/no/such/page' };
 const viewports = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } };
 
 const browser = await chromium.launch({
@@ -41,6 +41,12 @@ for (const [device, viewport] of Object.entries(viewports)) {
     await page.click('.site-nav a[href="/workspace"]');
     await page.waitForSelector('#contract');
     await page.screenshot({ path: `${out}/workspace-open-${lang}-${device}.png`, fullPage: true });
+    // The terms with this workspace's contract, then back.
+    await page.click('a[data-terms-link]');
+    await page.waitForSelector('[data-contract]');
+    await page.screenshot({ path: `${out}/terms-contract-${lang}-${device}.png`, fullPage: true });
+    await page.click('.site-nav a[href="/workspace"]');
+    await page.waitForSelector('#contract');
     // The booking form from the workspace: an on-site visit with its rule and
     // person-days, then a remote-support booking sent and listed.
     await page.click('a[data-booking-link]');

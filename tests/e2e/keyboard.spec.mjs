@@ -5,7 +5,7 @@
 import { test, expect, expectNoConsoleErrors, settled, ticketCode } from './fixtures.mjs';
 
 const ROUTES = [
-  '/', '/services', '/sla', '/tickets', '/history', '/workspace', '/privacy', '/request', '/booking', '/outbox', '/patches', '/patches/downloads', '/kb', '/kb/c/send-receive',
+  '/', '/services', '/sla', '/tickets', '/history', '/workspace', '/privacy', '/request', '/booking', '/courses', '/consult', '/terms', '/outbox', '/patches', '/patches/downloads', '/kb', '/kb/c/send-receive',
   '/kb/a/sr-smtp-535-auth-failed', '/kb/offline', '/no-such-page',
 ];
 

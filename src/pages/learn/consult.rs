@@ -107,7 +107,7 @@ fn build(
         attr(&p, "data-day", "");
     }
     state_line(&doc, &entry, t, setup, Channel::Online, now, true);
-    let start = text_el(&doc, &entry, "a", "button", t.start_online);
+    let start = text_el(&doc, &entry, "a", "button primary", t.start_online);
     attr(&start, "href", routes::REQUEST);
 
     // Every channel, its hours, its state and its link.

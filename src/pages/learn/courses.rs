@@ -172,8 +172,7 @@ fn build_next(host: &Element, lang: Lang, courses: &[Course], now: &DateTime<Fix
                     Unit::Seconds => (t.seconds)(n),
                 })
                 .collect();
-            let joined = if en { parts.join(" ") } else { parts.concat() };
-            (index, (t.starts_in)(&joined), false)
+            (index, (t.starts_in)(&parts.join(" ")), false)
         }
     };
     let Some(course) = courses.get(index) else {
