@@ -53,7 +53,7 @@ test.describe('live courses', () => {
     await page.clock.install({ time: new Date('2026-12-06T11:30:00+08:00') });
     await page.goto('/courses');
     const dns = page.locator('[data-past] li[data-course="c2609-dns"]');
-    await expect(dns.getByRole('link', { name: /观看“邮件域名 DNS 记录全解/ })).toHaveAttribute('href', 'https://college.demo.coremail.invalid/replay/c2609-dns');
+    await expect(dns.getByRole('link', { name: /^观看回放：邮件域名 DNS 记录全解/ })).toHaveAttribute('href', 'https://college.demo.coremail.invalid/replay/c2609-dns');
     const patch = page.locator('[data-past] li[data-course="c2612-patch"]');
     await expect(patch.locator('[data-replay-pending]')).toBeVisible();
     await expect(patch.getByRole('link')).toHaveCount(0);
@@ -70,7 +70,7 @@ test.describe('live courses', () => {
   test('a course downloads as an .ics in UTC with a UID stable across downloads', async ({ page, consoleErrors }) => {
     await page.clock.install({ time: new Date('2026-12-06T11:30:00+08:00') });
     await page.goto('/courses');
-    const button = page.getByRole('button', { name: `将“${SPAM}”添加到日历（.ics）` });
+    const button = page.getByRole('button', { name: `添加到日历（.ics）：${SPAM}` });
     const first = await download(page, button);
     expect(first.name).toBe('coremail-course-c2612-spam.ics');
     const lines = first.text.split('\r\n');

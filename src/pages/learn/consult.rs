@@ -231,7 +231,7 @@ fn state_line(
             text(doc, &p, &(t.opens_next)(&with_weekday(t, &opens_at, now)));
             attr(&p, "data-open", "false");
             if let Some(local) = format_local_if_different(&opens_at) {
-                text(doc, &p, &format!(" · {local}"));
+                text(doc, &p, &format!(" · {}", (t.local_at)(&local)));
             }
             p
         }

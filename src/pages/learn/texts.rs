@@ -27,7 +27,8 @@ pub struct LearnTexts {
     /// The local time, given the time and the zone's name.
     pub local: fn(&str, &str) -> String,
     pub add_to_calendar: &'static str,
-    /// The button's accessible name, with the course's title.
+    /// The button's accessible name: its visible words first (WCAG 2.5.3,
+    /// label in name), then the course's title.
     pub add_to_calendar_named: fn(&str) -> String,
     pub watch_replay: &'static str,
     pub watch_replay_named: fn(&str) -> String,
@@ -47,6 +48,8 @@ pub struct LearnTexts {
     /// Closed, opening at a day and time.
     pub opens_next: fn(&str) -> String,
     pub beyond_calendar: &'static str,
+    /// The next opening in the viewer's zone.
+    pub local_at: fn(&str) -> String,
     pub today_weekday: &'static str,
     pub today_weekend: &'static str,
     pub today_holiday: fn(&str) -> String,
@@ -112,9 +115,9 @@ static ZH: LearnTexts = LearnTexts {
     beijing: "北京时间",
     local: |time, zone| format!("您的当地时间：{time}（{zone}）"),
     add_to_calendar: "添加到日历（.ics）",
-    add_to_calendar_named: |title| format!("将“{title}”添加到日历（.ics）"),
+    add_to_calendar_named: |title| format!("添加到日历（.ics）：{title}"),
     watch_replay: "观看回放",
-    watch_replay_named: |title| format!("观看“{title}”的回放"),
+    watch_replay_named: |title| format!("观看回放：{title}"),
     replay_pending: "回放暂未上线，整理完成后将在此提供。",
     ics_speaker: "讲师",
     ics_summary: |title| format!("Coremail 在线直播课程：{title}"),
@@ -128,6 +131,7 @@ static ZH: LearnTexts = LearnTexts {
     closed_now: "现在休息",
     opens_next: |when| format!("下次开始服务：{when}"),
     beyond_calendar: "节假日安排尚未发布，无法确定下次服务时间。",
+    local_at: |time| format!("当地时间 {time}"),
     today_weekday: "今天是工作日。",
     today_weekend: "今天是周末。",
     today_holiday: |name| format!("今天是{name}假期。"),
@@ -191,9 +195,9 @@ static EN: LearnTexts = LearnTexts {
     beijing: "Beijing time",
     local: |time, zone| format!("Your local time: {time} ({zone})"),
     add_to_calendar: "Add to calendar (.ics)",
-    add_to_calendar_named: |title| format!("Add “{title}” to your calendar (.ics)"),
+    add_to_calendar_named: |title| format!("Add to calendar (.ics): {title}"),
     watch_replay: "Watch the recording",
-    watch_replay_named: |title| format!("Watch the recording of “{title}”"),
+    watch_replay_named: |title| format!("Watch the recording: {title}"),
     replay_pending: "The recording is not available yet; it will appear here once it is ready.",
     ics_speaker: "Speaker",
     ics_summary: |title| format!("Coremail live course: {title}"),
@@ -207,6 +211,7 @@ static EN: LearnTexts = LearnTexts {
     closed_now: "Closed now",
     opens_next: |when| format!("Opens next: {when}"),
     beyond_calendar: "The public holidays ahead are not published yet, so the next opening is unknown.",
+    local_at: |time| format!("your time {time}"),
     today_weekday: "Today is a working day.",
     today_weekend: "Today is a weekend day.",
     today_holiday: |name| format!("Today is a public holiday ({name})."),
