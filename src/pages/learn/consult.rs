@@ -86,7 +86,7 @@ fn build(
     host.set_text_content(None);
 
     // The entry itself: online consultation now.
-    let entry = el(&doc, host, "section", "card consult-now");
+    let entry = el(&doc, host, "section", "card workspace-card consult-now");
     attr(&entry, "aria-labelledby", "consult-now-title");
     attr(&entry, "data-consult-state", "");
     attr(

@@ -53,6 +53,15 @@ pub fn CoursesPage() -> impl IntoView {
 /// Local wall-clock times of the course instants, and the zone's name.
 type LocalTimes = Option<Arc<(String, HashMap<i64, NaiveDateTime>)>>;
 
+/// The browser's wall-clock time at `seconds` since the epoch, by the
+/// offset its zone has at that instant.
+fn local_wall_clock(seconds: i64) -> Option<NaiveDateTime> {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(seconds as f64 * 1000.0));
+    // Minutes *behind* UTC: -60 in Berlin in winter, -120 in summer.
+    let offset = -(date.get_timezone_offset() as i64) * 60;
+    DateTime::from_timestamp(seconds + offset, 0).map(|t| t.naive_utc())
+}
+
 #[component]
 fn Schedule(lang: Lang, courses: Arc<Vec<Course>>) -> impl IntoView {
     let t = learn_texts(lang);
@@ -75,41 +84,24 @@ fn Schedule(lang: Lang, courses: Arc<Vec<Course>>) -> impl IntoView {
         })
     };
 
-    // Local times beside Beijing's, for a browser in another zone: the tz
-    // database (`engines::zone_times`, a split point of its own) gives each
-    // instant's wall-clock time there, daylight saving included.
-    let local = LocalResource::new({
-        let courses = courses.clone();
-        move || {
-            let mut instants: Vec<i64> = courses
-                .iter()
-                .flat_map(|c| [c.starts_at.timestamp(), ends_at(c).timestamp()])
-                .collect();
-            instants.sort_unstable();
-            instants.dedup();
-            async move {
-                let zone = browser_zone().filter(|z| !is_beijing_zone(z))?;
-                let times = match crate::engines::zone_times(zone.clone(), instants.clone()).await {
-                    Some(times) => times,
-                    // A zone the compiled-in list leaves out: its offset now.
-                    None => {
-                        let offset = i64::from(crate::time::local_offset_seconds());
-                        instants
-                            .iter()
-                            .map(|s| DateTime::from_timestamp(s + offset, 0).map(|t| t.naive_utc()))
-                            .collect::<Option<Vec<_>>>()?
-                    }
-                };
-                Some(Arc::new((zone, instants.into_iter().zip(times).collect())))
-            }
-        }
+    // Local times beside Beijing's, for a browser in another zone. Each
+    // instant's offset comes from the browser's own zone rules (`Date`'s
+    // `getTimezoneOffset` at that instant, daylight saving included), so
+    // this page needs neither the tz database module (25 KB, which took a
+    // deep link abroad past the 260 KB target) nor a wait for it.
+    let local: LocalTimes = browser_zone().filter(|z| !is_beijing_zone(z)).map(|zone| {
+        let times = courses
+            .iter()
+            .flat_map(|c| [c.starts_at.timestamp(), ends_at(c).timestamp()])
+            .filter_map(|s| local_wall_clock(s).map(|t| (s, t)))
+            .collect();
+        Arc::new((zone, times))
     });
 
     {
         let courses = courses.clone();
         Effect::new(move |_| {
             let (ahead, past, live) = phase.get();
-            let local: LocalTimes = local.get().flatten();
             if let Some(host) = list_host.get() {
                 build_lists(
                     &host,
@@ -131,7 +123,7 @@ fn Schedule(lang: Lang, courses: Arc<Vec<Course>>) -> impl IntoView {
     });
 
     view! {
-        <section class="card course-next" aria-labelledby="next-course-title">
+        <section class="card workspace-card course-next" aria-labelledby="next-course-title">
             <h2 id="next-course-title">{t.next_title}</h2>
             <div node_ref=next_host></div>
         </section>
@@ -239,7 +231,7 @@ fn build_lists(
     if ahead.is_empty() {
         text_el(&doc, &upcoming, "p", "muted", t.no_upcoming);
     } else {
-        let list = el(&doc, &upcoming, "ul", "course-list");
+        let list = el(&doc, &upcoming, "ul", "booking-list course-list");
         for &i in ahead {
             course_item(
                 &doc,
@@ -257,7 +249,7 @@ fn build_lists(
     if past.is_empty() {
         text_el(&doc, &recordings, "p", "muted", t.no_past);
     } else {
-        let list = el(&doc, &recordings, "ul", "course-list");
+        let list = el(&doc, &recordings, "ul", "booking-list course-list");
         for &i in past {
             course_item(&doc, &list, lang, &courses[i], false, true, local);
         }
@@ -275,7 +267,7 @@ fn course_item(
 ) {
     let (t, en) = (learn_texts(lang), lang.is_en());
     let title = course.title.get(en);
-    let li = el(doc, list, "li", "card course");
+    let li = el(doc, list, "li", "card booking-item course");
     attr(&li, "data-course", &course.id);
     let head = el(doc, &li, "h3", "");
     text(doc, &head, title);

@@ -172,9 +172,9 @@ fn build_objection(
         host,
         "section",
         if open {
-            "card notice terms-objection"
+            "card workspace-card notice"
         } else {
-            "card terms-objection"
+            "card workspace-card"
         },
     );
     attr(&card, "aria-labelledby", "objection-title");
@@ -202,7 +202,7 @@ fn build_contract(host: &Element, lang: Lang, view: Option<&ContractView>) {
     };
     let (t, en) = (learn_texts(lang), lang.is_en());
     host.set_text_content(None);
-    let card = el(&doc, host, "section", "card terms-contract");
+    let card = el(&doc, host, "section", "card workspace-card");
     attr(&card, "aria-labelledby", "terms-contract-title");
     attr(&card, "id", "contract");
     attr(
@@ -266,7 +266,7 @@ fn build_text(host: &Element, lang: Lang, terms: &ServiceTerms) {
 
     // In-page links: `target="_self"` makes the browser scroll and move
     // focus; the router leaves fragment links alone.
-    let nav = el(&doc, host, "nav", "terms-nav");
+    let nav = el(&doc, host, "nav", "workspace-nav");
     attr(&nav, "aria-label", t.contents);
     let ul = el(&doc, &nav, "ul", "");
     let link = |parent: &Element, href: &str, words: &str| {
@@ -282,7 +282,7 @@ fn build_text(host: &Element, lang: Lang, terms: &ServiceTerms) {
     link(&li, "history", t.history_title);
 
     for s in &terms.sections {
-        let section = el(&doc, host, "section", "card terms-section");
+        let section = el(&doc, host, "section", "card workspace-card terms-section");
         let id = anchor(&s.id);
         attr(&section, "id", &id);
         attr(&section, "aria-labelledby", &format!("{id}-title"));
@@ -304,9 +304,9 @@ fn build_text(host: &Element, lang: Lang, terms: &ServiceTerms) {
         "id",
         "history-title",
     );
-    let list = el(&doc, &history, "ol", "terms-versions");
+    let list = el(&doc, &history, "ol", "booking-list");
     for (i, change) in terms.history.iter().enumerate() {
-        let li = el(&doc, &list, "li", "card");
+        let li = el(&doc, &list, "li", "card booking-item");
         attr(&li, "data-version", &change.version);
         let h = el(&doc, &li, "h3", "");
         text(
