@@ -161,12 +161,14 @@ fn build_objection(
         ),
         Err(_) => (t.objection_unknown.to_owned(), "unknown", false),
     };
-    // Rebuilt only when the words change (the clock ticks every minute).
-    if host.get_attribute("data-words").as_deref() == Some(words.as_str()) {
+    // Rebuilt only when what it says changes (the clock ticks every
+    // minute; the support address may arrive after the calendar).
+    let key = format!("{words}|{}", support.unwrap_or_default());
+    if host.get_attribute("data-shown").as_deref() == Some(key.as_str()) {
         return;
     }
     host.set_text_content(None);
-    attr(host, "data-words", &words);
+    attr(host, "data-shown", &key);
     let card = el(
         &doc,
         host,
