@@ -6,7 +6,7 @@ import { chromium } from '@playwright/test';
 
 const base = process.argv[2] ?? 'http://127.0.0.1:8499';
 const out = process.argv[3] ?? '.tmp/screenshots';
-const pages = { home: '/', services: '/services', sla: '/sla', tickets: '/tickets', history: '/history', kb: '/kb', 'kb-category': '/kb/c/send-receive', article: '/kb/a/sr-smtp-535-auth-failed', community: '/community', 'community-search': '/community?q=dkim', 'community-thread': '/community/t/imap-timeout-after-v5014-upgrade', 'not-found': '/no/such/page', 'reminders-public': '/reminders' };
+const pages = { home: '/', services: '/services', sla: '/sla', tickets: '/tickets', history: '/history', kb: '/kb', 'kb-category': '/kb/c/send-receive', article: '/kb/a/sr-smtp-535-auth-failed', community: '/community', 'community-search': '/community?q=dkim', 'community-thread': '/community/t/imap-timeout-after-v5014-upgrade', courses: '/courses', consult: '/consult', terms: '/terms', 'not-found': '/no/such/page', 'reminders-public': '/reminders' };
 const viewports = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } };
 
 const browser = await chromium.launch({
@@ -63,6 +63,10 @@ for (const [device, viewport] of Object.entries(viewports)) {
     await page.waitForSelector('#guard-brute-force svg[role="img"]');
     await page.click('#guard-accounts summary');
     await page.screenshot({ path: `${out}/security-${lang}-${device}.png`, fullPage: true });
+    // The terms with this workspace's contract, then back.
+    await page.click('a[data-terms-link]');
+    await page.waitForSelector('[data-contract]');
+    await page.screenshot({ path: `${out}/terms-contract-${lang}-${device}.png`, fullPage: true });
     await page.click('.site-nav a[href="/workspace"]');
     await page.waitForSelector('#contract');
     // The booking form from the workspace: an on-site visit with its rule and

@@ -60,3 +60,33 @@ pub fn set_value(e: &Element, v: &str) {
 pub fn text(doc: &Document, parent: &Element, text: &str) {
     let _ = parent.append_child(&doc.create_text_node(text));
 }
+
+/// Offers `text` as a download named `name` (of type `mime`) through a Blob
+/// URL; `false` when the browser would not (the caller says so). Used by
+/// the booking's and the courses' `.ics` files.
+pub fn offer_download(name: &str, mime: &str, text: &str) -> bool {
+    use wasm_bindgen::JsCast;
+    let saved = (|| {
+        let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type(mime);
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+        let link = web_sys::window()?.document()?.create_element("a").ok()?;
+        link.set_attribute("href", &url).ok()?;
+        link.set_attribute("download", name).ok()?;
+        link.dyn_ref::<web_sys::HtmlElement>()?.click();
+        // The download has started from the URL; free it a little later.
+        leptos::prelude::set_timeout(
+            move || {
+                let _ = web_sys::Url::revoke_object_url(&url);
+            },
+            std::time::Duration::from_secs(10),
+        );
+        Some(())
+    })();
+    if saved.is_none() {
+        web_sys::console::warn_1(&"the file could not be offered for download".into());
+    }
+    saved.is_some()
+}

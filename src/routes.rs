@@ -45,6 +45,12 @@ pub const SETTINGS: &str = "/settings";
 pub const LICENCES: &str = "/licences";
 /// The security views (防暴卫士, CAC, 海外通邮) of the modules bought.
 pub const SECURITY: &str = "/security";
+/// 在线直播课程: the live courses, their countdown, `.ics` and recordings.
+pub const COURSES: &str = "/courses";
+/// 在线咨询服务入口: whether the channels are open, and a link to each.
+pub const CONSULT: &str = "/consult";
+/// 服务条款: the service manual §9–§12, its changes and the objection period.
+pub const TERMS: &str = "/terms";
 
 /// `/booking?type=patch_deployment&patch=xt5-p2024-0116`: the booking form
 /// with the type of work and the patch filled in (each left out when

@@ -11,6 +11,7 @@ mod cloud;
 mod community;
 mod home;
 mod kb;
+mod learn;
 mod not_found;
 mod offline;
 mod outbox;
@@ -28,6 +29,7 @@ pub use cloud::{LicencesPage, SecurityPage};
 pub use community::{CommunityAskPage, CommunityPage, CommunityThreadPage, FeedbackPage};
 pub use home::Home;
 pub use kb::{KbArticlePage, KbCategoryPage, KnowledgeBase};
+pub use learn::{ConsultPage, CoursesPage, TermsPage};
 pub use not_found::NotFound;
 pub use offline::OfflineLibrary;
 pub use outbox::OutboxPage;
@@ -120,6 +122,14 @@ section!(community_view {
     Page::Feedback => FeedbackPage,
     _ => CommunityPage,
 });
+// 在线直播课程, 在线咨询服务入口 and 服务条款: three small public pages of
+// static markup (DOM-built) in one module, since a section costs every
+// page its loader; a visitor of one is likely to open another.
+section!(learn_view {
+    Page::Consult => ConsultPage,
+    Page::Terms => TermsPage,
+    _ => CoursesPage,
+});
 
 /// Loads the module of `page`'s section, if it is not loaded yet (the 404
 /// page is in the main module). A module that cannot be fetched panics, as
@@ -148,6 +158,7 @@ pub async fn preload(page: Page) {
         Page::Community | Page::CommunityThread | Page::CommunityAsk | Page::Feedback => {
             __preload_community_view().await
         }
+        Page::Courses | Page::Consult | Page::Terms => __preload_learn_view().await,
         Page::NotFound => {}
     }
     #[cfg(not(feature = "split"))]
@@ -178,6 +189,7 @@ pub async fn view(page: Page) -> AnyView {
         Page::Community | Page::CommunityThread | Page::CommunityAsk | Page::Feedback => {
             lazy_call!(community_view(page))
         }
+        Page::Courses | Page::Consult | Page::Terms => lazy_call!(learn_view(page)),
         Page::NotFound => untrack(|| view! { <NotFound/> }.into_any()),
     }
 }

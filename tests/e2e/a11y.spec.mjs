@@ -53,7 +53,7 @@ async function scanRoutes(page, lang, routes, { reload = false } = {}) {
 }
 
 const groups = {
-  'home, directory, calculator, lookup, history, offline library and 404': [['/', '/services', '/sla', '/tickets', '/history', '/workspace', '/privacy', '/request', '/booking', '/licences', '/security', '/reminders', '/settings', '/outbox', '/patches', '/patches/downloads', '/kb/offline', '/community', '/community/t/imap-timeout-after-v5014-upgrade', '/community/ask', '/feedback', '/no-such-page'], { reload: true }],
+  'home, directory, calculator, lookup, history, offline library and 404': [['/', '/services', '/sla', '/tickets', '/history', '/workspace', '/privacy', '/request', '/booking', '/courses', '/consult', '/terms', '/licences', '/security', '/reminders', '/settings', '/outbox', '/patches', '/patches/downloads', '/kb/offline', '/community', '/community/t/imap-timeout-after-v5014-upgrade', '/community/ask', '/feedback', '/no-such-page'], { reload: true }],
   'knowledge-base index and every category': [['/kb', ...categories], {}],
   'every article': [articles, {}],
 };

@@ -5,7 +5,7 @@
 import { test, expect, expectNoConsoleErrors, settled, ticketCode } from './fixtures.mjs';
 
 const ROUTES = [
-  '/', '/services', '/sla', '/tickets', '/history', '/workspace', '/privacy', '/request', '/booking', '/licences', '/security', '/reminders', '/settings', '/outbox', '/patches', '/patches/downloads', '/kb', '/kb/c/send-receive',
+  '/', '/services', '/sla', '/tickets', '/history', '/workspace', '/privacy', '/request', '/booking', '/courses', '/consult', '/terms', '/licences', '/security', '/reminders', '/settings', '/outbox', '/patches', '/patches/downloads', '/kb', '/kb/c/send-receive',
   '/kb/a/sr-smtp-535-auth-failed', '/kb/offline', '/community', '/community/t/imap-timeout-after-v5014-upgrade',
   '/community/ask', '/feedback', '/no-such-page',
 ];

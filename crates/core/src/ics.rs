@@ -1,5 +1,7 @@
 //! The `.ics` file of a booking (RFC 5545), which the admin downloads into
-//! their own calendar, and the cancelling one when the booking is called off.
+//! their own calendar, and the cancelling one when the booking is called off;
+//! and the `.ics` of a live course ([`course_calendar`]: published, in UTC,
+//! its UID made from the course's id).
 //!
 //! - **One event per file**, in a `VCALENDAR` with `METHOD:REQUEST` (a
 //!   booking, `STATUS:TENTATIVE` until Coremail confirms it) or
@@ -130,12 +132,84 @@ pub fn calendar(event: &Event, method: Method) -> String {
     lines.push(format!("STATUS:{status}"));
     lines.push("END:VEVENT".into());
     lines.push("END:VCALENDAR".into());
+    write_lines(&lines)
+}
+
+/// Folds each line and ends it in CRLF.
+fn write_lines(lines: &[String]) -> String {
     let mut out = String::new();
-    for line in &lines {
+    for line in lines {
         out.push_str(&fold(line));
         out.push_str("\r\n");
     }
     out
+}
+
+/// One live course (在线直播课程) as an event, for the viewer's own calendar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CourseEvent<'a> {
+    /// The course's id (`Course::id`); the UID is made from it.
+    pub course: &'a str,
+    pub start: DateTime<FixedOffset>,
+    pub end: DateTime<FixedOffset>,
+    /// When the file is made (`DTSTAMP`): the page passes "now".
+    pub stamp: DateTime<FixedOffset>,
+    pub summary: &'a str,
+    pub description: &'a str,
+    /// Where to watch (the course page).
+    pub url: Option<&'a str>,
+}
+
+/// A course's UID: `course-<id>@portal.coremail.cn`, the same at every
+/// download, and never equal to a booking's (whose ids are UUIDs).
+pub fn course_uid(course: &str) -> String {
+    format!("course-{}@{UID_DOMAIN}", escape_text(course))
+}
+
+/// `coremail-course-<id>.ics`, characters other than ASCII letters, digits
+/// and `-` as `-`.
+pub fn course_file_name(course: &str) -> String {
+    let id: String = course
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    format!("coremail-course-{id}.ics")
+}
+
+/// A course's `.ics`: `METHOD:PUBLISH` (an announcement, nobody is invited
+/// or asked to reply), `STATUS:CONFIRMED`, and the times in UTC (`…Z`):
+/// a course is one instant for everyone, so no zone needs describing, and
+/// every calendar shows it in its own zone. The same UID at every download,
+/// so a second import updates the event instead of adding another.
+pub fn course_calendar(event: &CourseEvent) -> String {
+    let mut lines: Vec<String> = vec![
+        "BEGIN:VCALENDAR".into(),
+        format!("PRODID:{PRODID}"),
+        "VERSION:2.0".into(),
+        "CALSCALE:GREGORIAN".into(),
+        "METHOD:PUBLISH".into(),
+        "BEGIN:VEVENT".into(),
+        format!("UID:{}", course_uid(event.course)),
+        format!("DTSTAMP:{}Z", basic(event.stamp.naive_utc())),
+        format!("DTSTART:{}Z", basic(event.start.naive_utc())),
+        format!("DTEND:{}Z", basic(event.end.naive_utc())),
+        format!("SUMMARY:{}", escape_text(event.summary)),
+        format!("DESCRIPTION:{}", escape_text(event.description)),
+    ];
+    if let Some(url) = event.url {
+        // A URI value, not TEXT: nothing to escape, but nothing that could
+        // end the line or the value either.
+        let url: String = url
+            .chars()
+            .filter(|c| !c.is_whitespace() && !c.is_control())
+            .collect();
+        lines.push(format!("URL:{url}"));
+    }
+    lines.push("STATUS:CONFIRMED".into());
+    lines.push("TRANSP:OPAQUE".into());
+    lines.push("END:VEVENT".into());
+    lines.push("END:VCALENDAR".into());
+    write_lines(&lines)
 }
 
 /// A local date-time in the basic format, `20261207T090000`.

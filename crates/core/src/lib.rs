@@ -9,6 +9,8 @@ pub mod booking;
 pub mod calendar;
 pub mod cloud;
 pub mod community;
+pub mod consult;
+pub mod courses;
 pub mod fallback;
 pub mod geo;
 pub mod ics;

@@ -34,6 +34,12 @@ pub enum Page {
     Licences,
     /// `/security`: the security views of the modules bought.
     Security,
+    /// `/courses`: 在线直播课程, the schedule, countdown and recordings.
+    Courses,
+    /// `/consult`: 在线咨询服务入口, the channels open now and next.
+    Consult,
+    /// `/terms`: 服务条款, the service manual §9–§12 and its changes.
+    Terms,
     Kb,
     /// `/kb/c/:category`
     KbCategory,
@@ -96,6 +102,9 @@ impl<'a> Route<'a> {
             "/settings" => page(Page::Settings),
             "/licences" => page(Page::Licences),
             "/security" => page(Page::Security),
+            "/courses" => page(Page::Courses),
+            "/consult" => page(Page::Consult),
+            "/terms" => page(Page::Terms),
             "/kb" => page(Page::Kb),
             "/kb/offline" => page(Page::KbOffline),
             "/community" => page(Page::Community),

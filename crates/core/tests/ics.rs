@@ -267,3 +267,99 @@ fn the_download_is_named_after_the_booking() {
         "coremail-booking----x-y-cancel.ics"
     );
 }
+
+mod course {
+    //! A live course's `.ics`: published, in UTC, one UID per course.
+    use super::t;
+    use portal_core::ics::{course_calendar, course_file_name, course_uid, CourseEvent};
+
+    fn spam_course() -> CourseEvent<'static> {
+        CourseEvent {
+            course: "c2612-spam",
+            start: t("2026-12-08T14:30:00+08:00"),
+            end: t("2026-12-08T15:45:00+08:00"),
+            stamp: t("2026-12-06T11:30:00+08:00"),
+            summary: "在线直播课程：账号被盗发垃圾邮件的应急处置",
+            description: "讲师：黄文斌\n锁定账号, 清理队列; 申请解除黑名单",
+            url: Some("https://portal.coremail.cn/courses"),
+        }
+    }
+
+    #[test]
+    fn the_course_parses_with_its_instants_in_utc() {
+        let ics = course_calendar(&spam_course());
+        let unfolded = icalendar::parser::unfold(&ics);
+        let parsed = icalendar::parser::read_calendar(&unfolded).expect("RFC 5545");
+        let event = super::component(&parsed.components, "VEVENT").expect("a VEVENT");
+        let get = |name| super::property(event, name);
+        // 14:30 Beijing is 06:30 UTC; 75 minutes later 07:45.
+        assert_eq!(get("DTSTART").as_deref(), Some("20261208T063000Z"));
+        assert_eq!(get("DTEND").as_deref(), Some("20261208T074500Z"));
+        assert_eq!(get("DTSTAMP").as_deref(), Some("20261206T033000Z"));
+        assert_eq!(
+            get("UID").as_deref(),
+            Some("course-c2612-spam@portal.coremail.cn")
+        );
+        assert_eq!(get("STATUS").as_deref(), Some("CONFIRMED"));
+        assert_eq!(
+            get("URL").as_deref(),
+            Some("https://portal.coremail.cn/courses")
+        );
+        let parsed: icalendar::Calendar = ics.parse().expect("RFC 5545");
+        let event = parsed
+            .components
+            .iter()
+            .find_map(|c| c.as_event())
+            .expect("one VEVENT");
+        use icalendar::Component;
+        assert_eq!(
+            event.get_summary(),
+            Some("在线直播课程：账号被盗发垃圾邮件的应急处置")
+        );
+        assert_eq!(
+            event.get_description(),
+            Some("讲师：黄文斌\n锁定账号, 清理队列; 申请解除黑名单"),
+            "line break, comma and semicolon come back as written"
+        );
+    }
+
+    #[test]
+    fn the_course_file_is_a_published_calendar_with_crlf_lines_of_at_most_75_octets() {
+        let ics = course_calendar(&spam_course());
+        assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"));
+        assert!(ics.ends_with("END:VCALENDAR\r\n"));
+        assert!(ics.contains("\r\nMETHOD:PUBLISH\r\n"));
+        assert!(!ics.contains("TZID"), "UTC times need no zone: {ics}");
+        for line in ics.split("\r\n") {
+            assert!(!line.contains('\n') && !line.contains('\r'));
+            assert!(line.len() <= super::LINE_OCTETS, "{line}");
+        }
+        assert!(icalendar::parser::unfold(&ics)
+            .contains("DESCRIPTION:讲师：黄文斌\\n锁定账号\\, 清理队列\\; 申请解除黑名单"));
+    }
+
+    #[test]
+    fn the_uid_is_the_same_at_every_download_and_differs_per_course() {
+        let first = course_calendar(&spam_course());
+        let mut later = spam_course();
+        later.stamp = t("2026-12-08T09:00:00+08:00");
+        let second = course_calendar(&later);
+        let uid = |s: &str| s.lines().find(|l| l.starts_with("UID:")).map(str::to_owned);
+        assert_eq!(uid(&first), uid(&second));
+        assert_ne!(course_uid("c2612-spam"), course_uid("c2612-archive"));
+        assert_ne!(
+            course_uid("x"),
+            portal_core::ics::uid("x"),
+            "never a booking's UID"
+        );
+    }
+
+    #[test]
+    fn the_course_file_name_is_safe() {
+        assert_eq!(
+            course_file_name("c2612-spam"),
+            "coremail-course-c2612-spam.ics"
+        );
+        assert_eq!(course_file_name("../a b"), "coremail-course----a-b.ics");
+    }
+}

@@ -17,7 +17,6 @@ use portal_core::ics::{calendar, file_name, Event, Method};
 use portal_core::outbox::State;
 use portal_core::submission::{BookingCancel, Request, Scope};
 use std::sync::Arc;
-use wasm_bindgen::JsCast;
 
 #[component]
 pub fn MyBookings(workspace: String, data: Arc<BookingData>) -> impl IntoView {
@@ -150,7 +149,13 @@ fn item_view(
     let download = {
         let event_text = event_text.clone();
         let id = d.booking.booking.clone();
-        move |method: Method| save_file(&file_name(&id, method), &event_text(method))
+        move |method: Method| {
+            crate::dom::offer_download(
+                &file_name(&id, method),
+                "text/calendar;charset=utf-8",
+                &event_text(method),
+            );
+        }
     };
     let download_cancel = download.clone();
     let id = d.booking.booking.clone();
@@ -262,30 +267,4 @@ fn ics_text(
         attendee: Some(&b.contact.email),
     };
     calendar(&event, method)
-}
-
-/// Offers `text` as a download named `name`, through a Blob URL.
-fn save_file(name: &str, text: &str) {
-    let saved = (|| {
-        let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-        let options = web_sys::BlobPropertyBag::new();
-        options.set_type("text/calendar;charset=utf-8");
-        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
-        let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
-        let link = web_sys::window()?.document()?.create_element("a").ok()?;
-        link.set_attribute("href", &url).ok()?;
-        link.set_attribute("download", name).ok()?;
-        link.dyn_ref::<web_sys::HtmlElement>()?.click();
-        // The download has started from the URL; free it a little later.
-        set_timeout(
-            move || {
-                let _ = web_sys::Url::revoke_object_url(&url);
-            },
-            std::time::Duration::from_secs(10),
-        );
-        Some(())
-    })();
-    if saved.is_none() {
-        web_sys::console::warn_1(&"the calendar file could not be offered".into());
-    }
 }

@@ -22,7 +22,7 @@ use texts::home_texts;
 use web_sys::Element;
 
 /// Where each entry of `HomeTexts::offers` leads, once built.
-const OFFER_LINKS: [Option<&str>; 8] = [
+const OFFER_LINKS: [Option<&str>; 11] = [
     Some(routes::TICKETS),
     Some(routes::PATCHES),
     Some(routes::KB),
@@ -31,6 +31,9 @@ const OFFER_LINKS: [Option<&str>; 8] = [
     Some(routes::SLA),
     Some(routes::COMMUNITY),
     Some(routes::FEEDBACK),
+    Some(routes::COURSES),
+    Some(routes::CONSULT),
+    Some(routes::TERMS),
 ];
 
 #[component]

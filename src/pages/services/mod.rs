@@ -79,6 +79,7 @@ fn catalogue_section(lang: Lang, classes: Vec<ServiceClass>) -> impl IntoView {
         <section class="section" aria-labelledby="catalogue-title">
             <h2 id="catalogue-title">{t.catalogue_title}</h2>
             <p>{t.book_lead}" "<a href=crate::routes::BOOKING>{t.book_link}</a></p>
+            <p>{t.consult_lead}" "<a href=crate::routes::CONSULT>{t.consult_link}</a></p>
             <div class="service-classes">{classes}</div>
         </section>
     }

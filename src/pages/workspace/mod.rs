@@ -128,6 +128,7 @@ fn Overview(workspace: Workspace) -> impl IntoView {
                     </dd>
                 </dl>
                 {renew.then(|| view! { <p class="notice">{t.renew_hint}</p> })}
+                <p><a href=routes::TERMS data-terms-link="">{t.terms_link}</a></p>
             </section>
         };
 

@@ -65,8 +65,28 @@ impl Validator<'_> {
         }
     }
 
+    /// `courses.json`: unique ids, a course that lasts, and a recording link
+    /// the course page will show (`courses::replay_link`: `https:` only), so
+    /// a link the page would drop is caught at publish time, not silently
+    /// shown as "no recording yet".
     pub(super) fn check_courses(&mut self, courses: &[Course]) {
         self.unique_ids(files::COURSES, courses, |c| &c.id);
+        for (i, c) in courses.iter().enumerate() {
+            if c.duration_minutes == 0 {
+                self.problem(
+                    files::COURSES,
+                    format!("$[{i}].duration_minutes"),
+                    "a course lasts at least one minute",
+                );
+            }
+            if c.replay_url.is_some() && crate::courses::replay_link(c).is_none() {
+                self.problem(
+                    files::COURSES,
+                    format!("$[{i}].replay_url"),
+                    "a recording link must be an https:// URL without spaces or quotes",
+                );
+            }
+        }
     }
 
     /// `terms.json`: the history starts with the current version, newest

@@ -101,6 +101,30 @@ fn a_repeated_course_id_is_reported_where_it_repeats() {
 }
 
 #[test]
+fn a_course_recording_must_be_an_https_link_and_a_course_must_last() {
+    let mut api = Api::minimal();
+    api.edit("courses.json", |v| {
+        v[0]["replay_url"] = json!("javascript:alert(1)");
+        v[0]["duration_minutes"] = json!(0);
+    });
+    assert_eq!(
+        api.problems(),
+        [
+            problem(
+                "courses.json",
+                "$[0].duration_minutes",
+                "a course lasts at least one minute"
+            ),
+            problem(
+                "courses.json",
+                "$[0].replay_url",
+                "a recording link must be an https:// URL without spaces or quotes"
+            ),
+        ]
+    );
+}
+
+#[test]
 fn the_terms_history_starts_with_the_current_version_newest_first() {
     let mut api = Api::minimal();
     api.edit("terms.json", |v| {
