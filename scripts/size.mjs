@@ -23,37 +23,40 @@ import { join } from 'node:path';
 
 const HOME_BUDGET = 200 * 1024;
 const DEEP_BUDGET = 260 * 1024;
-// KB brotli, per route: measured 2026-12-06 with one routing table
-// (BENCHMARKS.md, "One routing table") + 1.2.
+// KB brotli, per route: measured 2026-12-06 after issue #12 landed its six
+// sections (BENCHMARKS.md, "Issue #12: six more sections") + 1.2. Every route
+// rose with them; those over the 260 KB target (/workspace, /reminders,
+// /settings, /community/ask, /feedback) and the home page over its
+// 181.4 KB of before are open work, named in BENCHMARKS.md.
 const CEILING_KB = {
-  '/': 181.6,
-  '/services': 187.7,
-  '/sla': 203.1,
-  '/tickets': 223.9,
-  'ticket': 248.0,
-  '/history': 234.7,
-  '/workspace': 253.9,
-  '/privacy': 202.1,
-  '/request': 207.2,
-  '/booking': 208.8,
-  '/licences': 211.1,
-  '/security': 211.1,
-  '/outbox': 228.5,
-  // Over the 260 KB target (measured + 1.2): the reminders section is one
-  // module with the whole engine, the workspace's opening and the settings;
-  // the plan to bring it under is in the reminders branch's report.
-  '/reminders': 304.4,
-  '/settings': 299.5,
-  '/patches': 236.6,
-  '/patches/downloads': 222.7,
-  '/kb': 219.0,
-  '/kb/c/send-receive': 219.0,
-  '/kb/a/sr-smtp-535-auth-failed': 234.4,
-  '/kb/offline': 224.6,
-  '/community': 219.8,
-  '/community/t/imap-timeout-after-v5014-upgrade': 219.8,
-  '/community/ask': 258.8,
-  '/feedback': 258.8,
+  '/': 187.9,
+  '/services': 193.4,
+  '/sla': 210.5,
+  '/tickets': 229.1,
+  'ticket': 255.0,
+  '/history': 244.9,
+  '/workspace': 266.3,
+  '/privacy': 211.5,
+  '/request': 215.8,
+  '/booking': 218.0,
+  '/licences': 216.2,
+  '/security': 216.2,
+  '/courses': 257.5,
+  '/consult': 255.6,
+  '/terms': 258.6,
+  '/outbox': 238.2,
+  '/reminders': 312.4,
+  '/settings': 307.4,
+  '/patches': 248.7,
+  '/patches/downloads': 231.5,
+  '/kb': 230.7,
+  '/kb/c/send-receive': 230.7,
+  '/kb/a/sr-smtp-535-auth-failed': 238.8,
+  '/kb/offline': 232.1,
+  '/community': 224.0,
+  '/community/t/imap-timeout-after-v5014-upgrade': 224.0,
+  '/community/ask': 267.4,
+  '/feedback': 267.4,
 };
 const ceiling = (route) => (CEILING_KB[route.startsWith('/t/') ? 'ticket' : route] ?? 0) * 1024;
 
