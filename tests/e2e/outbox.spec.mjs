@@ -153,7 +153,9 @@ test('a ticket reply shows as pending in the conversation, then is delivered onc
     await page.locator('#reply-text').fill(text);
     await page.getByRole('button', { name: '发送回复' }).click();
     const pending = page.locator('.pending-replies .event.pending');
-    await expect(pending).toHaveCount(1);
+    // Stored in IndexedDB first, then shown: on a loaded 2-core CI machine
+    // that has taken over the default 5 s (the full run of 2026-12-06).
+    await expect(pending).toHaveCount(1, { timeout: 15_000 });
     await expect(pending).toContainText(text);
     await expect(pending).toHaveAttribute('data-reply-state', 'queued');
     await expect(page.locator('#reply-text')).toHaveValue('');
