@@ -302,6 +302,11 @@ pub fn from_beijing(local: NaiveDateTime) -> DateTime<FixedOffset> {
         .expect("a fixed offset maps every local time to one instant")
 }
 
+/// The start (00:00 Beijing time) of a Beijing date, as an instant.
+pub fn beijing_midnight(date: NaiveDate) -> DateTime<FixedOffset> {
+    from_beijing(date.and_time(NaiveTime::MIN))
+}
+
 /// Why a typed date and time (the value of an `<input type="datetime-local">`)
 /// is not an instant.
 #[derive(Debug, Clone, PartialEq, Eq)]

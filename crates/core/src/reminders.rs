@@ -20,7 +20,7 @@
 //! the customer whether or not they read them, and a refused submission
 //! means something the admin sent has not arrived.
 
-use crate::calendar::{from_beijing, to_beijing, BusinessCalendar};
+use crate::calendar::{beijing_midnight, to_beijing, BusinessCalendar};
 use crate::kb::IsoWeek;
 use crate::model::Patch;
 use crate::model::{
@@ -28,7 +28,7 @@ use crate::model::{
 };
 use crate::outbox::{Item, State};
 use crate::settings::{release_at, Frequency, NoticeType, NotificationSettings};
-use chrono::{DateTime, Days, FixedOffset, NaiveDate, NaiveTime, TimeZone};
+use chrono::{DateTime, Days, FixedOffset, NaiveDate, TimeZone};
 use serde::{Deserialize, Serialize};
 
 /// Days before an expiry at which a renewal reminder appears (manual: 到期续费).
@@ -108,10 +108,6 @@ pub struct Inputs<'a> {
     /// every state is new and none is news.
     pub seen_tickets: Option<&'a [(String, TicketStatus)]>,
     pub settings: &'a NotificationSettings,
-}
-
-fn midnight(date: NaiveDate) -> DateTime<FixedOffset> {
-    from_beijing(date.and_time(NaiveTime::MIN))
 }
 
 fn text(zh: String, en: String) -> Text {
@@ -212,7 +208,7 @@ fn patch_reminders(inputs: &Inputs, ws: &Workspace, today: NaiveDate, out: &mut 
     }
     for (p, versions) in found {
         let version = versions.join(", ");
-        let at = midnight(p.released);
+        let at = beijing_midnight(p.released);
         let link = format!("/patches?q={}", p.id);
         out.push(Reminder {
             kind: Kind::Patch,
@@ -287,7 +283,7 @@ fn version_reminders(
             .filter(|v| v.released <= today)
             .max_by_key(|v| v.released);
         if let Some(newest) = newest.filter(|n| n.released > installed.released) {
-            let at = midnight(newest.released);
+            let at = beijing_midnight(newest.released);
             out.push(Reminder {
                 kind: Kind::Upgrade,
                 id: format!("upgrade:{product}:{version}:{}", newest.version),
@@ -306,14 +302,14 @@ fn version_reminders(
             let (stage, at, zh, en) = if today >= eos {
                 (
                     "past",
-                    midnight(eos),
+                    beijing_midnight(eos),
                     format!("{zh_name} {version} 已于 {eos} 停止支持，请升级"),
                     format!("{en_name} {version} reached end of support on {eos}; please upgrade"),
                 )
             } else if notice_from.is_some_and(|d| today >= d) {
                 (
                     "soon",
-                    midnight(notice_from.unwrap_or(eos)),
+                    beijing_midnight(notice_from.unwrap_or(eos)),
                     format!("{zh_name} {version} 将于 {eos} 停止支持"),
                     format!("{en_name} {version} reaches end of support on {eos}"),
                 )
@@ -323,7 +319,7 @@ fn version_reminders(
             out.push(Reminder {
                 kind: Kind::EndOfSupport,
                 id: format!("eos:{product}:{version}:{stage}"),
-                due: midnight(eos),
+                due: beijing_midnight(eos),
                 at,
                 title: text(zh, en),
                 link: "/workspace".to_owned(),
@@ -358,7 +354,7 @@ fn expiry_reminders(ws: &Workspace, today: NaiveDate, out: &mut Vec<Reminder>) {
         let (id_stage, at, zh, en) = if stage == 0 {
             (
                 "expired".to_owned(),
-                midnight(ends),
+                beijing_midnight(ends),
                 format!("{zh_what}已于 {ends} 到期，请续费"),
                 format!("{en_what} expired on {ends}; please renew"),
             )
@@ -366,7 +362,7 @@ fn expiry_reminders(ws: &Workspace, today: NaiveDate, out: &mut Vec<Reminder>) {
             let left = (ends - today).num_days();
             (
                 stage.to_string(),
-                midnight(ends.checked_sub_days(days(stage as u64)).unwrap_or(ends)),
+                beijing_midnight(ends.checked_sub_days(days(stage as u64)).unwrap_or(ends)),
                 format!("{zh_what}将于 {ends} 到期（剩 {left} 天），请及时续费"),
                 format!(
                     "{en_what} expires on {ends} ({left} day{} left); please renew",
@@ -377,7 +373,7 @@ fn expiry_reminders(ws: &Workspace, today: NaiveDate, out: &mut Vec<Reminder>) {
         out.push(Reminder {
             kind,
             id: format!("{key}:{id_stage}"),
-            due: midnight(ends),
+            due: beijing_midnight(ends),
             at,
             title: text(zh, en),
             link: "/workspace".to_owned(),
@@ -406,7 +402,7 @@ fn expiry_reminders(ws: &Workspace, today: NaiveDate, out: &mut Vec<Reminder>) {
             .checked_add_days(days(HANDOVER_DAYS))
             .is_some_and(|d| today < d)
     {
-        let at = midnight(c.starts);
+        let at = beijing_midnight(c.starts);
         out.push(Reminder {
             kind: Kind::Handover,
             id: format!("handover:{}", c.id),
@@ -588,7 +584,7 @@ fn terms_reminder(
         kind: Kind::Terms,
         id: format!("terms:{}", terms.version),
         due: crate::terms::objection_ends_at(deadline),
-        at: midnight(terms.published),
+        at: beijing_midnight(terms.published),
         title: text(
             format!(
                 "服务条款已更新为 {} 版（{} 发布）：如有异议，请于 {deadline} 24:00（北京时间）前联系 Coremail",
@@ -610,7 +606,7 @@ fn refused_reminders(outbox: &[Item], out: &mut Vec<Reminder>) {
         let at = crate::calendar::beijing()
             .timestamp_millis_opt(item.updated_at as i64)
             .single()
-            .unwrap_or_else(|| midnight(NaiveDate::MIN));
+            .unwrap_or_else(|| beijing_midnight(NaiveDate::MIN));
         out.push(Reminder {
             kind: Kind::Refused,
             id: format!("refused:{}", item.id),

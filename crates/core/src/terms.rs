@@ -14,7 +14,7 @@
 
 use crate::calendar::{BusinessCalendar, OutOfCoverage};
 use crate::model::ServiceTerms;
-use chrono::{DateTime, Days, FixedOffset, NaiveDate, NaiveTime};
+use chrono::{DateTime, Days, FixedOffset, NaiveDate};
 
 /// Working days an enterprise has to object to a change (manual §10.1).
 pub const OBJECTION_WORKING_DAYS: usize = 10;
@@ -40,8 +40,7 @@ pub fn objection_deadline(
 /// The instant the objection period ends: 24:00 Beijing time at the end of
 /// the deadline date, i.e. 00:00 of the next day (`+08:00`).
 pub fn objection_ends_at(deadline: NaiveDate) -> DateTime<FixedOffset> {
-    let next = deadline + Days::new(1);
-    crate::calendar::from_beijing(next.and_time(NaiveTime::MIN))
+    crate::calendar::beijing_midnight(deadline + Days::new(1))
 }
 
 /// Where a change of terms stands at `now`.
