@@ -1,7 +1,7 @@
 //! The routing table: every path the app links to opens its page, with the
 //! parameter as written; anything else is the 404 page.
 
-use portal_core::routes::{Page, Route};
+use portal_core::routes::{Page, Route, PATHS, PREFIXES};
 
 fn route(path: &str) -> (Page, &str) {
     let r = Route::of(path);
@@ -83,4 +83,23 @@ fn anything_else_is_not_found() {
     ] {
         assert_eq!(route(path).0, Page::NotFound, "{path}");
     }
+}
+
+#[test]
+fn every_page_but_not_found_is_in_a_section_the_loader_can_prefetch() {
+    // The tables `portal seal` writes into the chunk loader are the ones
+    // `Route::of` reads: a path in them opens its page.
+    for (path, page) in PATHS {
+        assert_eq!(Route::of(path).page, *page, "{path}");
+        assert!(page.section().is_some(), "{path}: no section");
+    }
+    for (prefix, page) in PREFIXES {
+        assert_eq!(Route::of(&format!("{prefix}x")).page, *page, "{prefix}");
+        assert!(page.section().is_some(), "{prefix}: no section");
+    }
+    assert_eq!(Page::NotFound.section(), None);
+    // Pages of one section share its module.
+    assert_eq!(Page::Kb.section(), Page::KbCategory.section());
+    assert_eq!(Page::Licences.section(), Page::Security.section());
+    assert_ne!(Page::Tickets.section(), Page::Ticket.section());
 }
