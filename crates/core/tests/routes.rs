@@ -103,3 +103,39 @@ fn every_page_but_not_found_is_in_a_section_the_loader_can_prefetch() {
     assert_eq!(Page::Licences.section(), Page::Security.section());
     assert_ne!(Page::Tickets.section(), Page::Ticket.section());
 }
+
+/// The app's dispatch (`src/pages/mod.rs`, `view`) and `Page::section` must
+/// agree, or the loader warms the wrong section's modules on a cold visit.
+#[test]
+fn the_apps_dispatch_opens_each_page_in_the_section_the_table_names() {
+    let source = include_str!("../../../src/pages/mod.rs");
+    let body = source
+        .split("pub async fn view(page: Page) -> AnyView {")
+        .nth(1)
+        .expect("src/pages/mod.rs has `view`");
+    let body = body.split("Page::NotFound =>").next().unwrap_or(body);
+    // `Page::A | Page::B => lazy_call!(section(page))`, arms one after another.
+    let parts: Vec<&str> = body.split("lazy_call!(").collect();
+    let mut seen = 0;
+    for (before, call) in parts.iter().zip(parts.iter().skip(1)) {
+        let section = call.split('(').next().unwrap_or_default().trim();
+        for word in before.split(|c: char| c.is_whitespace() || c == '|') {
+            let Some(name) = word.strip_prefix("Page::") else {
+                continue;
+            };
+            let page = all_pages()
+                .into_iter()
+                .find(|p| format!("{p:?}") == name)
+                .unwrap_or_else(|| panic!("{name}: not a page"));
+            assert_eq!(page.section(), Some(section), "{name}");
+            seen += 1;
+        }
+    }
+    assert_eq!(seen, all_pages().len() - 1, "every page but the 404 page");
+}
+
+fn all_pages() -> Vec<Page> {
+    let mut pages: Vec<Page> = PATHS.iter().chain(PREFIXES).map(|(_, p)| *p).collect();
+    pages.push(Page::NotFound);
+    pages
+}
