@@ -63,7 +63,8 @@ for (const [device, viewport] of Object.entries(viewports)) {
     await page.waitForSelector('#guard-brute-force svg[role="img"]');
     await page.click('#guard-accounts summary');
     await page.screenshot({ path: `${out}/security-${lang}-${device}.png`, fullPage: true });
-    // The terms with this workspace's contract, then back.
+    // The terms with this workspace's contract (linked from the workspace), then back.
+    await page.click('.site-nav a[href="/workspace"]');
     await page.click('a[data-terms-link]');
     await page.waitForSelector('[data-contract]');
     await page.screenshot({ path: `${out}/terms-contract-${lang}-${device}.png`, fullPage: true });

@@ -226,11 +226,12 @@ fn guard(doc: &Document, section: &Element, lang: Lang, r: &GuardReport, files: 
         &[t.col_account, t.col_attempts, t.col_compromised],
     );
     for a in &r.top_attacked_accounts {
-        let tr = el(doc, &accounts, "tr", "");
+        let tr = row(doc, &accounts);
         attr(&tr, "data-account", &a.account);
-        text_el(doc, &tr, "td", "", &a.account);
-        text_el(doc, &tr, "td", "number", &a.attempts.to_string());
-        text_el(doc, &tr, "td", "", if a.compromised { t.yes } else { t.no });
+        cell(doc, &tr, "", t.col_account, &a.account);
+        cell(doc, &tr, "number", t.col_attempts, &a.attempts.to_string());
+        let compromised = if a.compromised { t.yes } else { t.no };
+        cell(doc, &tr, "", t.col_compromised, compromised);
     }
     let ips = small_table(
         doc,
@@ -240,11 +241,11 @@ fn guard(doc: &Document, section: &Element, lang: Lang, r: &GuardReport, files: 
         &[t.col_ip, t.col_region, t.col_attempts],
     );
     for ip in &r.top_attacking_ips {
-        let tr = el(doc, &ips, "tr", "");
+        let tr = row(doc, &ips);
         attr(&tr, "data-ip", &ip.ip);
-        text_el(doc, &tr, "td", "", &ip.ip);
-        text_el(doc, &tr, "td", "", ip.region.get(en));
-        text_el(doc, &tr, "td", "number", &ip.attempts.to_string());
+        cell(doc, &tr, "", t.col_ip, &ip.ip);
+        cell(doc, &tr, "", t.col_region, ip.region.get(en));
+        cell(doc, &tr, "number", t.col_attempts, &ip.attempts.to_string());
     }
 
     // The manual's actions (appendix 2), naming this period's accounts and IPs.
@@ -333,22 +334,7 @@ fn overseas(
     attr(&scroll, "tabindex", "0");
     attr(&scroll, "role", "region");
     attr(&scroll, "aria-labelledby", "overseas-log-title");
-    // On a phone each entry is a card of labelled lines (`stack-table`): the
-    // roles keep it a table for screen readers whatever its display.
-    let table_el = el(doc, &scroll, "table", "data-table stack-table");
-    attr(&table_el, "id", "overseas-log");
-    attr(&table_el, "role", "table");
-    let thead = el(doc, &table_el, "thead", "");
-    attr(&thead, "role", "rowgroup");
-    let tr = el(doc, &thead, "tr", "");
-    attr(&tr, "role", "row");
-    for h in header {
-        let th = text_el(doc, &tr, "th", "", h);
-        attr(&th, "scope", "col");
-        attr(&th, "role", "columnheader");
-    }
-    let body = el(doc, &table_el, "tbody", "");
-    attr(&body, "role", "rowgroup");
+    let body = stack_table(doc, &scroll, "overseas-log", &header);
     let mut rows = Vec::new();
     for e in &r.abnormal_log {
         // Beijing time as the relay logged it: `2026-11-26 14:05`.
@@ -357,7 +343,7 @@ fn overseas(
                 .naive_local()
                 .to_string();
         let at = at.get(..16).unwrap_or(&at).to_owned();
-        let row = [
+        let line = [
             at,
             direction_name(lang, e.direction).to_owned(),
             e.account.clone(),
@@ -365,14 +351,11 @@ fn overseas(
             e.region.get(en).to_owned(),
             e.reason.clone(),
         ];
-        let tr = el(doc, &body, "tr", "");
-        attr(&tr, "role", "row");
-        for (h, v) in header.iter().zip(&row) {
-            let td = text_el(doc, &tr, "td", "", v);
-            attr(&td, "role", "cell");
-            attr(&td, "data-label", h);
+        let tr = row(doc, &body);
+        for (h, v) in header.iter().zip(&line) {
+            cell(doc, &tr, "", h, v);
         }
-        rows.push(row);
+        rows.push(line);
     }
     let index = files.len();
     files.push((
@@ -391,13 +374,40 @@ fn small_table(doc: &Document, parent: &Element, id: &str, title: &str, cols: &[
     attr(&scroll, "tabindex", "0");
     attr(&scroll, "role", "region");
     attr(&scroll, "aria-labelledby", &format!("{id}-title"));
-    let table = el(doc, &scroll, "table", "data-table");
+    stack_table(doc, &scroll, id, cols)
+}
+
+/// A table whose rows are cards of labelled lines on a phone (`stack-table`
+/// in the stylesheet; fill it with [`row`] and [`cell`]): the roles keep it
+/// a table for screen readers whatever its display. Returns its `tbody`.
+fn stack_table(doc: &Document, parent: &Element, id: &str, cols: &[&str]) -> Element {
+    let table = el(doc, parent, "table", "data-table stack-table");
     attr(&table, "id", id);
-    let tr = el(doc, &el(doc, &table, "thead", ""), "tr", "");
+    attr(&table, "role", "table");
+    let thead = el(doc, &table, "thead", "");
+    attr(&thead, "role", "rowgroup");
+    let tr = row(doc, &thead);
     for c in cols {
-        attr(&text_el(doc, &tr, "th", "", c), "scope", "col");
+        let th = text_el(doc, &tr, "th", "", c);
+        attr(&th, "scope", "col");
+        attr(&th, "role", "columnheader");
     }
-    el(doc, &table, "tbody", "")
+    let body = el(doc, &table, "tbody", "");
+    attr(&body, "role", "rowgroup");
+    body
+}
+
+fn row(doc: &Document, group: &Element) -> Element {
+    let tr = el(doc, group, "tr", "");
+    attr(&tr, "role", "row");
+    tr
+}
+
+/// A cell, labelled with its column's name for the phone's cards.
+fn cell(doc: &Document, tr: &Element, class: &str, label: &str, value: &str) {
+    let td = text_el(doc, tr, "td", class, value);
+    attr(&td, "role", "cell");
+    attr(&td, "data-label", label);
 }
 
 fn csv_button(doc: &Document, parent: &Element, t: &CloudTexts, index: usize) {
