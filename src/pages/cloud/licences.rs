@@ -467,26 +467,42 @@ fn fill(
     attr(&scroll, "tabindex", "0");
     attr(&scroll, "role", "region");
     attr(&scroll, "aria-label", t.licences_title);
-    let table = el(&doc, &scroll, "table", "data-table");
+    // On a phone each row is a card of labelled lines (`stack-table`); the
+    // roles keep it a table for screen readers whatever its display.
+    let table = el(&doc, &scroll, "table", "data-table stack-table");
     attr(&table, "id", "licence-table");
-    let tr = el(&doc, &el(&doc, &table, "thead", ""), "tr", "");
-    for h in [
+    attr(&table, "role", "table");
+    let thead = el(&doc, &table, "thead", "");
+    attr(&thead, "role", "rowgroup");
+    let tr = el(&doc, &thead, "tr", "");
+    attr(&tr, "role", "row");
+    let cols = [
         t.col_select,
         t.col_account,
         t.col_feature,
         t.col_state,
         t.col_expires,
-    ] {
-        attr(&text_el(&doc, &tr, "th", "", h), "scope", "col");
+    ];
+    for h in cols {
+        let th = text_el(&doc, &tr, "th", "", h);
+        attr(&th, "scope", "col");
+        attr(&th, "role", "columnheader");
     }
     let body = el(&doc, &table, "tbody", "");
+    attr(&body, "role", "rowgroup");
+    let label = |cell: &web_sys::Element, role: &str, i: usize| {
+        attr(cell, "role", role);
+        attr(cell, "data-label", cols[i]);
+    };
     for (i, f) in rows.iter().enumerate() {
         let state = effective_state(f, today);
         let tr = el(&doc, &body, "tr", "");
+        attr(&tr, "role", "row");
         attr(&tr, "data-account", &f.account);
         attr(&tr, "data-feature", f.feature.as_str());
         attr(&tr, "data-state", state.as_str());
         let td = el(&doc, &tr, "td", "");
+        label(&td, "cell", 0);
         let input = el(&doc, &td, "input", "");
         let id = format!("licence-row-{i}");
         attr(&input, "type", "checkbox");
@@ -502,8 +518,10 @@ fn fill(
         }
         let th = text_el(&doc, &tr, "th", "", &f.account);
         attr(&th, "scope", "row");
-        text_el(&doc, &tr, "td", "", name);
+        label(&th, "rowheader", 1);
+        label(&text_el(&doc, &tr, "td", "", name), "cell", 2);
         let cell = el(&doc, &tr, "td", "");
+        label(&cell, "cell", 3);
         text_el(
             &doc,
             &cell,
@@ -523,6 +541,7 @@ fn fill(
             );
         }
         let expires = el(&doc, &tr, "td", "");
+        label(&expires, "cell", 4);
         match f.expires {
             Some(d) => {
                 text_el(&doc, &expires, "span", "", &d.to_string());
