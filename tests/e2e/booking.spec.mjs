@@ -308,6 +308,69 @@ test('cancelling a booking queues a cancellation with the next sequence and offe
   }
 });
 
+test('moving a booking to another slot sends its next version, frees the old slot and updates its .ics', async ({ page, consoleErrors }) => {
+  const inbox = newInbox();
+  const intake = await startIntake(inbox);
+  try {
+    await page.clock.install({ time: NOW });
+    await openBooking(page);
+    await page.getByRole('radio', { name: /^远程支持/ }).check();
+    await range(page, '2026-10-09', '2026-10-09');
+    const first = slot(page, 'eng-zhao-min', '2026-10-09T13:30:00+08:00');
+    await first.check();
+    await page.locator('#booking-consent').check();
+    await contact(page);
+    await page.locator('#booking-note').fill('请先备份配置。');
+    await page.getByRole('button', { name: '提交预约' }).click();
+    const mine = page.locator('.booking-item');
+    await expect(mine.locator('[data-booking-state]')).toHaveText('已受理');
+    await expect(first).toHaveCount(0);
+
+    // Move: the form says so, keeps what was booked, and offers the old slot back.
+    await mine.getByRole('button', { name: '改约' }).click();
+    const notice = page.locator('[data-moving]');
+    await expect(notice).toContainText('正在改约');
+    await expect(notice).toBeFocused();
+    await expect(page.getByRole('radio', { name: /^远程支持/ })).toBeChecked();
+    await expect(page.locator('#booking-consent')).toBeChecked();
+    await expect(page.locator('#booking-name')).toHaveValue('陈明');
+    await expect(page.locator('#booking-note')).toHaveValue('请先备份配置。');
+    await range(page, '2026-10-09', '2026-10-09');
+    await expect(first).toHaveCount(1);
+    const later = slot(page, 'eng-zhao-min', '2026-10-09T15:00:00+08:00');
+    await later.check();
+    await page.getByRole('button', { name: '提交改约' }).click();
+    await expect(page.locator('[data-booking-queued]')).toBeVisible();
+    await expect(notice).toHaveCount(0);
+
+    // One booking, at its new time, delivered; the old slot is free, the new one held.
+    await expect(mine).toHaveCount(1);
+    await expect(mine.locator('[data-booking-state]')).toHaveText('已受理');
+    await expect(mine.locator('h3')).toContainText('2026-10-09 15:00');
+    await expect(first).toHaveCount(1);
+    await expect(later).toHaveCount(0);
+
+    const got = accepted(inbox).map((s) => s.request).sort((a, b) => a.sequence - b.sequence);
+    expect(got).toHaveLength(2);
+    expect(got.map((r) => r.kind)).toEqual(['booking', 'booking']);
+    expect(got[1].booking).toBe(got[0].booking);
+    expect(got.map((r) => r.sequence)).toEqual([0, 1]);
+    expect(got[1].start).toBe('2026-10-09T15:00:00+08:00');
+    expect(got[1].note).toBe('请先备份配置。');
+
+    // The calendar file updates the same event.
+    const ics = await download(page, mine.getByRole('button', { name: '下载日历文件（.ics）' }));
+    expect(ics.text).toContain(`UID:${got[0].booking}@portal.coremail.cn\r\n`);
+    expect(ics.text).toContain('SEQUENCE:1\r\n');
+    expect(ics.text).toContain('DTSTART;TZID=Asia/Shanghai:20261009T150000\r\n');
+    await page.goto('/outbox');
+    await expect(page.locator('.outbox-item').filter({ hasText: '改约' })).toHaveCount(1);
+    expectNoConsoleErrors(consoleErrors);
+  } finally {
+    await stopIntake(intake);
+  }
+});
+
 test.describe('in another time zone', () => {
   test.use({ timezoneId: 'Europe/Berlin' });
 

@@ -18,7 +18,9 @@ use crate::store::StoreError;
 use crate::time::{format_beijing, now_beijing};
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime};
 use leptos::prelude::*;
-use portal_core::booking::{by_day, device_bookings, slots, without_held, SlotError, SlotQuery};
+use portal_core::booking::{
+    by_day, device_bookings, slots, without_held, DeviceBooking, SlotError, SlotQuery,
+};
 use portal_core::calendar::{parse_date_input, DayStatus, LocalTimeError};
 use portal_core::geo::{assess_onsite, city_by_id, CoordinateError, LatLon, OnsiteArrival, CITIES};
 use portal_core::model::{BookingKind, Patch, Workspace};
@@ -120,6 +122,9 @@ pub fn BookingForm(
     workspace: Arc<Workspace>,
     data: Arc<BookingData>,
     prefill: Prefill,
+    /// A booking being moved: the form fills itself in from it, and what it
+    /// sends is that booking's next version (same id, `sequence` + 1).
+    moving: RwSignal<Option<DeviceBooking>>,
 ) -> impl IntoView {
     let lang = use_lang();
     let sla = use_sla();
@@ -158,6 +163,44 @@ pub fn BookingForm(
         sending: RwSignal::new(Sending::Editing),
     };
     let stored = StoredValue::new((workspace.clone(), data.clone()));
+
+    // "Move" in the list below: everything as booked, but the slot.
+    Effect::new(move |_| {
+        let Some(d) = moving.get() else {
+            return;
+        };
+        let b = &d.booking;
+        let deployment = stored.with_value(|(w, _)| {
+            w.deployments
+                .iter()
+                .position(|x| x.product == b.product && x.version == b.version)
+        });
+        draft.kind.set(b.booking_type);
+        draft.deployment.set(deployment.unwrap_or(0));
+        draft.patch.set(b.patch.clone().unwrap_or_default());
+        if let Some(site) = &b.site {
+            match &site.city {
+                Some(city) => {
+                    draft.site_by.set(SiteBy::City);
+                    draft.city.set(city.clone());
+                }
+                None => {
+                    draft.site_by.set(SiteBy::Coordinates);
+                    draft.coords.set(format!("{}, {}", site.lat, site.lon));
+                }
+            }
+            draft.address.set(site.address.clone());
+        }
+        draft.days.set(b.days.unwrap_or(1).to_string());
+        draft.consent.set(b.remote_access_consent);
+        draft.note.set(b.note.clone().unwrap_or_default());
+        draft.name.set(b.contact.name.clone());
+        draft.email.set(b.contact.email.clone());
+        draft.phone.set(b.contact.phone.clone().unwrap_or_default());
+        draft.chosen.set(None);
+        draft.problems.set(Vec::new());
+        draft.sending.set(Sending::Editing);
+    });
 
     // The site as given, when it reads: the point and the city id.
     let site_point = move || -> Option<(LatLon, Option<&'static str>)> {
@@ -215,7 +258,11 @@ pub fn BookingForm(
             return SlotList::Range(RangeProblem::TooLong);
         }
         let items = outbox.items();
-        let held = device_bookings(&items);
+        let mut held = device_bookings(&items);
+        // The booking being moved gives its own slot back.
+        if let Some(id) = moving.with(|m| m.as_ref().map(|d| d.booking.booking.clone())) {
+            held.retain(|h| h.booking.booking != id);
+        }
         let calendar = setup.engine.calendar();
         stored.with_value(|(_, d)| {
             let query = SlotQuery {
@@ -363,9 +410,17 @@ pub fn BookingForm(
             .then(|| days_text.trim().parse::<u32>().unwrap_or(0));
         let phone = draft.phone.get_untracked();
         let note = draft.note.get_untracked();
+        // A move is the booking's next version; anything else a new booking.
+        let (booking_id, sequence) = match moving.get_untracked() {
+            Some(d) => (
+                d.booking.booking.clone(),
+                d.booking.sequence.saturating_add(1),
+            ),
+            None => (crate::outbox::new_id().unwrap_or_default(), 0),
+        };
         let booking = Booking {
-            booking: crate::outbox::new_id().unwrap_or_default(),
-            sequence: 0,
+            booking: booking_id,
+            sequence,
             booking_type: kind,
             engineer,
             start,
@@ -384,12 +439,15 @@ pub fn BookingForm(
                 phone: Some(phone.trim().to_owned()).filter(|p| !p.is_empty()),
             },
         };
-        let summary = format!(
+        let mut summary = format!(
             "{} · {} · {}",
             booking_kind_words(lang, kind),
             format_beijing(&booking.start),
             data.engineer_name(&booking.engineer, lang.is_en())
         );
+        if sequence > 0 {
+            summary = format!("{} · {summary}", booking_texts(lang).move_summary);
+        }
         let submission = new_submission(
             lang,
             Scope::Workspace,
@@ -440,6 +498,7 @@ pub fn BookingForm(
                     draft.chosen.set(None);
                     draft.note.set(String::new());
                     draft.sending.set(Sending::Queued);
+                    moving.set(None);
                 }
                 Err(SubmitError::Problems(mut found)) => {
                     found.sort_by_key(|p| field_order(&p.field));
@@ -964,8 +1023,30 @@ pub fn BookingForm(
         })
     };
 
+    let moving_notice = move || {
+        let lang = lang.get();
+        moving.get().map(|d| {
+            let t = booking_texts(lang);
+            let what = stored.with_value(|(_, data)| {
+                format!(
+                    "{} · {} · {}",
+                    booking_kind_words(lang, d.booking.booking_type),
+                    format_beijing(&d.booking.start),
+                    data.engineer_name(&d.booking.engineer, lang.is_en())
+                )
+            });
+            view! {
+                <div class="notice" id="booking-moving" tabindex="-1" data-moving=d.booking.booking.clone()>
+                    <p>{(t.moving)(&what)}</p>
+                    <button type="button" class="button small" on:click=move |_| moving.set(None)>{t.move_abandon}</button>
+                </div>
+            }
+        })
+    };
+
     view! {
         <form class="card booking-form" novalidate on:submit=submit>
+            {moving_notice}
             {kind_field}
             {deployment_field}
             {patch_field}
@@ -998,7 +1079,13 @@ pub fn BookingForm(
             <button type="submit" class="button primary" disabled=move || draft.sending.get() == Sending::Saving>
                 {move || {
                     let t = booking_texts(lang.get());
-                    if draft.sending.get() == Sending::Saving { t.sending } else { t.send }
+                    if draft.sending.get() == Sending::Saving {
+                        t.sending
+                    } else if moving.with(Option::is_some) {
+                        t.send_move
+                    } else {
+                        t.send
+                    }
                 }}
             </button>
             {status}

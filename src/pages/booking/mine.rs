@@ -19,7 +19,12 @@ use portal_core::submission::{BookingCancel, Request, Scope};
 use std::sync::Arc;
 
 #[component]
-pub fn MyBookings(workspace: String, data: Arc<BookingData>) -> impl IntoView {
+pub fn MyBookings(
+    workspace: String,
+    data: Arc<BookingData>,
+    /// Set by "move": the form above fills itself in from this booking.
+    moving: RwSignal<Option<DeviceBooking>>,
+) -> impl IntoView {
     let lang = use_lang();
     let outbox = use_outbox();
     let session = use_session();
@@ -91,7 +96,7 @@ pub fn MyBookings(workspace: String, data: Arc<BookingData>) -> impl IntoView {
             <ul class="booking-list">
                 {mine
                     .into_iter()
-                    .map(|d| item_view(lang, &data.get_value(), d, support.clone(), confirming, cancel))
+                    .map(|d| item_view(lang, &data.get_value(), d, support.clone(), confirming, cancel, moving))
                     .collect_view()}
             </ul>
         }
@@ -115,6 +120,7 @@ fn item_view(
     support: String,
     confirming: RwSignal<Option<String>>,
     cancel: impl Fn(DeviceBooking) + Copy + Send + Sync + 'static,
+    moving: RwSignal<Option<DeviceBooking>>,
 ) -> impl IntoView {
     let t = booking_texts(lang);
     let en = lang.is_en();
@@ -183,7 +189,16 @@ fn item_view(
             }
             .into_any()
         } else {
+            let move_it = d.clone();
             view! {
+                <button type="button" class="button small" data-move="" on:click=move |_| {
+                    moving.set(Some(move_it.clone()));
+                    // The form is above the list: take the admin there, once it shows the move.
+                    set_timeout(
+                        || crate::components::focus_by_id("booking-moving"),
+                        std::time::Duration::ZERO,
+                    );
+                }>{t.move_booking}</button>
                 <button type="button" class="button small" on:click=move |_| confirming.set(Some(id.clone()))>{t.cancel}</button>
             }
             .into_any()

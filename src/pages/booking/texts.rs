@@ -91,6 +91,12 @@ pub struct BookingTexts {
     pub ics_booking_id: &'static str,
     pub ics_contact: &'static str,
     pub ics_note: &'static str,
+    /// "Move": another slot for a booking, the rest kept.
+    pub move_booking: &'static str,
+    pub moving: fn(&str) -> String,
+    pub move_abandon: &'static str,
+    pub send_move: &'static str,
+    pub move_summary: &'static str,
 }
 
 static ZH: BookingTexts = BookingTexts {
@@ -188,6 +194,11 @@ static ZH: BookingTexts = BookingTexts {
     ics_booking_id: "预约编号",
     ics_contact: "联系人",
     ics_note: "备注",
+    move_booking: "改约",
+    moving: |what| format!("正在改约：{what}。请选择新的时段；其他内容已按原预约填好，可一并修改。提交后原时段释放，日历文件沿用同一预约（序号加一），导入即可更新原日程。"),
+    move_abandon: "放弃改约",
+    send_move: "提交改约",
+    move_summary: "改约",
 };
 
 static EN: BookingTexts = BookingTexts {
@@ -285,6 +296,11 @@ static EN: BookingTexts = BookingTexts {
     ics_booking_id: "Booking id",
     ics_contact: "Contact",
     ics_note: "Note",
+    move_booking: "Move",
+    moving: |what| format!("Moving: {what}. Pick a new slot; the rest is filled in from the booking and can be changed too. Once sent, the old slot is released, and the calendar file keeps the same booking (its sequence one higher), so importing it updates the event."),
+    move_abandon: "Keep the booking as it is",
+    send_move: "Send the new time",
+    move_summary: "Moved",
 };
 
 pub fn booking_texts(lang: Lang) -> &'static BookingTexts {

@@ -9,6 +9,7 @@ use crate::components::loaded;
 use crate::i18n::use_lang;
 use crate::outbox::{use_outbox, Op};
 use leptos::prelude::*;
+use portal_core::booking::DeviceBooking;
 use portal_core::files;
 use portal_core::model::{BookingKind, Engineer, Patch, Product, ServiceStation, Workspace};
 use std::sync::Arc;
@@ -93,11 +94,13 @@ fn booking_page(args: BookingArgs) -> AnyView {
             .into_any();
     }
     let workspace = Arc::new(workspace);
+    // The booking whose "move" the form is filling in, if any.
+    let moving = RwSignal::new(None::<DeviceBooking>);
     let page = loaded(data, move |data: Arc<BookingData>| {
         let (w, d) = (workspace.clone(), data.clone());
         view! {
-            <BookingForm workspace=w data=d prefill=prefill.clone()/>
-            <MyBookings workspace=workspace.id.clone() data/>
+            <BookingForm workspace=w data=d prefill=prefill.clone() moving/>
+            <MyBookings workspace=workspace.id.clone() data moving/>
         }
         .into_any()
     });
