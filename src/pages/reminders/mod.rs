@@ -54,7 +54,7 @@ async fn load(key: Option<String>) -> Result<Arc<Sources>, ApiError> {
     let private = async {
         match key {
             None => Ok(None),
-            Some(k) => reminders_workspace(k).await.map(Some),
+            Some(k) => reminders_workspace(k, true).await.map(Some),
         }
     };
     // Read straight from the device: the outbox's sending code is not needed

@@ -28,23 +28,46 @@ pub struct Private {
     pub reminders: Vec<Reminder>,
 }
 
-/// Opens the workspace of `key` and makes its reminders; `Ok(None)` when it
-/// does not open (the page shows the public reminders and says so), `Err`
-/// when the catalogue cannot be read (the error panel, with retry).
+/// Opens the workspace of `key` and, with `catalogue`, makes its
+/// reminders; `Ok(None)` when it does not open (the inbox shows the public
+/// reminders and says so), `Err` when the catalogue cannot be read (the
+/// error panel, with retry). Without `catalogue` (the settings page, which
+/// only needs the id to name the sender) nothing else is fetched and the
+/// lists are empty.
+///
+/// The settings page opens the workspace through here rather than with
+/// `sealed::open_workspace` and an id-only deserializer: that gave
+/// `sealed::open` a caller of its own, and the splitter's chunk merging
+/// then put it (and more) into chunks the outbox's sending code loads
+/// (/outbox +8 KB).
 #[cfg_attr(feature = "split", leptos::lazy)]
-pub async fn reminders_workspace(key: String) -> Result<Option<Private>, ApiError> {
-    let (opened, (products, patches)) = futures::future::join(
-        load_workspace(&key),
+pub async fn reminders_workspace(
+    key: String,
+    catalogue: bool,
+) -> Result<Option<Private>, ApiError> {
+    let fetch = async {
+        if !catalogue {
+            return (Ok(Vec::new()), Ok(Vec::new()));
+        }
         futures::future::join(
             fetch_json::<Vec<Product>>(files::PRODUCTS),
             fetch_json::<Vec<Patch>>(files::PATCHES),
-        ),
-    )
-    .await;
+        )
+        .await
+    };
+    let (opened, (products, patches)) = futures::future::join(load_workspace(&key), fetch).await;
     let (products, patches) = (products?, patches?);
     let Ok(ws) = opened else {
         return Ok(None);
     };
+    if !catalogue {
+        return Ok(Some(Private {
+            id: ws.id,
+            tickets: Vec::new(),
+            seen: None,
+            reminders: Vec::new(),
+        }));
+    }
     let seen = device::seen_tickets(&ws.id);
     let settings = NotificationSettings::default();
     let reminders = workspace_reminders(

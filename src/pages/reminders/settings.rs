@@ -8,7 +8,9 @@
 //! once per language) into one `<section>`, whose clicks, changes and
 //! submits are handled there by what the target is; the status line and
 //! the "send" card are rebuilt when what they show changes. The workspace
-//! is opened only for its id (`workspace_id`), which names the sender.
+//! is opened only for its id (`workspace_id`), which names the sender,
+//! through the inbox's workspace split point (`private`), so that a deep
+//! link without a key does not load it.
 
 use super::device;
 use super::texts::{frequency_words, import_error, notice_words, settings_texts};
@@ -38,18 +40,12 @@ enum Status {
     SendFailed(String),
 }
 
-/// The id of the workspace `key` opens, read alone from its JSON: the
-/// submission names its sender by it (`portal intake` finds the private
-/// source by it and checks the proof made from the key). Only the `id` is
-/// deserialized, so the page does not carry the whole `Workspace`
-/// deserializer (17 KB brotli) for one field.
+/// The id of the workspace `key` opens (`None` when it does not open),
+/// which names the submission's sender: `portal intake` finds the private
+/// source by it and checks the proof made from the key.
 async fn workspace_id(key: String) -> Option<String> {
-    #[derive(serde::Deserialize)]
-    struct Id {
-        id: String,
-    }
-    let text = crate::sealed::open_workspace(&key).await.ok()?;
-    serde_json::from_str::<Id>(&text).ok().map(|w| w.id)
+    let opened = super::private::reminders_workspace(key, false).await;
+    opened.ok().flatten().map(|p| p.id)
 }
 
 #[component]
