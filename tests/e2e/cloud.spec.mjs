@@ -76,6 +76,14 @@ test('filter by feature and state, sort by account, and select for an action', a
   const accounts = [...new Set(features.map((f) => f.account))].sort().reverse();
   await expect(rows(page).first()).toHaveAttribute('data-account', accounts[0]);
   await expect(rows(page).last()).toHaveAttribute('data-account', accounts[accounts.length - 1]);
+  // The view is kept in the URL: a reload shows the same list and the same choices.
+  await expect(page).toHaveURL(/\/licences\?sort=account&order=desc$/);
+  await page.reload();
+  await page.locator('#access-key').fill(accessKey('huanan'));
+  await page.getByRole('button', { name: '打开工作台' }).click();
+  await expect(page.locator('#licence-sort')).toHaveValue('account');
+  await expect(page.locator('#licence-order')).toHaveValue('desc');
+  await expect(rows(page).first()).toHaveAttribute('data-account', accounts[0]);
 
   // Select an active push (renewable, revocable) and an expired one (renewable only).
   const active = features.find((f) => f.feature === 'push' && f.state === 'active');

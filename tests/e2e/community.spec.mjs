@@ -71,6 +71,13 @@ test('in English the same search finds the English text, and a full-width code i
   await cards.first().locator('h3 a').click();
   await expect(page.locator('.answer-by')).toContainText('Wang Haitao');
   await expect(page.locator('.thread-question')).toContainText('535 5.7.8 authentication failed');
+  // The tags in English too: "password policy", not 密码策略.
+  await expect(page.locator('.tag')).toContainText(['smtp', '535', 'password policy']);
+  // A Chinese word in English is a search away from the tag that says it.
+  await page.goto('/community');
+  await page.locator('#community-search').fill('防暴');
+  await expect(cards).toHaveCount(1);
+  await expect(cards.first().locator('.tag')).toHaveText(['brute force', 'security']);
   expectNoConsoleErrors(consoleErrors);
 });
 
@@ -173,6 +180,9 @@ test('feedback: messages in both languages, an attachment list by name only, del
     await expect(page.locator('#feedback-attachments')).toHaveValue('screenshot-1.png\nC:\\Users\\li\\maillog.txt');
     await expect(page.locator('#feedback-attachments-error')).toHaveText('第 2 行：只填文件名，不要包含路径（/、\\、:）。');
     await expect(page.locator('#feedback-title-error')).toHaveText('请填写。');
+    // The summary names each field as its label does.
+    const label = (await page.locator('label[for="feedback-description"]').innerText()).trim();
+    await expect(page.locator('[role="alert"] li').filter({ hasText: label })).toHaveText(`${label}：请填写。`);
 
     await page.locator('#feedback-type-defect').check();
     await page.locator('#feedback-deployment').selectOption('1');

@@ -50,6 +50,33 @@ for (const lang of ['zh-CN', 'en']) {
   }
 }
 
+// The header at every desktop width, with a count beside the navigation: the
+// brand keeps its name and every section's link shows whole (the navigation
+// takes a row of its own, or wraps, rather than cut a name off).
+for (const lang of ['zh-CN', 'en']) {
+  test(`the header shows the brand and every section at any desktop width (${lang})`, async ({ page, consoleErrors }, testInfo) => {
+    test.skip(testInfo.project.name !== 'desktop', 'desktop widths');
+    await page.addInitScript((l) => {
+      localStorage.setItem('coremail-portal.lang', l);
+      localStorage.setItem('coremail-portal.reminders-unread', '3');
+    }, lang);
+    for (const width of [660, 800, 1024, 1100, 1180, 1280, 1400, 1920]) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto('/');
+      await expect(page.locator('.reminders-link')).toBeVisible();
+      const nav = page.locator('.site-nav');
+      expect(await nav.evaluate((n) => n.scrollWidth - n.clientWidth), `${width}px: navigation cut off`).toBeLessThanOrEqual(0);
+      for (const link of await nav.locator('a').all()) await expect(link, `${width}px`).toBeInViewport({ ratio: 1 });
+      const brand = await page.locator('.brand-name').boundingBox();
+      expect(brand?.width ?? 0, `${width}px: the brand's name`).toBeGreaterThan(100);
+      await expect(page.locator('.lang-switch')).toBeInViewport({ ratio: 1 });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${width}px: horizontal overflow`).toBeLessThanOrEqual(0);
+    }
+    expectNoConsoleErrors(consoleErrors);
+  });
+}
+
 // The workspace once open: tables and cards stay within a phone's width.
 for (const lang of ['zh-CN', 'en']) {
   test(`an open workspace fits the screen (${lang})`, async ({ page, consoleErrors }, testInfo) => {

@@ -201,3 +201,53 @@ test('the settings submission reaches portal intake exactly once', async ({ page
     await stopIntake(intake);
   }
 });
+
+test('with the permission, due reminders raise a browser notification once each; without it, nothing', async ({ page, context, consoleErrors }) => {
+  // Every notification the page raises, recorded (headless, the browser shows none).
+  await page.addInitScript(() => {
+    const Real = window.Notification;
+    window.__raised = [];
+    function Recorded(title, options) {
+      window.__raised.push({ title, body: options?.body, tag: options?.tag });
+      try {
+        return new Real(title, options);
+      } catch {
+        return Object.create(Real.prototype);
+      }
+    }
+    Object.defineProperty(Recorded, 'permission', { get: () => Real.permission });
+    Recorded.requestPermission = (...args) => Real.requestPermission(...args);
+    window.Notification = Recorded;
+  });
+  const raised = () => page.evaluate(() => window.__raised);
+  await page.clock.install({ time: NOW });
+  await openWorkspace(page);
+
+  // Never asked: nothing is raised, and the page offers to turn them on.
+  await page.goto('/reminders');
+  await expect(reminder(page, 'licence:lic-xt5-branch:7')).toBeVisible();
+  await expect(page.locator('[data-notify-enable]')).toBeVisible();
+  expect(await raised()).toEqual([]);
+
+  // Allowed (a Tuesday at 10:00, working time, so no quiet hours): the due
+  // reminders of the kinds set to "immediately, in the browser", at most
+  // three at once, each named by its reminder and titled as the page.
+  await context.grantPermissions(['notifications']);
+  await page.reload();
+  await expect(reminder(page, 'licence:lic-xt5-branch:7')).toBeVisible();
+  await expect(page.locator('[data-notify-enable]')).toBeHidden();
+  await expect.poll(async () => (await raised()).length).toBeGreaterThan(0);
+  const first = await raised();
+  expect(first.length).toBeLessThanOrEqual(3);
+  for (const n of first) {
+    expect(n.title).toBe('消息提醒');
+    await expect(reminder(page, n.tag)).toContainText(n.body);
+  }
+  // The next visit raises none of those again.
+  await page.reload();
+  await expect(reminder(page, 'licence:lic-xt5-branch:7')).toBeVisible();
+  await page.waitForTimeout(500);
+  const again = (await raised()).map((n) => n.tag);
+  for (const n of first) expect(again).not.toContain(n.tag);
+  expectNoConsoleErrors(consoleErrors);
+});

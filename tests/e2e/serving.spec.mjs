@@ -64,6 +64,11 @@ test('a burst of guesses at sealed names is refused with 429, and not logged', a
     }
     expect(statuses.slice(0, 60).every((s) => s === 404)).toBe(true);
     expect(statuses.slice(61)).toContain(429);
+    // A refusal says when to come back; an ordinary answer carries no such header.
+    const refused = await request.get(`http://127.0.0.1:8495/api/sealed/${'f'.repeat(32)}.bin`);
+    expect(refused.status()).toBe(429);
+    expect(Number(refused.headers()['retry-after'])).toBeGreaterThan(0);
+    expect((await request.get('http://127.0.0.1:8495/api/meta.json')).headers()['retry-after']).toBeUndefined();
     const log = `${root}.tmp/nginx-8495/access.log`;
     const logged = existsSync(log) ? readFileSync(log, 'utf8') : '';
     expect(logged).not.toContain('/api/sealed/');

@@ -34,6 +34,43 @@ test('a tampered section module is refused by its integrity check', async ({ pag
   expect(consoleErrors.some((e) => /integrity/i.test(e)), consoleErrors.join('\n')).toBe(true);
 });
 
+test('a tampered manifest of a section is refused by its integrity check', async ({ page, consoleErrors }) => {
+  // The list of the calculator's modules and their digests, one digest changed:
+  // whoever can change it could otherwise hand over any module.
+  await page.route(/\/split_sla_view-[0-9a-f]{16}\.json$/, async (route) => {
+    const text = await (await route.fetch()).text();
+    await route.fulfill({ status: 200, contentType: 'application/json', body: text.replace(/"[A-Za-z0-9+/]{43}=/, '"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=') });
+  });
+  await page.goto('/sla');
+  await expect(page.locator('#fatal-error')).toBeVisible();
+  expect(consoleErrors.some((e) => /integrity/i.test(e)), consoleErrors.join('\n')).toBe(true);
+});
+
+test("the first page's modules download while the main module is still arriving, each once", async ({ page, consoleErrors }) => {
+  // The main module held back for a second and a half: the knowledge base's
+  // own module and chunks are asked for in the meantime, not after it.
+  let released = 0;
+  await page.route(/\/portal-app-[0-9a-f]{16}_bg\.wasm$/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    released = Date.now();
+    await route.continue();
+  });
+  const asked = new Map();
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (/^\/(split|chunk)_/.test(path)) asked.set(path, [...(asked.get(path) ?? []), Date.now()]);
+  });
+  await page.goto('/kb');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('在线知识库');
+  await expect(page.locator('.category-card').first()).toBeVisible();
+  const own = [...asked.keys()].find((p) => /^\/split_kb_view-[0-9a-f]{16}\.wasm$/.test(p));
+  expect(own, [...asked.keys()].join('\n')).toBeTruthy();
+  expect(asked.get(own)[0]).toBeLessThan(released);
+  expect([...asked.keys()].filter((p) => p.endsWith('.json')).length).toBe(1);
+  for (const [path, times] of asked) expect(times.length, path).toBe(1);
+  expectNoConsoleErrors(consoleErrors);
+});
+
 test('after one visit, a section never opened still opens offline', async ({ page, context, consoleErrors }) => {
   const fetched = [];
   page.on('request', (r) => fetched.push(r.url()));

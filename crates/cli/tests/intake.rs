@@ -590,3 +590,23 @@ fn more_requests_at_once_than_it_serves_get_503_with_retry_after() {
     });
     assert!(accepted);
 }
+
+#[test]
+fn a_second_intake_on_the_same_inbox_stops_at_its_start_and_the_first_keeps_working() {
+    let first = Intake::demo("one-inbox", &[]);
+    let second = Command::new(env!("CARGO_BIN_EXE_portal"))
+        .arg("intake")
+        .arg("--dir")
+        .arg(&first.inbox)
+        .args(["--listen", "127.0.0.1:0"])
+        .output()
+        .expect("the portal binary runs");
+    assert!(!second.status.success());
+    let err = String::from_utf8_lossy(&second.stderr);
+    assert!(err.contains("another `portal intake` is using it"), "{err}");
+    // The first still accepts, and the inbox holds only what it accepted.
+    let body = example("question");
+    assert_eq!(first.post(&body, Some(QUESTION_ID)).status, 201);
+    assert_eq!(first.files(), [format!("{QUESTION_ID}.json")]);
+    first.stop();
+}

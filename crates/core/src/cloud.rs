@@ -120,6 +120,64 @@ crate::model::named!(SortKey {
     State => "state",
 });
 
+/// What `/licences` shows (filter, sort and order), as its URL keeps it, so
+/// that a reload, a bookmark or a link shows the same list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LicenceView {
+    pub filter: FeatureFilter,
+    pub sort: SortKey,
+    pub descending: bool,
+}
+
+impl Default for LicenceView {
+    fn default() -> LicenceView {
+        LicenceView {
+            filter: FeatureFilter::default(),
+            sort: SortKey::Expires,
+            descending: false,
+        }
+    }
+}
+
+impl LicenceView {
+    /// Without the `?`: only what differs from the default, in a fixed
+    /// order (`feature`, `state`, `sort`, `order`). Empty for the default.
+    pub fn to_query_string(&self) -> String {
+        let mut pairs = Vec::new();
+        if let Some(f) = self.filter.feature {
+            pairs.push(format!("feature={}", f.as_str()));
+        }
+        if let Some(s) = self.filter.state {
+            pairs.push(format!("state={}", s.name()));
+        }
+        if self.sort != SortKey::Expires {
+            pairs.push(format!("sort={}", self.sort.as_str()));
+        }
+        if self.descending {
+            pairs.push("order=desc".to_owned());
+        }
+        pairs.join("&")
+    }
+
+    /// Reads a query string (with or without its `?`). Never fails: unknown
+    /// keys and values are ignored, a key given twice keeps its last value.
+    pub fn from_query_string(query: &str) -> LicenceView {
+        let mut v = LicenceView::default();
+        let query = query.strip_prefix('?').unwrap_or(query);
+        for pair in query.split('&') {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            match key {
+                "feature" => v.filter.feature = value.parse().ok().or(v.filter.feature),
+                "state" => v.filter.state = StateFilter::parse(value).or(v.filter.state),
+                "sort" => v.sort = value.parse().unwrap_or(v.sort),
+                "order" => v.descending = value == "desc",
+                _ => {}
+            }
+        }
+        v
+    }
+}
+
 /// The features that pass `filter`, sorted by `key` (reversed when
 /// `descending`, except that a feature with no expiry stays last when
 /// sorting by expiry), ties by account then feature.

@@ -67,7 +67,10 @@ fn fields(t: &Thread) -> Vec<Field> {
         texts.push(&a.text.zh);
         texts.extend(a.text.en.as_deref());
     }
-    texts.extend(t.tags.iter().map(String::as_str));
+    for tag in &t.tags {
+        texts.push(&tag.zh);
+        texts.extend(tag.en.as_deref());
+    }
     texts.into_iter().map(Field::new).collect()
 }
 

@@ -923,9 +923,11 @@ pub struct Thread {
     pub title: Text,
     /// A `Product::id` of `products.json`.
     pub product: String,
-    /// Short keywords (`imap`, `反垃圾`), searched with the text.
+    /// Short keywords, each shown in the reader's language (`{"zh": "升级",
+    /// "en": "upgrade"}`; a protocol name such as `imap` needs no `en`), and
+    /// searched in both.
     #[serde(default)]
-    pub tags: Vec<String>,
+    pub tags: Vec<Text>,
     /// When the question was asked.
     pub asked: DateTime<FixedOffset>,
     pub question: Text,

@@ -57,6 +57,78 @@ pub enum Page {
     NotFound,
 }
 
+/// The pages at a fixed path.
+pub const PATHS: &[(&str, Page)] = &[
+    ("/", Page::Home),
+    ("/services", Page::Services),
+    ("/sla", Page::Sla),
+    ("/tickets", Page::Tickets),
+    ("/history", Page::History),
+    ("/workspace", Page::Workspace),
+    ("/privacy", Page::Privacy),
+    ("/outbox", Page::Outbox),
+    ("/request", Page::Request),
+    ("/patches", Page::Patches),
+    ("/patches/downloads", Page::PatchDownloads),
+    ("/booking", Page::Booking),
+    ("/reminders", Page::Reminders),
+    ("/settings", Page::Settings),
+    ("/licences", Page::Licences),
+    ("/security", Page::Security),
+    ("/courses", Page::Courses),
+    ("/consult", Page::Consult),
+    ("/terms", Page::Terms),
+    ("/kb", Page::Kb),
+    ("/kb/offline", Page::KbOffline),
+    ("/community", Page::Community),
+    ("/community/ask", Page::CommunityAsk),
+    ("/feedback", Page::Feedback),
+];
+
+/// The pages at a prefix and one parameter (no `/` in it, never empty).
+pub const PREFIXES: &[(&str, Page)] = &[
+    ("/t/", Page::Ticket),
+    ("/kb/c/", Page::KbCategory),
+    ("/kb/a/", Page::KbArticle),
+    ("/community/t/", Page::CommunityThread),
+];
+
+impl Page {
+    /// The split point whose module shows this page: the `section!`'s
+    /// function in `src/pages/mod.rs`, whose dispatch (`preload`, `view`)
+    /// must agree. `portal seal` writes this table into the chunk loader,
+    /// which starts fetching the first page's modules while the main module
+    /// is still downloading; a section it does not name is refused there.
+    /// `None`: the page is in the main module.
+    pub const fn section(self) -> Option<&'static str> {
+        Some(match self {
+            Page::Home => "home_view",
+            Page::Services => "services_view",
+            Page::Sla => "sla_view",
+            Page::Tickets => "ticket_lookup_view",
+            Page::Ticket => "ticket_view",
+            Page::History => "history_view",
+            Page::Kb | Page::KbCategory => "kb_view",
+            Page::KbArticle => "kb_article_view",
+            Page::KbOffline => "offline_view",
+            Page::Workspace => "workspace_view",
+            Page::Privacy => "privacy_view",
+            Page::Outbox => "outbox_view",
+            Page::Request => "request_view",
+            Page::Patches => "patches_view",
+            Page::PatchDownloads => "patch_downloads_view",
+            Page::Booking => "booking_view",
+            Page::Reminders | Page::Settings => "reminders_view",
+            Page::Licences | Page::Security => "cloud_view",
+            Page::Community | Page::CommunityThread | Page::CommunityAsk | Page::Feedback => {
+                "community_view"
+            }
+            Page::Courses | Page::Consult | Page::Terms => "learn_view",
+            Page::NotFound => return None,
+        })
+    }
+}
+
 /// A path's page and its one parameter (the ticket number, the category or
 /// article id), as written in the path (still
 /// percent-encoded); empty when the page has none.
@@ -85,44 +157,17 @@ impl<'a> Route<'a> {
                 Route { page, param }
             }
         };
-        match path {
-            "" | "/" => page(Page::Home),
-            "/services" => page(Page::Services),
-            "/sla" => page(Page::Sla),
-            "/tickets" => page(Page::Tickets),
-            "/history" => page(Page::History),
-            "/workspace" => page(Page::Workspace),
-            "/privacy" => page(Page::Privacy),
-            "/outbox" => page(Page::Outbox),
-            "/request" => page(Page::Request),
-            "/patches" => page(Page::Patches),
-            "/patches/downloads" => page(Page::PatchDownloads),
-            "/booking" => page(Page::Booking),
-            "/reminders" => page(Page::Reminders),
-            "/settings" => page(Page::Settings),
-            "/licences" => page(Page::Licences),
-            "/security" => page(Page::Security),
-            "/courses" => page(Page::Courses),
-            "/consult" => page(Page::Consult),
-            "/terms" => page(Page::Terms),
-            "/kb" => page(Page::Kb),
-            "/kb/offline" => page(Page::KbOffline),
-            "/community" => page(Page::Community),
-            "/community/ask" => page(Page::CommunityAsk),
-            "/feedback" => page(Page::Feedback),
-            _ => {
-                if let Some(number) = path.strip_prefix("/t/") {
-                    with(Page::Ticket, number)
-                } else if let Some(id) = path.strip_prefix("/kb/c/") {
-                    with(Page::KbCategory, id)
-                } else if let Some(id) = path.strip_prefix("/kb/a/") {
-                    with(Page::KbArticle, id)
-                } else if let Some(id) = path.strip_prefix("/community/t/") {
-                    with(Page::CommunityThread, id)
-                } else {
-                    page(Page::NotFound)
-                }
+        if path.is_empty() {
+            return page(Page::Home);
+        }
+        if let Some((_, p)) = PATHS.iter().find(|(at, _)| *at == path) {
+            return page(*p);
+        }
+        for (prefix, p) in PREFIXES {
+            if let Some(param) = path.strip_prefix(prefix) {
+                return with(*p, param);
             }
         }
+        page(Page::NotFound)
     }
 }

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use portal_core::cloud::{
     actions, applicable, days_left, effective_state, is_expiring, is_settled, item_of, list,
-    pending, FeatureFilter, SortKey, StateFilter,
+    pending, FeatureFilter, LicenceView, SortKey, StateFilter,
 };
 use portal_core::model::{AccountFeature, CloudFeature, FeatureState, Workspace};
 use portal_core::outbox::{Item, State};
@@ -425,4 +425,44 @@ fn a_newer_request_for_the_same_feature_replaces_the_older() {
     let p = pending(&items, &workspace(demo()), today);
     assert_eq!(p.len(), 1);
     assert_eq!(p[0].action, LicenceAction::Revoke);
+}
+
+#[test]
+fn the_licence_list_view_round_trips_through_its_url() {
+    let default = LicenceView::default();
+    assert_eq!(
+        default.to_query_string(),
+        "",
+        "the default view is the bare path"
+    );
+    assert_eq!(LicenceView::from_query_string(""), default);
+    let view = LicenceView {
+        filter: FeatureFilter {
+            feature: Some(CloudFeature::OverseasSdn),
+            state: Some(StateFilter::Expiring),
+        },
+        sort: SortKey::Account,
+        descending: true,
+    };
+    let q = view.to_query_string();
+    assert_eq!(
+        q,
+        "feature=overseas_sdn&state=expiring&sort=account&order=desc"
+    );
+    assert_eq!(LicenceView::from_query_string(&format!("?{q}")), view);
+    let revoked = LicenceView::from_query_string("state=revoked");
+    assert_eq!(
+        revoked.filter.state,
+        Some(StateFilter::Is(FeatureState::Revoked))
+    );
+}
+
+#[test]
+fn a_licence_url_with_unknown_or_broken_values_shows_the_default_for_them() {
+    let v = LicenceView::from_query_string("feature=fax&state=&sort=%3Cscript&order=up&x=1&&=");
+    assert_eq!(v, LicenceView::default());
+    // A key given twice keeps its last valid value.
+    let v = LicenceView::from_query_string("sort=feature&sort=state&feature=push&feature=nope");
+    assert_eq!(v.sort, SortKey::State);
+    assert_eq!(v.filter.feature, Some(CloudFeature::Push));
 }

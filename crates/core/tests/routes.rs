@@ -1,7 +1,7 @@
 //! The routing table: every path the app links to opens its page, with the
 //! parameter as written; anything else is the 404 page.
 
-use portal_core::routes::{Page, Route};
+use portal_core::routes::{Page, Route, PATHS, PREFIXES};
 
 fn route(path: &str) -> (Page, &str) {
     let r = Route::of(path);
@@ -83,4 +83,59 @@ fn anything_else_is_not_found() {
     ] {
         assert_eq!(route(path).0, Page::NotFound, "{path}");
     }
+}
+
+#[test]
+fn every_page_but_not_found_is_in_a_section_the_loader_can_prefetch() {
+    // The tables `portal seal` writes into the chunk loader are the ones
+    // `Route::of` reads: a path in them opens its page.
+    for (path, page) in PATHS {
+        assert_eq!(Route::of(path).page, *page, "{path}");
+        assert!(page.section().is_some(), "{path}: no section");
+    }
+    for (prefix, page) in PREFIXES {
+        assert_eq!(Route::of(&format!("{prefix}x")).page, *page, "{prefix}");
+        assert!(page.section().is_some(), "{prefix}: no section");
+    }
+    assert_eq!(Page::NotFound.section(), None);
+    // Pages of one section share its module.
+    assert_eq!(Page::Kb.section(), Page::KbCategory.section());
+    assert_eq!(Page::Licences.section(), Page::Security.section());
+    assert_ne!(Page::Tickets.section(), Page::Ticket.section());
+}
+
+/// The app's dispatch (`src/pages/mod.rs`, `view`) and `Page::section` must
+/// agree, or the loader warms the wrong section's modules on a cold visit.
+#[test]
+fn the_apps_dispatch_opens_each_page_in_the_section_the_table_names() {
+    let source = include_str!("../../../src/pages/mod.rs");
+    let body = source
+        .split("pub async fn view(page: Page) -> AnyView {")
+        .nth(1)
+        .expect("src/pages/mod.rs has `view`");
+    let body = body.split("Page::NotFound =>").next().unwrap_or(body);
+    // `Page::A | Page::B => lazy_call!(section(page))`, arms one after another.
+    let parts: Vec<&str> = body.split("lazy_call!(").collect();
+    let mut seen = 0;
+    for (before, call) in parts.iter().zip(parts.iter().skip(1)) {
+        let section = call.split('(').next().unwrap_or_default().trim();
+        for word in before.split(|c: char| c.is_whitespace() || c == '|') {
+            let Some(name) = word.strip_prefix("Page::") else {
+                continue;
+            };
+            let page = all_pages()
+                .into_iter()
+                .find(|p| format!("{p:?}") == name)
+                .unwrap_or_else(|| panic!("{name}: not a page"));
+            assert_eq!(page.section(), Some(section), "{name}");
+            seen += 1;
+        }
+    }
+    assert_eq!(seen, all_pages().len() - 1, "every page but the 404 page");
+}
+
+fn all_pages() -> Vec<Page> {
+    let mut pages: Vec<Page> = PATHS.iter().chain(PREFIXES).map(|(_, p)| *p).collect();
+    pages.push(Page::NotFound);
+    pages
 }

@@ -17,9 +17,11 @@ use crate::session::use_session;
 use crate::store::StoreError;
 use crate::time::now_beijing;
 use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
 use portal_core::cloud::{
     applicable, days_left, effective_state, is_expiring, item_of, list, pending, pending_for,
-    FeatureFilter, SortKey, StateFilter,
+    LicenceView, SortKey, StateFilter,
 };
 use portal_core::model::{AccountFeature, CloudFeature, FeatureState, Workspace};
 use portal_core::submission::{Contact, LicenceAction, LicenceRequest, Problem, Request, Scope};
@@ -61,10 +63,30 @@ pub fn licences_view(workspace: Workspace) -> AnyView {
     let w = Arc::new(workspace);
     let today = now_beijing().date_naive();
 
-    let feature = RwSignal::new(None::<CloudFeature>);
-    let state = RwSignal::new(None::<StateFilter>);
-    let sort = RwSignal::new(SortKey::Expires);
-    let descending = RwSignal::new(false);
+    // Filter, sort and order live in the URL (`?feature=…&state=…&sort=…&order=desc`):
+    // a reload or a link shows the same list. A change replaces the history entry.
+    let location = use_location();
+    let shown_view = Memo::new(move |_| LicenceView::from_query_string(&location.search.get()));
+    let navigate = use_navigate();
+    let set_view = Callback::new(move |v: LicenceView| {
+        let q = v.to_query_string();
+        let url = if q.is_empty() {
+            routes::LICENCES.to_owned()
+        } else {
+            format!("{}?{q}", routes::LICENCES)
+        };
+        let options = NavigateOptions {
+            replace: true,
+            scroll: false,
+            ..Default::default()
+        };
+        navigate(&url, options);
+    });
+    let change = move |f: &dyn Fn(&mut LicenceView)| {
+        let mut v = shown_view.get_untracked();
+        f(&mut v);
+        set_view.run(v);
+    };
     let selected = RwSignal::new(Vec::<Key>::new());
     // Bumped when the selection changes other than by a tick (select all,
     // clear, sent), so the boxes are drawn again.
@@ -76,14 +98,13 @@ pub fn licences_view(workspace: Workspace) -> AnyView {
     let note = RwSignal::new(String::new());
 
     let features = StoredValue::new(w.clone());
-    let filter = move || FeatureFilter {
-        feature: feature.get(),
-        state: state.get(),
-    };
     // The rows shown, as keys (tracked).
     let shown = move || -> Vec<Key> {
-        let f = filter();
-        let (k, d) = (sort.get(), descending.get());
+        let LicenceView {
+            filter: f,
+            sort: k,
+            descending: d,
+        } = shown_view.get();
         features.with_value(|w| {
             list(&w.cloud_features, &f, k, d, today)
                 .into_iter()
@@ -229,6 +250,7 @@ pub fn licences_view(workspace: Workspace) -> AnyView {
         let feature_options = CloudFeature::ALL.map(|f| (f.as_str(), feature_name(lang, f)));
         let mut state_options = vec![("expiring", t.expiring_filter)];
         state_options.extend(FeatureState::ALL.map(|s| (s.as_str(), state_name(lang, s))));
+        let now = shown_view.get_untracked();
         let sorts = [
             (SortKey::Expires, t.sort_expires),
             (SortKey::Account, t.sort_account),
@@ -239,37 +261,46 @@ pub fn licences_view(workspace: Workspace) -> AnyView {
             <form class="patch-filter licence-filter" aria-label=t.filter_label on:submit=|ev| ev.prevent_default()>
                 <div class="field">
                     <label for="licence-feature">{t.feature_label}</label>
-                    <select id="licence-feature" on:change=move |ev| feature.set(event_target_value(&ev).parse().ok())>
-                        <option value="" selected=feature.get_untracked().is_none()>{t.all}</option>
+                    <select id="licence-feature" on:change=move |ev| {
+                        let picked = event_target_value(&ev).parse().ok();
+                        change(&|v| v.filter.feature = picked);
+                    }>
+                        <option value="" selected=now.filter.feature.is_none()>{t.all}</option>
                         {feature_options.into_iter().map(|(v, label)| view! {
-                            <option value=v selected=feature.get_untracked().map(|f| f.as_str()) == Some(v)>{label}</option>
+                            <option value=v selected=now.filter.feature.map(|f| f.as_str()) == Some(v)>{label}</option>
                         }).collect_view()}
                     </select>
                 </div>
                 <div class="field">
                     <label for="licence-state">{t.state_label}</label>
-                    <select id="licence-state" on:change=move |ev| state.set(StateFilter::parse(&event_target_value(&ev)))>
-                        <option value="" selected=state.get_untracked().is_none()>{t.all}</option>
+                    <select id="licence-state" on:change=move |ev| {
+                        let picked = StateFilter::parse(&event_target_value(&ev));
+                        change(&|v| v.filter.state = picked);
+                    }>
+                        <option value="" selected=now.filter.state.is_none()>{t.all}</option>
                         {state_options.into_iter().map(|(v, label)| view! {
-                            <option value=v selected=state.get_untracked().map(|s| s.name()) == Some(v)>{label}</option>
+                            <option value=v selected=now.filter.state.map(|s| s.name()) == Some(v)>{label}</option>
                         }).collect_view()}
                     </select>
                 </div>
                 <div class="field">
                     <label for="licence-sort">{t.sort_label}</label>
                     <select id="licence-sort" on:change=move |ev| {
-                        if let Ok(k) = event_target_value(&ev).parse() { sort.set(k) }
+                        if let Ok(k) = event_target_value(&ev).parse::<SortKey>() { change(&|v| v.sort = k) }
                     }>
                         {sorts.into_iter().map(|(k, label)| view! {
-                            <option value=k.as_str() selected=sort.get_untracked() == k>{label}</option>
+                            <option value=k.as_str() selected=now.sort == k>{label}</option>
                         }).collect_view()}
                     </select>
                 </div>
                 <div class="field">
                     <label for="licence-order">{t.order_label}</label>
-                    <select id="licence-order" on:change=move |ev| descending.set(event_target_value(&ev) == "desc")>
-                        <option value="asc" selected=!descending.get_untracked()>{t.ascending}</option>
-                        <option value="desc" selected=descending.get_untracked()>{t.descending}</option>
+                    <select id="licence-order" on:change=move |ev| {
+                        let desc = event_target_value(&ev) == "desc";
+                        change(&|v| v.descending = desc);
+                    }>
+                        <option value="asc" selected=!now.descending>{t.ascending}</option>
+                        <option value="desc" selected=now.descending>{t.descending}</option>
                     </select>
                 </div>
             </form>

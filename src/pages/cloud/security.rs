@@ -333,13 +333,22 @@ fn overseas(
     attr(&scroll, "tabindex", "0");
     attr(&scroll, "role", "region");
     attr(&scroll, "aria-labelledby", "overseas-log-title");
-    let table_el = el(doc, &scroll, "table", "data-table");
+    // On a phone each entry is a card of labelled lines (`stack-table`): the
+    // roles keep it a table for screen readers whatever its display.
+    let table_el = el(doc, &scroll, "table", "data-table stack-table");
     attr(&table_el, "id", "overseas-log");
-    let tr = el(doc, &el(doc, &table_el, "thead", ""), "tr", "");
+    attr(&table_el, "role", "table");
+    let thead = el(doc, &table_el, "thead", "");
+    attr(&thead, "role", "rowgroup");
+    let tr = el(doc, &thead, "tr", "");
+    attr(&tr, "role", "row");
     for h in header {
-        attr(&text_el(doc, &tr, "th", "", h), "scope", "col");
+        let th = text_el(doc, &tr, "th", "", h);
+        attr(&th, "scope", "col");
+        attr(&th, "role", "columnheader");
     }
     let body = el(doc, &table_el, "tbody", "");
+    attr(&body, "role", "rowgroup");
     let mut rows = Vec::new();
     for e in &r.abnormal_log {
         // Beijing time as the relay logged it: `2026-11-26 14:05`.
@@ -357,8 +366,11 @@ fn overseas(
             e.reason.clone(),
         ];
         let tr = el(doc, &body, "tr", "");
-        for v in &row {
-            text_el(doc, &tr, "td", "", v);
+        attr(&tr, "role", "row");
+        for (h, v) in header.iter().zip(&row) {
+            let td = text_el(doc, &tr, "td", "", v);
+            attr(&td, "role", "cell");
+            attr(&td, "data-label", h);
         }
         rows.push(row);
     }

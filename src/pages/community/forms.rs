@@ -632,8 +632,19 @@ fn show_status(
         let ul = el(&doc, &box_, "ul", "");
         for p in problems {
             let li = el(&doc, &ul, "li", "");
-            let id = field_of(kind, &p.field).map_or("community-send", |f| f.id);
-            let a = text_el(&doc, &li, "a", "", &problem_words(lang, p));
+            let field = field_of(kind, &p.field);
+            let id = field.map_or("community-send", |f| f.id);
+            // The field as this form labels it ("描述", not the request form's "问题描述").
+            let words = match field {
+                Some(f) => format!(
+                    "{}{}{}",
+                    (f.label)(t),
+                    lang.pick("：", ": "),
+                    code_words(lang, &p.field, p.code)
+                ),
+                None => problem_words(lang, p),
+            };
+            let a = text_el(&doc, &li, "a", "", &words);
             attr(&a, "href", &format!("#{}", focus_target(id)));
             attr(&a, "target", "_self");
         }

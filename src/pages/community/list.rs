@@ -201,7 +201,7 @@ fn thread_card(doc: &Document, list: &Element, lang: Lang, th: &Thread, query: &
         let tags = el(doc, &li, "ul", "tags");
         attr(&tags, "aria-label", lang.pick("标签", "Tags"));
         for tag in &th.tags {
-            text_el(doc, &tags, "li", "tag", tag);
+            text_el(doc, &tags, "li", "tag", tag.get(lang.is_en()));
         }
     }
 }

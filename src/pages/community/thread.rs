@@ -64,7 +64,7 @@ fn thread_view(host: &Element, lang: Lang, data: &CommunityData, id: &str) {
         let tags = el(&doc, &question, "ul", "tags");
         attr(&tags, "aria-label", lang.pick("标签", "Tags"));
         for tag in &th.tags {
-            text_el(&doc, &tags, "li", "tag", tag);
+            text_el(&doc, &tags, "li", "tag", tag.get(lang.is_en()));
         }
     }
     let answers = el(&doc, &article, "section", "thread-answers");

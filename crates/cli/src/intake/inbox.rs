@@ -8,7 +8,9 @@
 //! submission was not accepted (the client got no 2xx and sends it again),
 //! the file is never read as a submission, and the next start removes it.
 //! One intake per inbox: a second one would remove the first's unfinished
-//! writes at its start.
+//! writes at its start, so the first holds an exclusive lock on the
+//! directory (flock; released when it exits, even killed) and a second one
+//! stops at its start, saying so.
 
 use portal_core::submission::Submission;
 use std::fs::{self, File};
@@ -23,6 +25,8 @@ pub struct Inbox {
     dir: PathBuf,
     /// One store at a time: "is it there? then write it" must not interleave.
     lock: Mutex<()>,
+    /// The directory, locked for this process's lifetime.
+    _held: File,
 }
 
 /// What storing a submission came to.
@@ -43,6 +47,19 @@ impl Inbox {
     pub fn open(dir: &Path) -> Result<(Inbox, usize), String> {
         let shown = dir.display();
         fs::create_dir_all(dir).map_err(|e| format!("inbox {shown}: cannot create it: {e}"))?;
+        let held = File::open(dir).map_err(|e| format!("inbox {shown}: {e}"))?;
+        match held.try_lock() {
+            Ok(()) => {}
+            Err(fs::TryLockError::WouldBlock) => {
+                return Err(format!(
+                    "inbox {shown}: another `portal intake` is using it; one intake per inbox \
+                     (give this one its own --dir, or stop the other)"
+                ))
+            }
+            Err(fs::TryLockError::Error(e)) => {
+                return Err(format!("inbox {shown}: cannot lock it: {e}"))
+            }
+        }
         let probe = dir.join(format!("{TMP_PREFIX}probe-{}", std::process::id()));
         File::create(&probe)
             .and_then(|mut f| f.write_all(b"probe"))
@@ -61,6 +78,7 @@ impl Inbox {
             Inbox {
                 dir: dir.to_path_buf(),
                 lock: Mutex::new(()),
+                _held: held,
             },
             removed,
         ))

@@ -45,6 +45,9 @@ impl Validator<'_> {
             }
             self.bilingual(file, &format!("{at}.title"), &t.title);
             self.bilingual(file, &format!("{at}.question"), &t.question);
+            for (j, tag) in t.tags.iter().enumerate() {
+                self.check_tag(file, &format!("{at}.tags[{j}]"), tag);
+            }
             self.check_product_ref(file, versions, &at, &t.product, []);
             if i > 0 && threads[i - 1].asked < t.asked {
                 self.problem(
@@ -104,6 +107,30 @@ impl Validator<'_> {
             }
         }
         self.check_material_files(community);
+    }
+
+    /// A tag: shown in the reader's language, so a Chinese word needs its
+    /// English one; a word the same in both (`imap`) may go without.
+    fn check_tag(&mut self, file: &str, at: &str, tag: &Text) {
+        if tag.zh.trim().is_empty() {
+            self.problem(file, format!("{at}.zh"), "an empty tag");
+        }
+        match &tag.en {
+            Some(en) if en.trim().is_empty() => self.problem(
+                file,
+                format!("{at}.en"),
+                "empty: give the English word, or leave `en` out when it is the same",
+            ),
+            None if !tag.zh.is_ascii() => self.problem(
+                file,
+                format!("{at}.en"),
+                format!(
+                    "`{}` has no English word: the English page would show it in Chinese",
+                    tag.zh
+                ),
+            ),
+            _ => {}
+        }
     }
 
     /// A text the page shows in either language: both given, neither blank.

@@ -149,3 +149,33 @@ fn a_material_name_that_climbs_out_is_refused_and_its_checksum_must_be_hex() {
         .iter()
         .any(|p| p.path == "$.materials[0].file.name" && p.message.contains("is not a file name")));
 }
+
+#[test]
+fn a_chinese_tag_needs_its_english_word_and_no_tag_is_empty() {
+    let mut api = Api::minimal();
+    api.edit("community.json", |v| {
+        v["threads"][0]["tags"] = json!([
+            {"zh": "imap"},
+            {"zh": "升级"},
+            {"zh": " "},
+            {"zh": "同步", "en": ""},
+            {"zh": "归档", "en": "archive"}
+        ]);
+    });
+    assert_eq!(
+        api.problems(),
+        [
+            problem(
+                "community.json",
+                "$.threads[0].tags[1].en",
+                "`升级` has no English word: the English page would show it in Chinese"
+            ),
+            problem("community.json", "$.threads[0].tags[2].zh", "an empty tag"),
+            problem(
+                "community.json",
+                "$.threads[0].tags[3].en",
+                "empty: give the English word, or leave `en` out when it is the same"
+            ),
+        ]
+    );
+}

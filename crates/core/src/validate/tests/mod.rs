@@ -260,7 +260,7 @@ impl Api {
                     "id": "imap-timeout",
                     "title": {"zh": "IMAP 收信超时", "en": "IMAP timeouts"},
                     "product": "xt5",
-                    "tags": ["imap"],
+                    "tags": [{"zh": "imap"}],
                     "asked": "2026-11-24T10:00:00+08:00",
                     "question": {"zh": "升级后收信超时。", "en": "Timeouts after the upgrade."},
                     "answers": [{
