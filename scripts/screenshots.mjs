@@ -6,7 +6,7 @@ import { chromium } from '@playwright/test';
 
 const base = process.argv[2] ?? 'http://127.0.0.1:8499';
 const out = process.argv[3] ?? '.tmp/screenshots';
-const pages = { home: '/', services: '/services', sla: '/sla', tickets: '/tickets', history: '/history', kb: '/kb', 'kb-category': '/kb/c/send-receive', article: '/kb/a/sr-smtp-535-auth-failed', community: '/community', 'community-search': '/community?q=dkim', 'community-thread': '/community/t/imap-timeout-after-v5014-upgrade', courses: '/courses', consult: '/consult', terms: '/terms', 'not-found': '/no/such/page', 'reminders-public': '/reminders' };
+const pages = { home: '/', services: '/services', sla: '/sla', tickets: '/tickets', history: '/history', kb: '/kb', 'kb-category': '/kb/c/send-receive', article: '/kb/a/sr-smtp-535-auth-failed', community: '/community', 'community-search': '/community?q=dkim', 'community-thread': '/community/t/imap-timeout-after-v5014-upgrade', courses: '/courses', consult: '/consult', terms: '/terms', 'not-found': '/no/such/page', 'reminders-public': '/reminders', 'settings-public': '/settings' };
 const viewports = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } };
 
 const browser = await chromium.launch({

@@ -120,20 +120,44 @@ fn days(n: u64) -> Days {
 
 /// Every reminder at `inputs.now`, newest first (by `at`, then id).
 pub fn reminders(inputs: &Inputs) -> Vec<Reminder> {
-    let mut out = Vec::new();
-    let today = to_beijing(&inputs.now).date();
+    let mut out = public_reminders(inputs);
     if let Some(ws) = inputs.workspace {
-        patch_reminders(inputs, ws, today, &mut out);
-        version_reminders(inputs.products, ws, today, &mut out);
-        expiry_reminders(ws, today, &mut out);
-        ticket_reminders(ws, inputs.seen_tickets, &mut out);
+        out.extend(workspace_reminders(inputs, ws));
     }
+    finish(out, inputs.settings)
+}
+
+/// The reminders anyone gets, workspace or not (courses, changed terms,
+/// refused submissions), before [`finish`]. With [`workspace_reminders`]
+/// it is [`reminders`] in two halves, so that the app computes the
+/// public ones without the code that only a workspace needs (a split
+/// point of its own in the browser).
+pub fn public_reminders(inputs: &Inputs) -> Vec<Reminder> {
+    let mut out = Vec::new();
     course_reminders(inputs.courses, inputs.now, &mut out);
     if let (Some(terms), Some(calendar)) = (inputs.terms, inputs.calendar) {
         terms_reminder(terms, calendar, inputs.now, &mut out);
     }
     refused_reminders(inputs.outbox, &mut out);
-    out.retain(|r| r.notice.is_none_or(|t| inputs.settings.enabled(t)));
+    out
+}
+
+/// The reminders only the open workspace `ws` makes (patches, versions,
+/// expiries, tickets), before [`finish`]; `inputs.workspace` is not read.
+pub fn workspace_reminders(inputs: &Inputs, ws: &Workspace) -> Vec<Reminder> {
+    let mut out = Vec::new();
+    let today = to_beijing(&inputs.now).date();
+    patch_reminders(inputs, ws, today, &mut out);
+    version_reminders(inputs.products, ws, today, &mut out);
+    expiry_reminders(ws, today, &mut out);
+    ticket_reminders(ws, inputs.seen_tickets, &mut out);
+    out
+}
+
+/// Drops the types `settings` switch off and orders the rest newest first
+/// (by `at`, then id: ids are unique, so the order is total).
+pub fn finish(mut out: Vec<Reminder>, settings: &NotificationSettings) -> Vec<Reminder> {
+    out.retain(|r| r.notice.is_none_or(|t| settings.enabled(t)));
     out.sort_by(|a, b| b.at.cmp(&a.at).then_with(|| a.id.cmp(&b.id)));
     out
 }
@@ -513,16 +537,33 @@ pub fn next_seen(
     seen: Option<&[(String, TicketStatus)]>,
     read: &dyn Fn(&str) -> bool,
 ) -> Vec<(String, TicketStatus)> {
+    next_seen_of(&ticket_states(ws), seen, read)
+}
+
+/// Each ticket of `ws` with its state now: what [`next_seen_of`] needs of
+/// the workspace, so a caller can keep it without the workspace.
+pub fn ticket_states(ws: &Workspace) -> Vec<(String, TicketStatus)> {
     ws.tickets
         .iter()
-        .filter_map(|t| {
-            let before = seen.and_then(|s| s.iter().find(|(n, _)| *n == t.number).map(|(_, s)| *s));
-            let news = seen.is_some() && before != Some(t.status);
-            let unread = news && !read(&format!("ticket:{}:{}", t.number, t.status));
+        .map(|t| (t.number.clone(), t.status))
+        .collect()
+}
+
+/// [`next_seen`] from the tickets' states now ([`ticket_states`]).
+pub fn next_seen_of(
+    now: &[(String, TicketStatus)],
+    seen: Option<&[(String, TicketStatus)]>,
+    read: &dyn Fn(&str) -> bool,
+) -> Vec<(String, TicketStatus)> {
+    now.iter()
+        .filter_map(|(number, status)| {
+            let before = seen.and_then(|s| s.iter().find(|(n, _)| n == number).map(|(_, s)| *s));
+            let news = seen.is_some() && before != Some(*status);
+            let unread = news && !read(&format!("ticket:{number}:{status}"));
             match (unread, before) {
-                (true, Some(b)) => Some((t.number.clone(), b)),
+                (true, Some(b)) => Some((number.clone(), b)),
                 (true, None) => None,
-                (false, _) => Some((t.number.clone(), t.status)),
+                (false, _) => Some((number.clone(), *status)),
             }
         })
         .collect()

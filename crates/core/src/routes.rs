@@ -118,7 +118,8 @@ impl Page {
             Page::Patches => "patches_view",
             Page::PatchDownloads => "patch_downloads_view",
             Page::Booking => "booking_view",
-            Page::Reminders | Page::Settings => "reminders_view",
+            Page::Reminders => "reminders_view",
+            Page::Settings => "settings_view",
             Page::Licences | Page::Security => "cloud_view",
             Page::Community | Page::CommunityThread | Page::CommunityAsk | Page::Feedback => {
                 "community_view"

@@ -12,7 +12,8 @@ use portal_core::model::{
 use portal_core::outbox::{Item, State};
 use portal_core::parse_json;
 use portal_core::reminders::{
-    expiry_stage, grouped, next_seen, notify_now, reminders, Digest, Inputs, Kind, Reminder,
+    expiry_stage, finish, grouped, next_seen, next_seen_of, notify_now, public_reminders,
+    reminders, ticket_states, workspace_reminders, Digest, Inputs, Kind, Reminder,
 };
 use portal_core::settings::{Frequency, NoticeType, NotificationSettings, QuietHours};
 
@@ -451,6 +452,62 @@ fn the_last_visit_takes_in_a_new_state_only_once_its_reminder_is_read() {
     );
     // The first visit records everything as seen.
     assert_eq!(next_seen(&ws, None, &|_| false).len(), 2);
+}
+
+#[test]
+fn the_public_and_the_workspace_halves_finished_together_are_the_reminders() {
+    // The app computes the public half without the workspace's code and the
+    // workspace half behind a split point; together they must be the list.
+    let d = demo();
+    let outbox = [item("a", State::Refused)];
+    let seen = vec![("CM2026-001414".to_owned(), TicketStatus::Submitted)];
+    let mut settings = NotificationSettings::default();
+    settings.get_mut(NoticeType::Upgrades).enabled = false;
+    for now in [
+        NOW,
+        "2026-11-20T09:00:00+08:00",
+        "2027-01-10T12:00:00+08:00",
+    ] {
+        let inputs = Inputs {
+            now: t(now),
+            products: &d.products,
+            patches: &d.patches,
+            courses: &d.courses,
+            terms: Some(&d.terms),
+            calendar: Some(&d.calendar),
+            workspace: Some(&d.workspace),
+            outbox: &outbox,
+            seen_tickets: Some(&seen),
+            settings: &settings,
+        };
+        let whole = reminders(&inputs);
+        let public = public_reminders(&Inputs {
+            workspace: None,
+            products: &[],
+            patches: &[],
+            ..inputs
+        });
+        let private = workspace_reminders(
+            &Inputs {
+                courses: &[],
+                outbox: &[],
+                terms: None,
+                ..inputs
+            },
+            &d.workspace,
+        );
+        assert!(public
+            .iter()
+            .all(|r| r.link != "/workspace" && !r.link.starts_with("/patches")));
+        assert!(!private.is_empty());
+        let halves = finish(public.into_iter().chain(private).collect(), &settings);
+        assert_eq!(halves, whole, "at {now}");
+    }
+    // The last visit's states from the tickets alone, as from the workspace.
+    assert_eq!(
+        next_seen_of(&ticket_states(&d.workspace), Some(&seen), &|_| false),
+        next_seen(&d.workspace, Some(&seen), &|_| false)
+    );
 }
 
 // ---- settings ----------------------------------------------------------------

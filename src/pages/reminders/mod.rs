@@ -1,20 +1,26 @@
 //! 消息提醒 and 消息设置. The inbox runs `portal_core::reminders` in the
-//! browser over the API's products, patches, courses, terms and calendar,
-//! the open workspace (without one, the public reminders only), this
-//! device's outbox and what this device remembers (`device`): read marks,
-//! the ticket states of the last visit, the settings. It writes the unread
-//! count the header shows (`crate::deployment::UnreadCount`) and, with the
-//! user's permission, raises each due immediate reminder once as a browser
-//! notification. The settings page is `settings.rs`.
+//! browser over the API's courses, terms and calendar, this device's
+//! outbox and what this device remembers (`device`): read marks, the ticket
+//! states of the last visit, the settings; with a key, the open workspace's
+//! reminders come from `private` (products, patches and the workspace,
+//! behind a split point of their own: the public inbox does not load
+//! them). It writes the unread count the header shows
+//! (`crate::deployment::UnreadCount`) and, with the user's permission,
+//! raises each due immediate reminder once as a browser notification.
+//! The page is built with the DOM API: the skeleton once per language,
+//! then updated in place (the unread count's live region and the buttons
+//! stay the same elements). The settings page (`settings.rs`) is a section
+//! of its own.
 
 mod device;
+mod private;
 mod settings;
 mod texts;
 
 pub use settings::SettingsPage;
 
 use crate::api::{fetch_json, use_sla, ApiError};
-use crate::components::{load_workspace, ErrorPanel, Loading};
+use crate::components::{ErrorPanel, Loading};
 use crate::dom::{attr, el, text, text_el};
 use crate::i18n::{use_lang, Lang};
 use crate::routes;
@@ -22,86 +28,61 @@ use crate::session::use_session;
 use crate::time::{format_beijing, now_beijing};
 use leptos::prelude::*;
 use portal_core::files;
-use portal_core::model::{Course, Patch, Product, ServiceTerms, TicketStatus, Workspace};
+use portal_core::model::{Course, ServiceTerms};
 use portal_core::outbox::Item;
 use portal_core::reminders::{
-    grouped, next_seen, notify_now, reminders, Digest, Inputs, Kind, Reminder,
+    finish, grouped, next_seen_of, notify_now, public_reminders, Digest, Inputs, Kind, Reminder,
 };
 use portal_core::settings::NotificationSettings;
+use private::{reminders_workspace, Private};
 use std::sync::Arc;
 use texts::{kind_label, reminders_texts};
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-/// The published files the reminders are computed from. Products and
-/// patches only matter for a workspace's deployments: without one they are
-/// not fetched.
-#[derive(PartialEq)]
-struct Published {
-    products: Vec<Product>,
-    patches: Vec<Patch>,
+/// What the page computes from: the public files, the open workspace's
+/// half (`None` without a key, `Some(None)` when it did not open), this
+/// device's outbox items.
+struct Sources {
     courses: Vec<Course>,
     terms: Option<ServiceTerms>,
-}
-
-async fn fetch_published(private: bool) -> Result<Arc<Published>, ApiError> {
-    let catalogue = async {
-        if !private {
-            return Ok((Vec::new(), Vec::new()));
-        }
-        let (products, patches) = futures::future::join(
-            fetch_json::<Vec<Product>>(files::PRODUCTS),
-            fetch_json::<Vec<Patch>>(files::PATCHES),
-        )
-        .await;
-        Ok::<_, ApiError>((products?, patches?))
-    };
-    let (catalogue, courses, terms) = futures::future::join3(
-        catalogue,
-        fetch_json::<Vec<Course>>(files::COURSES),
-        fetch_json::<ServiceTerms>(files::TERMS),
-    )
-    .await;
-    let (products, patches) = catalogue?;
-    Ok(Arc::new(Published {
-        products,
-        patches,
-        courses: courses?,
-        // The terms reminder is one of many: a missing terms file leaves it out.
-        terms: terms.ok(),
-    }))
-}
-
-/// What the page computes from: the published files, the workspace (or
-/// why it did not open), this device's outbox items.
-struct Sources {
-    published: Arc<Published>,
-    workspace: Option<Arc<Workspace>>,
-    workspace_failed: bool,
+    private: Option<Option<Private>>,
     outbox: Vec<Item>,
 }
 
 async fn load(key: Option<String>) -> Result<Arc<Sources>, ApiError> {
-    let opened = async {
-        match &key {
-            None => None,
-            Some(k) => Some(load_workspace(k).await.map(Arc::new)),
+    let private = async {
+        match key {
+            None => Ok(None),
+            Some(k) => reminders_workspace(k, true).await.map(Some),
         }
     };
     // Read straight from the device: the outbox's sending code is not needed
     // to list what was refused.
-    let (opened, published, outbox) = futures::future::join3(
-        opened,
-        fetch_published(key.is_some()),
+    let (private, (courses, terms), outbox) = futures::future::join3(
+        private,
+        futures::future::join(
+            fetch_json::<Vec<Course>>(files::COURSES),
+            fetch_json::<ServiceTerms>(files::TERMS),
+        ),
         crate::store::outbox_items(),
     )
     .await;
     Ok(Arc::new(Sources {
-        published: published?,
-        workspace_failed: matches!(opened, Some(Err(_))),
-        workspace: opened.and_then(Result::ok),
+        courses: courses?,
+        // The terms reminder is one of many: a missing terms file leaves it out.
+        terms: terms.ok(),
+        private: private?,
         outbox: outbox.unwrap_or_default(),
     }))
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Permission {
+    Unsupported,
+    Default,
+    Granted,
+    Denied,
 }
 
 #[component]
@@ -111,63 +92,88 @@ pub fn RemindersPage() -> impl IntoView {
     let sla = use_sla();
     let sources = LocalResource::new(move || load(session.key()));
     let read = RwSignal::new(device::read_marks());
-    let not_kept = RwSignal::new(false);
+    let marks_kept = StoredValue::new(true);
     let permission = RwSignal::new(permission_now());
     let settings = StoredValue::new(device::settings());
     let unread_count = use_context::<crate::deployment::UnreadCount>();
-    // The reminders and the last visit's ticket states they were made with.
-    let computed = StoredValue::new(None::<(Vec<Reminder>, Option<Vec<(String, TicketStatus)>>)>);
-    let list = NodeRef::<leptos::html::Div>::new();
-    let (unread_n, set_unread_n) = signal(None::<usize>);
+    // The reminders as last computed, and the language the page is built in.
+    let computed = StoredValue::new(None::<Vec<Reminder>>);
+    let built = StoredValue::new(None::<Lang>);
+    let host = NodeRef::<leptos::html::Section>::new();
+    let status_host = NodeRef::<leptos::html::Div>::new();
 
     Effect::new(move |_| {
         let lang = lang.get();
-        let Some(Ok(src)) = sources.get() else {
+        let state = sources.get();
+        let permission = permission.get();
+        let marks = read.get();
+        let setup = sla.get().and_then(Result::ok);
+        let (Some(host), Some(status_host)) = (host.get(), status_host.get()) else {
             return;
         };
-        let setup = sla.get().and_then(Result::ok);
-        let marks = read.get();
-        if computed.with_value(Option::is_none) || setup.is_some() {
-            let seen = src
-                .workspace
-                .as_ref()
-                .and_then(|w| device::seen_tickets(&w.id));
-            let made = settings.with_value(|s| {
-                reminders(&Inputs {
-                    now: now_beijing(),
-                    products: &src.published.products,
-                    patches: &src.published.patches,
-                    courses: &src.published.courses,
-                    terms: src.published.terms.as_ref(),
-                    calendar: setup.as_ref().map(|x| x.engine.calendar()),
-                    workspace: src.workspace.as_deref(),
-                    outbox: &src.outbox,
-                    seen_tickets: seen.as_deref(),
-                    settings: s,
-                })
-            });
-            // The last visit's states stay those this page started with.
-            let seen = computed
-                .with_value(|c| c.as_ref().map(|(_, s)| s.clone()))
-                .unwrap_or(seen);
-            computed.set_value(Some((made, seen)));
+        if built.get_value() != Some(lang) {
+            build(&host, &status_host, lang);
+            built.set_value(Some(lang));
         }
+        let src = match &state {
+            Some(Ok(src)) => src.clone(),
+            _ => {
+                paint(
+                    &host,
+                    lang,
+                    &Shown {
+                        gate: None,
+                        unread: None,
+                        not_kept: false,
+                        permission,
+                    },
+                );
+                return;
+            }
+        };
+        let private = src.private.as_ref().and_then(Option::as_ref);
+        if computed.with_value(Option::is_none) || setup.is_some() {
+            let made = settings.with_value(|s| {
+                let public = public_reminders(&Inputs {
+                    now: now_beijing(),
+                    products: &[],
+                    patches: &[],
+                    courses: &src.courses,
+                    terms: src.terms.as_ref(),
+                    calendar: setup.as_ref().map(|x| x.engine.calendar()),
+                    workspace: None,
+                    outbox: &src.outbox,
+                    seen_tickets: None,
+                    settings: s,
+                });
+                let theirs = private.map(|p| p.reminders.clone()).unwrap_or_default();
+                finish(public.into_iter().chain(theirs).collect(), s)
+            });
+            computed.set_value(Some(made));
+        }
+        let t = reminders_texts(lang);
+        let gate = match &src.private {
+            None => Some(t.public_only),
+            Some(None) => Some(t.workspace_failed),
+            Some(Some(_)) => None,
+        };
         computed.with_value(|c| {
-            let Some((all, seen)) = c else {
+            let Some(all) = c else {
                 return;
             };
             let unread: Vec<&Reminder> = all.iter().filter(|r| !marks.contains(&r.id)).collect();
             let n = unread.len();
-            set_unread_n.set(Some(n));
-            let mut kept = device::save_unread(n);
+            let mut kept = device::save_unread(n) && marks_kept.get_value();
             if let Some(count) = unread_count {
                 count.0.set((n > 0).then(|| n.to_string()));
             }
-            if let Some(w) = &src.workspace {
-                let next = next_seen(w, seen.as_deref(), &|id| marks.iter().any(|r| r == id));
-                kept &= device::save_seen_tickets(&w.id, &next);
+            if let Some(p) = private {
+                let next = next_seen_of(&p.tickets, p.seen.as_deref(), &|id| {
+                    marks.iter().any(|r| r == id)
+                });
+                kept &= device::save_seen_tickets(&p.id, &next);
             }
-            if let (Permission::Granted, Some(setup)) = (permission.get(), &setup) {
+            if let (Permission::Granted, Some(setup)) = (permission, &setup) {
                 let now = now_beijing();
                 let mut notified = device::notified();
                 // At most three at once: the first visit after enabling must not flood.
@@ -186,9 +192,18 @@ pub fn RemindersPage() -> impl IntoView {
                 }
                 kept &= device::save_notified(&notified);
             }
-            not_kept.set(!kept);
-            if let Some(host) = list.get() {
-                settings.with_value(|s| fill(&host, lang, all, s, &marks));
+            paint(
+                &host,
+                lang,
+                &Shown {
+                    gate,
+                    unread: Some(n),
+                    not_kept: !kept,
+                    permission,
+                },
+            );
+            if let Some(list) = host.query_selector(".reminders-groups").ok().flatten() {
+                settings.with_value(|s| fill(&list, lang, all, s, &marks));
             }
         });
     });
@@ -201,62 +216,171 @@ pub fn RemindersPage() -> impl IntoView {
                 }
             }
         });
-        let kept = device::save_read_marks(&read.get_untracked());
-        not_kept.set(!kept);
+        marks_kept.set_value(device::save_read_marks(&read.get_untracked()));
     };
-    let on_list_click = move |ev: leptos::ev::MouseEvent| {
-        let id = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|t| t.get_attribute("data-mark-read"));
-        if let Some(id) = id {
-            mark(vec![id]);
+    let ask = move || {
+        if let Ok(promise) = web_sys::Notification::request_permission() {
+            leptos::task::spawn_local(async move {
+                let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+                permission.set(permission_now());
+            });
         }
     };
-    let mark_all = move |_| {
-        let ids = computed.with_value(|c| {
-            c.as_ref()
-                .map(|(all, _)| all.iter().map(|r| r.id.clone()).collect())
-                .unwrap_or_default()
-        });
-        mark(ids);
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+            return;
+        };
+        if let Some(id) = target.get_attribute("data-mark-read") {
+            mark(vec![id]);
+        } else if target.has_attribute("data-mark-all") {
+            let ids = computed.with_value(|c| {
+                c.as_ref()
+                    .map(|all| all.iter().map(|r| r.id.clone()).collect())
+                    .unwrap_or_default()
+            });
+            mark(ids);
+        } else if target.has_attribute("data-notify-enable") {
+            ask();
+        }
     };
 
-    move || {
-        let lang = lang.get();
-        let t = reminders_texts(lang);
-        let state = sources.get();
-        let gate = match &state {
-            Some(Ok(src)) if src.workspace.is_none() => Some(if src.workspace_failed {
-                t.workspace_failed
-            } else {
-                t.public_only
-            }),
-            _ => None,
-        };
-        view! {
-            <section class="page reminders-page">
-                <h1>{t.title}</h1>
-                <p class="lead-text">{t.lead}</p>
-                <p><a href=routes::SETTINGS data-settings-link="">{t.settings_link}</a></p>
-                {move || not_kept.get().then(|| view! { <p class="notice" role="alert">{reminders_texts(lang).not_kept}</p> })}
-                {match state {
-                    Some(Err(error)) => Some(view! { <ErrorPanel error on_retry=move || sources.refetch()/> }.into_any()),
-                    None => Some(view! { <Loading/> }.into_any()),
-                    Some(Ok(_)) => None,
-                }}
-                {gate.map(|words| view! {
-                    <p class="notice" data-public-only="">{words}" "<a href=routes::WORKSPACE>{t.open_workspace}</a></p>
-                })}
-                <div class="reminders-toolbar">
-                    <p role="status" data-unread="">{move || unread_n.get().map(t.unread_count)}</p>
-                    <button type="button" class="button" data-mark-all="" on:click=mark_all
-                        prop:hidden=move || unread_n.get().unwrap_or(0) == 0>{t.mark_all}</button>
-                </div>
-                <div class="reminders-groups" node_ref=list on:click=on_list_click></div>
-                {notify_block(lang, permission)}
-            </section>
+    let status = move || match sources.get() {
+        Some(Err(error)) => {
+            Some(view! { <ErrorPanel error on_retry=move || sources.refetch()/> }.into_any())
         }
+        None => Some(view! { <Loading/> }.into_any()),
+        Some(Ok(_)) => None,
+    };
+    view! {
+        <section class="page reminders-page" node_ref=host on:click=on_click>
+            <div node_ref=status_host data-reminders-status="">{status}</div>
+        </section>
+    }
+}
+
+/// What the page shows besides the list.
+struct Shown {
+    /// Why only the public reminders are listed.
+    gate: Option<&'static str>,
+    /// `None` until the reminders are computed.
+    unread: Option<usize>,
+    /// This device did not keep what the page wrote.
+    not_kept: bool,
+    permission: Permission,
+}
+
+/// The page's skeleton in `lang`, around `status_host` (the loading line or
+/// the error panel, from `view!`): the heading and the settings link before
+/// it; the toolbar (the unread count, a live region, and "mark all"), the
+/// list and the browser notifications card after it.
+fn build(host: &Element, status_host: &Element, lang: Lang) {
+    let Some(doc) = host.owner_document() else {
+        return;
+    };
+    let mut child = host.first_child();
+    while let Some(node) = child {
+        child = node.next_sibling();
+        if !node.is_same_node(Some(status_host)) {
+            let _ = host.remove_child(&node);
+        }
+    }
+    let t = reminders_texts(lang);
+    let head = doc.create_document_fragment();
+    let top: &Element = head.unchecked_ref();
+    text_el(&doc, top, "h1", "", t.title);
+    text_el(&doc, top, "p", "lead-text", t.lead);
+    let link = text_el(&doc, &el(&doc, top, "p", ""), "a", "", t.settings_link);
+    attr(&link, "href", routes::SETTINGS);
+    attr(&link, "data-settings-link", "");
+    let _ = host.insert_before(&head, Some(status_host));
+    let bar = el(&doc, host, "div", "reminders-toolbar");
+    let count = el(&doc, &bar, "p", "");
+    attr(&count, "role", "status");
+    attr(&count, "data-unread", "");
+    let all = text_el(&doc, &bar, "button", "button", t.mark_all);
+    attr(&all, "type", "button");
+    attr(&all, "data-mark-all", "");
+    el(&doc, host, "div", "reminders-groups");
+    let card = el(&doc, host, "section", "card reminders-notify");
+    attr(&card, "aria-labelledby", "notify-title");
+    attr(
+        &text_el(&doc, &card, "h2", "", t.notify_title),
+        "id",
+        "notify-title",
+    );
+    attr(&el(&doc, &card, "p", ""), "data-notify", "");
+    let enable = text_el(&doc, &card, "button", "button", t.notify_enable);
+    attr(&enable, "type", "button");
+    attr(&enable, "data-notify-enable", "");
+}
+
+fn hide(e: &Element, hidden: bool) {
+    if hidden {
+        attr(e, "hidden", "");
+    } else {
+        let _ = e.remove_attribute("hidden");
+    }
+}
+
+/// Brings the skeleton up to `shown`, in place.
+fn paint(host: &Element, lang: Lang, shown: &Shown) {
+    let Some(doc) = host.owner_document() else {
+        return;
+    };
+    let t = reminders_texts(lang);
+    let find = |selector: &str| host.query_selector(selector).ok().flatten();
+    // The alert and the gate come and go (an alert is announced as it appears).
+    for old in [find("[data-not-kept]"), find("[data-public-only]")]
+        .into_iter()
+        .flatten()
+    {
+        old.remove();
+    }
+    if shown.not_kept {
+        if let Some(status) = find("[data-reminders-status]") {
+            let p = doc.create_element("p").ok();
+            if let Some(p) = p {
+                attr(&p, "class", "notice");
+                attr(&p, "role", "alert");
+                attr(&p, "data-not-kept", "");
+                p.set_text_content(Some(t.not_kept));
+                let _ = host.insert_before(&p, Some(&status));
+            }
+        }
+    }
+    if let (Some(words), Some(bar)) = (shown.gate, find(".reminders-toolbar")) {
+        if let Ok(p) = doc.create_element("p") {
+            attr(&p, "class", "notice");
+            attr(&p, "data-public-only", "");
+            text(&doc, &p, words);
+            text(&doc, &p, " ");
+            attr(
+                &text_el(&doc, &p, "a", "", t.open_workspace),
+                "href",
+                routes::WORKSPACE,
+            );
+            let _ = host.insert_before(&p, Some(&bar));
+        }
+    }
+    if let Some(count) = find("[data-unread]") {
+        let words = shown.unread.map(t.unread_count).unwrap_or_default();
+        if count.text_content().unwrap_or_default() != words {
+            count.set_text_content(Some(&words));
+        }
+    }
+    if let Some(all) = find("[data-mark-all]") {
+        hide(&all, shown.unread.unwrap_or(0) == 0);
+    }
+    if let Some(p) = find("[data-notify]") {
+        p.set_text_content(Some(match shown.permission {
+            Permission::Unsupported => t.notify_unsupported,
+            Permission::Granted => t.notify_on,
+            Permission::Denied => t.notify_denied,
+            Permission::Default => t.notify_hint,
+        }));
+    }
+    if let Some(b) = find("[data-notify-enable]") {
+        hide(&b, shown.permission != Permission::Default);
     }
 }
 
@@ -345,14 +469,6 @@ fn fill(
     }
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Permission {
-    Unsupported,
-    Default,
-    Granted,
-    Denied,
-}
-
 fn notification_supported() -> bool {
     web_sys::window().is_some_and(|w| {
         js_sys::Reflect::has(&w, &wasm_bindgen::JsValue::from_str("Notification")).unwrap_or(false)
@@ -376,31 +492,4 @@ fn raise(lang: Lang, r: &Reminder) -> bool {
     options.set_body(r.title.get(lang.is_en()));
     options.set_tag(&r.id);
     web_sys::Notification::new_with_options(reminders_texts(lang).title, &options).is_ok()
-}
-
-/// "Enable browser notifications": asks for permission only on a click.
-fn notify_block(lang: Lang, permission: RwSignal<Permission>) -> impl IntoView {
-    let t = reminders_texts(lang);
-    let ask = move |_| {
-        if let Ok(promise) = web_sys::Notification::request_permission() {
-            leptos::task::spawn_local(async move {
-                let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-                permission.set(permission_now());
-            });
-        }
-    };
-    let words = move || match permission.get() {
-        Permission::Unsupported => t.notify_unsupported,
-        Permission::Granted => t.notify_on,
-        Permission::Denied => t.notify_denied,
-        Permission::Default => t.notify_hint,
-    };
-    view! {
-        <section class="card reminders-notify" aria-labelledby="notify-title">
-            <h2 id="notify-title">{t.notify_title}</h2>
-            <p data-notify="">{words}</p>
-            <button type="button" class="button" data-notify-enable="" on:click=ask
-                prop:hidden=move || permission.get() != Permission::Default>{t.notify_enable}</button>
-        </section>
-    }
 }

@@ -2,11 +2,20 @@
 //! quiet hours, kept on this device at every change, sent to Coremail
 //! through the outbox (`notification_settings`), exported to a file and
 //! imported from one (errors in the user's language).
+//!
+//! A section of its own (`settings_view`): a deep link does not load the
+//! reminders engine. The whole page is built with the DOM API (`build`,
+//! once per language) into one `<section>`, whose clicks, changes and
+//! submits are handled there by what the target is; the status line and
+//! the "send" card are rebuilt when what they show changes. The workspace
+//! is opened only for its id (`workspace_id`), which names the sender,
+//! through the inbox's workspace split point (`private`), so that a deep
+//! link without a key does not load it.
 
 use super::device;
-use super::texts::{frequency_words, import_error, notice_words, reminders_texts};
-use crate::components::{load_workspace, problem_words};
-use crate::dom::{attr, el, set_value, text, text_el, value};
+use super::texts::{frequency_words, import_error, notice_words, settings_texts};
+use crate::components::problem_words;
+use crate::dom::{attr, el, offer_download, set_value, text, text_el, value};
 use crate::i18n::{use_lang, Lang};
 use crate::outbox::{new_submission, use_outbox, Op, Submit, SubmitError};
 use crate::routes;
@@ -31,6 +40,14 @@ enum Status {
     SendFailed(String),
 }
 
+/// The id of the workspace `key` opens (`None` when it does not open),
+/// which names the submission's sender: `portal intake` finds the private
+/// source by it and checks the proof made from the key.
+async fn workspace_id(key: String) -> Option<String> {
+    let opened = super::private::reminders_workspace(key, false).await;
+    opened.ok().flatten().map(|p| p.id)
+}
+
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let lang = use_lang();
@@ -40,12 +57,13 @@ pub fn SettingsPage() -> impl IntoView {
     let status = RwSignal::new(Status::None);
     let workspace = LocalResource::new(move || {
         let key = session.key();
-        async move { load_workspace(&key?).await.ok().map(|w| w.id) }
+        async move { workspace_id(key?).await }
     });
+    let host = NodeRef::<leptos::html::Section>::new();
 
-    let change = move |f: &dyn Fn(&mut NotificationSettings)| {
-        settings.update(|s| f(s));
-        let kept = device::save_settings(&settings.get_untracked());
+    let change = move |next: NotificationSettings| {
+        let kept = device::save_settings(&next);
+        settings.set(next);
         status.set(if kept {
             Status::Saved
         } else {
@@ -53,19 +71,7 @@ pub fn SettingsPage() -> impl IntoView {
         });
     };
 
-    let export = move |_| {
-        save_file(
-            "coremail-notification-settings.json",
-            &settings.get_untracked().to_file(),
-        )
-    };
-    let import_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
+    let import_file = move |input: web_sys::HtmlInputElement| {
         let Some(file) = input.files().and_then(|f| f.get(0)) else {
             return;
         };
@@ -90,7 +96,7 @@ pub fn SettingsPage() -> impl IntoView {
             }
         });
     };
-    let send = move |_| {
+    let send = move || {
         let lang = lang.get_untracked();
         let (Some(secret), Some(Some(id))) = (session.key_untracked(), workspace.get_untracked())
         else {
@@ -108,13 +114,13 @@ pub fn SettingsPage() -> impl IntoView {
             submission,
             secret,
             labels: portal_core::secret::workspace_labels(),
-            summary: reminders_texts(lang).settings_title.to_owned(),
+            summary: settings_texts(lang).settings_title.to_owned(),
             ticket: None,
             catalogue: None,
             form_problems: Vec::new(),
         };
         leptos::task::spawn_local(async move {
-            let t = reminders_texts(lang);
+            let t = settings_texts(lang);
             match outbox.run(Op::Submit(Box::new(submit))).await {
                 Ok(()) => status.set(Status::Sent),
                 Err(SubmitError::Problems(problems)) => {
@@ -139,86 +145,213 @@ pub fn SettingsPage() -> impl IntoView {
         });
     };
 
-    // The matrix and the quiet hours are built with the DOM API (`form`),
-    // once per language; `sync` sets the controls from the settings (after
-    // an import) and `read` turns them back into settings at each change,
-    // so a control keeps its focus while the user works it.
-    let form = NodeRef::<leptos::html::Form>::new();
+    // The page, once per language; then the controls from the settings
+    // (again after an import), the status line and the send card, each
+    // when what it shows changes, so a control keeps its focus while the
+    // user works it.
+    let open = move || matches!(workspace.get(), Some(Some(_)));
     Effect::new(move |_| {
         let lang = lang.get();
-        if let Some(form) = form.get() {
-            build(&form, lang);
-            sync(&form, &settings.get_untracked());
+        if let Some(host) = host.get() {
+            build(&host, lang);
+            sync(&host, &settings.get_untracked());
+            show_status(&host, lang, &status.get_untracked());
+            show_send(&host, lang, untrack(open));
         }
     });
     Effect::new(move |_| {
         let s = settings.get();
-        if let Some(form) = form.get_untracked() {
-            sync(&form, &s);
+        if let Some(host) = host.get_untracked() {
+            sync(&host, &s);
         }
     });
-    let on_change = move |_| {
-        if let Some(form) = form.get_untracked() {
-            let next = read(&form, &settings.get_untracked());
-            change(&|x| *x = next.clone());
+    Effect::new(move |_| {
+        let status = status.get();
+        if let Some(host) = host.get_untracked() {
+            show_status(&host, lang.get_untracked(), &status);
         }
-    };
+    });
+    Effect::new(move |_| {
+        let open = open();
+        if let Some(host) = host.get_untracked() {
+            show_send(&host, lang.get_untracked(), open);
+        }
+    });
 
-    // One shape for every status: its words, its role and its key.
-    let status_view = move || {
-        let t = reminders_texts(lang.get());
-        let (key, text, alert) = match status.get() {
-            Status::None => return None,
-            Status::Saved => ("saved", t.saved.to_owned(), false),
-            Status::Imported => ("imported", t.imported.to_owned(), false),
-            Status::NotSaved => ("not-saved", t.not_saved.to_owned(), true),
-            Status::ImportFailed(m) => ("import-failed", m, true),
-            Status::Sent => ("sent", t.sent.to_owned(), false),
-            Status::SendFailed(m) => ("send-failed", format!("{}{m}", t.send_failed), true),
+    let target = |ev: &web_sys::Event| ev.target().and_then(|t| t.dyn_into::<Element>().ok());
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let Some(t) = target(&ev) else {
+            return;
         };
-        Some(view! {
-            <p role=if alert { "alert" } else { "status" } class=if alert { "notice" } else { "muted" } data-settings-status=key>{text}</p>
-        })
+        if t.has_attribute("data-export") {
+            offer_download(
+                "coremail-notification-settings.json",
+                "application/json",
+                &settings.get_untracked().to_file(),
+            );
+        } else if t.has_attribute("data-send-settings") {
+            send();
+        }
     };
-
-    let send_block = move || {
-        let t = reminders_texts(lang.get());
-        let open = matches!(workspace.get(), Some(Some(_)));
-        view! {
-            <p class=if open { "muted" } else { "notice" }>{if open { t.send_hint } else { t.send_needs_workspace }}</p>
-            <p>
-                <button type="button" class="button primary" data-send-settings="" on:click=send prop:hidden=!open>{t.send}</button>" "
-                <a href=if open { routes::OUTBOX } else { routes::WORKSPACE }>{if open { t.to_outbox } else { t.open_workspace }}</a>
-            </p>
+    let on_change = move |ev: leptos::ev::Event| {
+        let Some(t) = target(&ev) else {
+            return;
+        };
+        if t.has_attribute("data-import") {
+            if let Ok(input) = t.dyn_into::<web_sys::HtmlInputElement>() {
+                import_file(input);
+            }
+        } else if let Some(form) = host.get_untracked() {
+            change(read(&form, &settings.get_untracked()));
         }
     };
 
-    move || {
-        let t = reminders_texts(lang.get());
-        view! {
-            <section class="page settings-page">
-                <h1 id="settings-title">{t.settings_title}</h1>
-                <p class="lead-text">{t.settings_lead}</p>
-                <p><a href=routes::REMINDERS>{t.back_to_reminders}</a></p>
-                <div aria-live="polite">{status_view}</div>
-                <form class="settings-form" node_ref=form on:submit=|ev| ev.prevent_default() on:change=on_change></form>
-                <section class="card" aria-labelledby="send-title">
-                    <h2 id="send-title">{t.send_title}</h2>
-                    {send_block}
-                </section>
-                <section class="card" aria-labelledby="file-title">
-                    <h2 id="file-title">{t.file_title}</h2>
-                    <p>
-                        <button type="button" class="button" data-export="" on:click=export>{t.export}</button>
-                    </p>
-                    <p class="field">
-                        <label for="settings-import">{t.import}</label>" "
-                        <input id="settings-import" type="file" accept=".json,application/json" data-import="" on:change=import_file/>
-                    </p>
-                </section>
-            </section>
-        }
+    view! {
+        <section class="page settings-page" node_ref=host on:click=on_click on:change=on_change
+            on:submit=|ev| ev.prevent_default()></section>
     }
+}
+
+/// The page's markup in `lang`: heading, an empty status line, the matrix
+/// and the quiet hours, the send card (filled by `show_send`) and the file
+/// card.
+fn build(host: &Element, lang: Lang) {
+    let Some(doc) = host.owner_document() else {
+        return;
+    };
+    host.set_text_content(None);
+    let t = settings_texts(lang);
+    attr(
+        &text_el(&doc, host, "h1", "", t.settings_title),
+        "id",
+        "settings-title",
+    );
+    text_el(&doc, host, "p", "lead-text", t.settings_lead);
+    attr(
+        &text_el(&doc, &el(&doc, host, "p", ""), "a", "", t.back_to_reminders),
+        "href",
+        routes::REMINDERS,
+    );
+    attr(&el(&doc, host, "div", ""), "aria-live", "polite");
+    let form = el(&doc, host, "form", "settings-form");
+    matrix(&doc, &form, lang);
+    let send = el(&doc, host, "section", "card");
+    attr(&send, "aria-labelledby", "send-title");
+    attr(&send, "data-send-card", "");
+    let file = el(&doc, host, "section", "card");
+    attr(&file, "aria-labelledby", "file-title");
+    attr(
+        &text_el(&doc, &file, "h2", "", t.file_title),
+        "id",
+        "file-title",
+    );
+    let b = text_el(
+        &doc,
+        &el(&doc, &file, "p", ""),
+        "button",
+        "button",
+        t.export,
+    );
+    attr(&b, "type", "button");
+    attr(&b, "data-export", "");
+    let field = el(&doc, &file, "p", "field");
+    attr(
+        &text_el(&doc, &field, "label", "", t.import),
+        "for",
+        "settings-import",
+    );
+    text(&doc, &field, " ");
+    let input = el(&doc, &field, "input", "");
+    for (k, v) in [
+        ("id", "settings-import"),
+        ("type", "file"),
+        ("accept", ".json,application/json"),
+        ("data-import", ""),
+    ] {
+        attr(&input, k, v);
+    }
+}
+
+/// The status line: what the last action said, with its role and its key.
+fn show_status(host: &Element, lang: Lang, status: &Status) {
+    let (Some(doc), Some(live)) = (
+        host.owner_document(),
+        host.query_selector("[aria-live]").ok().flatten(),
+    ) else {
+        return;
+    };
+    live.set_text_content(None);
+    let t = settings_texts(lang);
+    let (key, words, alert) = match status {
+        Status::None => return,
+        Status::Saved => ("saved", t.saved.to_owned(), false),
+        Status::Imported => ("imported", t.imported.to_owned(), false),
+        Status::NotSaved => ("not-saved", t.not_saved.to_owned(), true),
+        Status::ImportFailed(m) => ("import-failed", m.clone(), true),
+        Status::Sent => ("sent", t.sent.to_owned(), false),
+        Status::SendFailed(m) => ("send-failed", format!("{}{m}", t.send_failed), true),
+    };
+    let p = text_el(
+        &doc,
+        &live,
+        "p",
+        if alert { "notice" } else { "muted" },
+        &words,
+    );
+    attr(&p, "role", if alert { "alert" } else { "status" });
+    attr(&p, "data-settings-status", key);
+}
+
+/// "Send to Coremail": the button once a workspace is open, else the way
+/// to open one.
+fn show_send(host: &Element, lang: Lang, open: bool) {
+    let (Some(doc), Some(card)) = (
+        host.owner_document(),
+        host.query_selector("[data-send-card]").ok().flatten(),
+    ) else {
+        return;
+    };
+    card.set_text_content(None);
+    let t = settings_texts(lang);
+    attr(
+        &text_el(&doc, &card, "h2", "", t.send_title),
+        "id",
+        "send-title",
+    );
+    text_el(
+        &doc,
+        &card,
+        "p",
+        if open { "muted" } else { "notice" },
+        if open {
+            t.send_hint
+        } else {
+            t.send_needs_workspace
+        },
+    );
+    let p = el(&doc, &card, "p", "");
+    let b = text_el(&doc, &p, "button", "button primary", t.send);
+    attr(&b, "type", "button");
+    attr(&b, "data-send-settings", "");
+    if !open {
+        attr(&b, "hidden", "");
+    }
+    text(&doc, &p, " ");
+    attr(
+        &text_el(
+            &doc,
+            &p,
+            "a",
+            "",
+            if open { t.to_outbox } else { t.open_workspace },
+        ),
+        "href",
+        if open {
+            routes::OUTBOX
+        } else {
+            routes::WORKSPACE
+        },
+    );
 }
 
 const CHANNELS: [&str; 3] = ["email", "sms", "browser"];
@@ -247,12 +380,9 @@ fn checkbox(doc: &Document, parent: &Element, id: &str, label: &str) {
 }
 
 /// The matrix (types × on, frequency, channels) and the quiet hours.
-fn build(form: &Element, lang: Lang) {
-    let Some(doc) = form.owner_document() else {
-        return;
-    };
-    form.set_text_content(None);
-    let t = reminders_texts(lang);
+fn matrix(doc: &Document, form: &Element, lang: Lang) {
+    let doc = doc.clone();
+    let t = settings_texts(lang);
     let scroll = el(&doc, form, "div", "table-scroll");
     attr(&scroll, "tabindex", "0");
     attr(&scroll, "role", "region");
@@ -402,26 +532,4 @@ fn read(form: &Element, before: &NotificationSettings) -> NotificationSettings {
         _ => QuietHours::OutsideWorkingTime,
     };
     s
-}
-
-/// Offers `text` as a JSON file named `name`, through a Blob URL.
-fn save_file(name: &str, text: &str) {
-    let _ = (|| {
-        let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-        let options = web_sys::BlobPropertyBag::new();
-        options.set_type("application/json");
-        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
-        let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
-        let link = web_sys::window()?.document()?.create_element("a").ok()?;
-        link.set_attribute("href", &url).ok()?;
-        link.set_attribute("download", name).ok()?;
-        link.dyn_ref::<web_sys::HtmlElement>()?.click();
-        set_timeout(
-            move || {
-                let _ = web_sys::Url::revoke_object_url(&url);
-            },
-            std::time::Duration::from_secs(10),
-        );
-        Some(())
-    })();
 }

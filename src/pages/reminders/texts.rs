@@ -1,4 +1,5 @@
-//! The reminders centre's and the settings page's words.
+//! The reminders centre's and the settings page's words, one struct each:
+//! the two pages are sections of their own.
 
 use crate::i18n::Lang;
 use portal_core::reminders::Kind;
@@ -28,7 +29,11 @@ pub struct RemindersTexts {
     pub notify_on: &'static str,
     pub notify_denied: &'static str,
     pub notify_unsupported: &'static str,
-    // Settings page.
+}
+
+/// The settings page's words (a section of its own: the inbox does not carry them).
+pub struct SettingsTexts {
+    pub open_workspace: &'static str,
     pub settings_title: &'static str,
     pub settings_lead: &'static str,
     pub back_to_reminders: &'static str,
@@ -87,6 +92,10 @@ static ZH: RemindersTexts = RemindersTexts {
     notify_on: "浏览器通知已启用。",
     notify_denied: "浏览器已拒绝通知权限，本页不会再次询问；如需启用，请在浏览器的网站设置中允许通知。",
     notify_unsupported: "此浏览器不支持网页通知。",
+};
+
+static SETTINGS_ZH: SettingsTexts = SettingsTexts {
+    open_workspace: "打开工作台",
     settings_title: "消息设置",
     settings_lead: "为每类提醒选择是否开启、频率和渠道。设置保存在此设备上；发送给 Coremail 后，邮件和短信也按此设置发送。关闭的类型不会在任何地方产生提醒。",
     back_to_reminders: "返回消息提醒",
@@ -151,6 +160,10 @@ static EN: RemindersTexts = RemindersTexts {
     notify_on: "Browser notifications are on.",
     notify_denied: "The browser refused notifications, and this page will not ask again. To enable them, allow notifications in the browser's site settings.",
     notify_unsupported: "This browser does not support web notifications.",
+};
+
+static SETTINGS_EN: SettingsTexts = SettingsTexts {
+    open_workspace: "Open the workspace",
     settings_title: "Notification settings",
     settings_lead: "Choose for each kind of reminder whether it is on, how often and where. Settings are saved on this device; once sent to Coremail, e-mail and SMS follow them too. A kind switched off produces no reminder anywhere.",
     back_to_reminders: "Back to reminders",
@@ -187,6 +200,10 @@ static EN: RemindersTexts = RemindersTexts {
 
 pub fn reminders_texts(lang: Lang) -> &'static RemindersTexts {
     lang.pick(&ZH, &EN)
+}
+
+pub fn settings_texts(lang: Lang) -> &'static SettingsTexts {
+    lang.pick(&SETTINGS_ZH, &SETTINGS_EN)
 }
 
 /// A notice type's name and what it covers.
