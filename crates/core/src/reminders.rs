@@ -14,6 +14,9 @@
 //! inbox, places it in a digest and decides when a browser notification may
 //! be raised ([`notify_now`]).
 //!
+//! Renewals cover licences, the service period and the cloud features
+//! (云产品授权管理), the latter one reminder per feature and last day.
+//!
 //! A reminder's [`NoticeType`] is the setting it obeys; a type switched off
 //! produces nothing. Courses, changed terms and refused submissions are
 //! service notices that no setting covers (`notice: None`): the terms bind
@@ -24,7 +27,8 @@ use crate::calendar::{beijing_midnight, to_beijing, BusinessCalendar};
 use crate::kb::IsoWeek;
 use crate::model::Patch;
 use crate::model::{
-    Course, PatchKind, PatchSeverity, Product, ServiceTerms, Text, TicketStatus, Workspace,
+    CloudFeature, Course, FeatureState, PatchKind, PatchSeverity, Product, ServiceTerms, Text,
+    TicketStatus, Workspace,
 };
 use crate::outbox::{Item, State};
 use crate::settings::{release_at, Frequency, NoticeType, NotificationSettings};
@@ -150,6 +154,7 @@ pub fn workspace_reminders(inputs: &Inputs, ws: &Workspace) -> Vec<Reminder> {
     patch_reminders(inputs, ws, today, &mut out);
     version_reminders(inputs.products, ws, today, &mut out);
     expiry_reminders(ws, today, &mut out);
+    cloud_feature_reminders(ws, today, &mut out);
     ticket_reminders(ws, inputs.seen_tickets, &mut out);
     out
 }
@@ -441,6 +446,85 @@ fn expiry_reminders(ws: &Workspace, today: NaiveDate, out: &mut Vec<Reminder>) {
             ),
             link: "/workspace".to_owned(),
             notice: Some(NoticeType::Handover),
+        });
+    }
+}
+
+fn feature_words(f: CloudFeature) -> (&'static str, &'static str) {
+    match f {
+        CloudFeature::Push => ("Coremail Push", "Coremail Push"),
+        CloudFeature::OverseasSdn => ("海外转发SDN", "overseas forwarding (SDN)"),
+        CloudFeature::OverseasMirror => ("海外云镜像", "overseas cloud mirror"),
+    }
+}
+
+/// Cloud features (云产品授权管理) at 30, 7 and 1 days before they stop,
+/// then "expired", as licences are ([`expiry_stage`]); one reminder per
+/// feature and last day, however many accounts share it (a renewal is
+/// ordered per feature and term, and a list of mailboxes would drown the
+/// inbox). `expires` is the last day a feature works, so it stops at 00:00
+/// Beijing the day after. Features that are active, or expired by their
+/// date or their recorded state, count; suspended, revoked and never
+/// opened ones are not up for renewal.
+fn cloud_feature_reminders(ws: &Workspace, today: NaiveDate, out: &mut Vec<Reminder>) {
+    let mut groups: Vec<(CloudFeature, NaiveDate, usize)> = Vec::new();
+    for f in &ws.cloud_features {
+        let Some(last) = f.expires else {
+            continue;
+        };
+        if !matches!(f.state, FeatureState::Active | FeatureState::Expired) {
+            continue;
+        }
+        match groups
+            .iter_mut()
+            .find(|(g, d, _)| *g == f.feature && *d == last)
+        {
+            Some((_, _, n)) => *n += 1,
+            None => groups.push((f.feature, last, 1)),
+        }
+    }
+    for (feature, last, n) in groups {
+        let Some(ends) = last.checked_add_days(days(1)) else {
+            continue;
+        };
+        let Some(stage) = expiry_stage(ends, today) else {
+            continue;
+        };
+        let (zh_name, en_name) = feature_words(feature);
+        let accounts = if n == 1 {
+            "1 account".to_owned()
+        } else {
+            format!("{n} accounts")
+        };
+        let (id_stage, at, zh, en) = if stage == 0 {
+            (
+                "expired".to_owned(),
+                beijing_midnight(ends),
+                format!("云功能 {zh_name}（{n} 个账号）已于 {last} 到期，请续费"),
+                format!("{en_name} ({accounts}) expired on {last}; please renew"),
+            )
+        } else {
+            let left = (ends - today).num_days();
+            (
+                stage.to_string(),
+                beijing_midnight(ends.checked_sub_days(days(stage as u64)).unwrap_or(ends)),
+                format!(
+                    "云功能 {zh_name}（{n} 个账号）将于 {last} 后到期（剩 {left} 天），请及时续费"
+                ),
+                format!(
+                    "{en_name} ({accounts}) expires on {last} ({left} day{} left); please renew",
+                    if left == 1 { "" } else { "s" }
+                ),
+            )
+        };
+        out.push(Reminder {
+            kind: Kind::Licence,
+            id: format!("cloud:{feature}:{last}:{id_stage}"),
+            due: beijing_midnight(ends),
+            at,
+            title: text(zh, en),
+            link: "/licences".to_owned(),
+            notice: Some(NoticeType::Renewals),
         });
     }
 }

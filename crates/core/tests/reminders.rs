@@ -6,8 +6,8 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use portal_core::calendar::BusinessCalendar;
 use portal_core::model::{
-    CalendarData, Course, Patch, PrivateWorkspace, Product, ServiceTerms, TicketStatus,
-    TicketSummary, Workspace,
+    CalendarData, CloudFeature, Course, Patch, PrivateWorkspace, Product, ServiceTerms,
+    TicketStatus, TicketSummary, Workspace,
 };
 use portal_core::outbox::{Item, State};
 use portal_core::parse_json;
@@ -452,6 +452,72 @@ fn the_last_visit_takes_in_a_new_state_only_once_its_reminder_is_read() {
     );
     // The first visit records everything as seen.
     assert_eq!(next_seen(&ws, None, &|_| false).len(), 2);
+}
+
+#[test]
+fn cloud_features_give_renewal_reminders_at_30_7_and_1_days_then_expired_one_per_feature_and_date()
+{
+    let d = demo();
+    let mut ws = d.workspace.clone();
+    // A second account whose Push ends the same day as finance.hq's.
+    let mut twin = ws
+        .cloud_features
+        .iter()
+        .find(|f| f.account == "finance.hq@demo-corp.cn" && f.feature == CloudFeature::Push)
+        .unwrap()
+        .clone();
+    twin.account = "second@demo-corp.cn".into();
+    ws.cloud_features.push(twin);
+    let list = run_with(
+        &d,
+        NOW,
+        Some(&ws),
+        &[],
+        None,
+        &NotificationSettings::default(),
+    );
+    let cloud: Vec<&str> = ids(&list)
+        .into_iter()
+        .filter(|i| i.starts_with("cloud:"))
+        .collect();
+    // Push's last day 2026-12-12 (two accounts, one reminder): 5 days left, the 7-day stage.
+    let push = find(&list, "cloud:push:2026-12-12:7");
+    assert_eq!(push.kind, Kind::Licence);
+    assert_eq!(push.notice, Some(NoticeType::Renewals));
+    assert_eq!(push.link, "/licences");
+    assert!(push.title.zh.contains("2 个账号"), "{}", push.title.zh);
+    assert!(push.title.zh.contains("剩 5 天"), "{}", push.title.zh);
+    assert!(push.title.get(true).contains("2 accounts"));
+    // It stops at 00:00 the day after its last day; the 7-day stage began a week before.
+    assert_eq!(push.due, t("2026-12-13T00:00:00+08:00"));
+    assert_eq!(push.at, t("2026-12-06T00:00:00+08:00"));
+    // Past their last day, active or recorded as expired: "expired", for 30 days.
+    assert!(cloud.contains(&"cloud:push:2026-12-06:expired"));
+    assert!(cloud.contains(&"cloud:push:2026-11-30:expired"));
+    assert!(!cloud.iter().any(|i| i.contains("2026-09-30")));
+    // 30 days ahead: SDN's 2026-12-20, Push's 2027-01-04.
+    assert!(cloud.contains(&"cloud:overseas_sdn:2026-12-20:30"));
+    assert!(cloud.contains(&"cloud:push:2027-01-04:30"));
+    // Suspended, revoked and never opened features are not up for renewal.
+    assert!(!cloud
+        .iter()
+        .any(|i| i.contains("2027-02-28") || i.contains("2026-10-31")));
+    assert_eq!(cloud.len(), 5, "{cloud:?}");
+    // The last day itself is the 1-day stage.
+    let last_day = run_with(
+        &d,
+        "2026-12-12T09:00:00+08:00",
+        Some(&ws),
+        &[],
+        None,
+        &NotificationSettings::default(),
+    );
+    assert!(ids(&last_day).contains(&"cloud:push:2026-12-12:1"));
+    // Renewals switched off: none.
+    let mut off = NotificationSettings::default();
+    off.get_mut(NoticeType::Renewals).enabled = false;
+    let quiet = run_with(&d, NOW, Some(&ws), &[], None, &off);
+    assert!(!ids(&quiet).iter().any(|i| i.starts_with("cloud:")));
 }
 
 #[test]
