@@ -107,6 +107,17 @@ test('mark as read survives a reload and lowers the header count', async ({ page
   await page.reload();
   await expect(page.locator('[data-unread]')).toHaveText('0 条未读');
   await expect(count).toHaveCount(0);
+  // Read, and from before this week: the old digests fold into one closed
+  // group at the end; this week's and the immediate ones stay open.
+  const earlier = page.locator('[data-earlier]');
+  await expect(earlier).toHaveCount(1);
+  await expect(earlier).not.toHaveAttribute('open', '');
+  await expect(earlier.locator('summary')).toHaveText(/^更早的摘要（\d+ 组，\d+ 条，均已读）$/);
+  const old = reminder(page, 'patch:xt5-p2026-1124');
+  await expect(old).toBeHidden();
+  await expect(reminder(page, 'licence:lic-xt5-branch:7')).toBeVisible();
+  await earlier.locator('summary').click();
+  await expect(old).toBeVisible();
   expectNoConsoleErrors(consoleErrors);
 });
 

@@ -32,7 +32,7 @@ use crate::model::{
 };
 use crate::outbox::{Item, State};
 use crate::settings::{release_at, Frequency, NoticeType, NotificationSettings};
-use chrono::{DateTime, Days, FixedOffset, NaiveDate, TimeZone};
+use chrono::{DateTime, Datelike, Days, FixedOffset, NaiveDate, TimeZone};
 use serde::{Deserialize, Serialize};
 
 /// Days before an expiry at which a renewal reminder appears (manual: 到期续费).
@@ -792,6 +792,18 @@ pub fn grouped<'a>(
         _ => key(b).cmp(&key(a)),
     });
     groups
+}
+
+/// Whether a digest is from before the current ISO week (Beijing time) of
+/// `today`: the inbox folds such digests away once all they hold is read.
+/// Immediate reminders never fold.
+pub fn is_earlier(d: &Digest, today: NaiveDate) -> bool {
+    let week_start =
+        today - chrono::Duration::days(i64::from(today.weekday().num_days_from_monday()));
+    match d {
+        Digest::Immediate => false,
+        Digest::Day(_) | Digest::Week(_) => key(d) < week_start,
+    }
 }
 
 /// A digest's start, to order days and weeks together.

@@ -3,7 +3,7 @@
 //! courses, terms and calendar) under a fixed "now", mostly Tuesday
 //! 8 December 2026, a week before licence lic-xt5-branch expires.
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 use portal_core::calendar::BusinessCalendar;
 use portal_core::model::{
     CalendarData, CloudFeature, Course, Patch, PrivateWorkspace, Product, ServiceTerms,
@@ -12,8 +12,9 @@ use portal_core::model::{
 use portal_core::outbox::{Item, State};
 use portal_core::parse_json;
 use portal_core::reminders::{
-    expiry_stage, finish, grouped, next_seen, next_seen_of, notify_now, public_reminders,
-    reminders, ticket_states, workspace_reminders, Digest, Inputs, Kind, Reminder,
+    expiry_stage, finish, grouped, is_earlier, next_seen, next_seen_of, notify_now,
+    public_reminders, reminders, ticket_states, workspace_reminders, Digest, Inputs, Kind,
+    Reminder,
 };
 use portal_core::settings::{Frequency, NoticeType, NotificationSettings, QuietHours};
 
@@ -693,4 +694,27 @@ fn a_browser_notification_waits_for_working_time_and_only_for_immediate_browser_
     let mut digest = off.clone();
     digest.types.renewals.frequency = Frequency::Daily;
     assert!(!notify_now(licence, &digest, &d.calendar, t(NOW)));
+}
+
+#[test]
+fn digests_before_this_iso_week_are_the_earlier_ones() {
+    let date = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();
+    // Tuesday 2026-12-08: its ISO week starts on Monday 2026-12-07.
+    let today = date("2026-12-08");
+    assert!(!is_earlier(&Digest::Immediate, today));
+    assert!(!is_earlier(&Digest::Day(date("2026-12-07")), today));
+    assert!(is_earlier(&Digest::Day(date("2026-12-06")), today));
+    assert!(is_earlier(&Digest::Day(date("2026-11-24")), today));
+    let week = |d: &str| {
+        let w = date(d).iso_week();
+        Digest::Week(portal_core::kb::IsoWeek {
+            year: w.year(),
+            week: w.week(),
+        })
+    };
+    assert!(!is_earlier(&week("2026-12-10"), today));
+    assert!(is_earlier(&week("2026-12-01"), today));
+    // Across a year: ISO week 1 of 2027 starts on Monday 2027-01-04.
+    assert!(is_earlier(&week("2026-12-31"), date("2027-01-05")));
+    assert!(!is_earlier(&week("2027-01-04"), date("2027-01-05")));
 }

@@ -31,7 +31,8 @@ use portal_core::files;
 use portal_core::model::{Course, ServiceTerms};
 use portal_core::outbox::Item;
 use portal_core::reminders::{
-    finish, grouped, next_seen_of, notify_now, public_reminders, Digest, Inputs, Kind, Reminder,
+    finish, grouped, is_earlier, next_seen_of, notify_now, public_reminders, Digest, Inputs, Kind,
+    Reminder,
 };
 use portal_core::settings::NotificationSettings;
 use private::{reminders_workspace, Private};
@@ -405,66 +406,94 @@ fn fill(
         );
         return;
     }
-    for (digest, members) in grouped(all, settings) {
-        let section = el(&doc, host, "section", "reminder-group");
-        let heading = match digest {
-            Digest::Immediate => t.immediate.to_owned(),
-            Digest::Day(d) => (t.day_digest)(&d.to_string()),
-            Digest::Week(w) => (t.week_digest)(&w.to_string()),
-        };
-        text_el(&doc, &section, "h2", "", &heading);
-        let ul = el(&doc, &section, "ul", "reminder-list");
-        for r in members {
-            let unread = !marks.contains(&r.id);
-            let li = el(
-                &doc,
-                &ul,
-                "li",
-                if unread {
-                    "reminder unread"
-                } else {
-                    "reminder"
-                },
-            );
-            attr(&li, "data-reminder", &r.id);
-            attr(&li, "data-kind", r.kind.as_str());
-            let head = el(&doc, &li, "p", "reminder-head");
-            text_el(
-                &doc,
-                &head,
-                "span",
-                "state-badge neutral",
-                kind_label(lang, r.kind),
-            );
+    // Digests from before this week whose reminders are all read fold into
+    // one closed <details> at the end: the inbox stays short, nothing is lost.
+    let today = now_beijing().date_naive();
+    let (folded, open): (Vec<_>, Vec<_>) = grouped(all, settings)
+        .into_iter()
+        .partition(|(d, m)| is_earlier(d, today) && m.iter().all(|r| marks.contains(&r.id)));
+    for (digest, members) in open {
+        group(&doc, host, lang, digest, members, marks);
+    }
+    if !folded.is_empty() {
+        let details = el(&doc, host, "details", "reminder-earlier");
+        attr(&details, "data-earlier", "");
+        let n = folded.iter().map(|(_, m)| m.len()).sum();
+        text_el(&doc, &details, "summary", "", &(t.earlier)(folded.len(), n));
+        for (digest, members) in folded {
+            group(&doc, &details, lang, digest, members, marks);
+        }
+    }
+}
+
+/// One digest's heading and its reminders.
+fn group(
+    doc: &web_sys::Document,
+    host: &Element,
+    lang: Lang,
+    digest: Digest,
+    members: Vec<&Reminder>,
+    marks: &[String],
+) {
+    let t = reminders_texts(lang);
+    let section = el(doc, host, "section", "reminder-group");
+    let heading = match digest {
+        Digest::Immediate => t.immediate.to_owned(),
+        Digest::Day(d) => (t.day_digest)(&d.to_string()),
+        Digest::Week(w) => (t.week_digest)(&w.to_string()),
+    };
+    text_el(doc, &section, "h2", "", &heading);
+    let ul = el(doc, &section, "ul", "reminder-list");
+    for r in members {
+        let unread = !marks.contains(&r.id);
+        let li = el(
+            doc,
+            &ul,
+            "li",
             if unread {
-                text(&doc, &head, " ");
-                attr(
-                    &text_el(&doc, &head, "span", "state-badge due-soon", t.unread),
-                    "data-unread-mark",
-                    "",
-                );
-            }
-            let title = el(&doc, &li, "p", "reminder-title");
+                "reminder unread"
+            } else {
+                "reminder"
+            },
+        );
+        attr(&li, "data-reminder", &r.id);
+        attr(&li, "data-kind", r.kind.as_str());
+        let head = el(doc, &li, "p", "reminder-head");
+        text_el(
+            doc,
+            &head,
+            "span",
+            "state-badge neutral",
+            kind_label(lang, r.kind),
+        );
+        if unread {
+            text(doc, &head, " ");
             attr(
-                &text_el(&doc, &title, "a", "", r.title.get(lang.is_en())),
-                "href",
-                &r.link,
+                &text_el(doc, &head, "span", "state-badge due-soon", t.unread),
+                "data-unread-mark",
+                "",
             );
-            let when = match r.kind {
-                // The objection period ends at 24:00 on the deadline date.
-                Kind::Terms => (t.deadline_end)(
-                    &(r.due - chrono::Duration::seconds(1))
-                        .date_naive()
-                        .to_string(),
-                ),
-                _ => format!("{}{}", t.due, format_beijing(&r.due)),
-            };
-            text_el(&doc, &li, "p", "muted", &when);
-            if unread {
-                let b = text_el(&doc, &li, "button", "button small", t.mark_read);
-                attr(&b, "type", "button");
-                attr(&b, "data-mark-read", &r.id);
-            }
+        }
+        let title = el(doc, &li, "p", "reminder-title");
+        attr(
+            &text_el(doc, &title, "a", "", r.title.get(lang.is_en())),
+            "href",
+            &r.link,
+        );
+        let when = match r.kind {
+            // The objection period ends at 24:00 on the deadline date.
+            Kind::Terms => (t.deadline_end)(
+                &(r.due - chrono::Duration::seconds(1))
+                    .date_naive()
+                    .to_string(),
+            ),
+            _ => format!("{}{}", t.due, format_beijing(&r.due)),
+        };
+        text_el(doc, &li, "p", "muted", &when);
+        if unread {
+            let b = text_el(doc, &li, "button", "button small", t.mark_read);
+            attr(&b, "type", "button");
+            attr(&b, "data-mark-read", &r.id);
         }
     }
 }

@@ -18,6 +18,8 @@ pub struct RemindersTexts {
     pub empty: &'static str,
     pub immediate: &'static str,
     pub day_digest: fn(&str) -> String,
+    /// The fold of earlier digests whose reminders are all read: groups, reminders.
+    pub earlier: fn(usize, usize) -> String,
     pub week_digest: fn(&str) -> String,
     pub due: &'static str,
     pub deadline_end: fn(&str) -> String,
@@ -81,6 +83,7 @@ static ZH: RemindersTexts = RemindersTexts {
     empty: "目前没有提醒。",
     immediate: "即时提醒",
     day_digest: |d| format!("{d} 每日摘要"),
+    earlier: |g, n| format!("更早的摘要（{g} 组，{n} 条，均已读）"),
     week_digest: |w| format!("{w} 每周摘要"),
     due: "时间：",
     deadline_end: |d| format!("截止：{d} 24:00"),
@@ -143,6 +146,13 @@ static EN: RemindersTexts = RemindersTexts {
     empty: "No reminders right now.",
     immediate: "Immediate",
     day_digest: |d| format!("Daily digest, {d}"),
+    earlier: |g, n| {
+        format!(
+            "Earlier digests ({g} {}, {n} {}, all read)",
+            crate::i18n::plural(g, "group", "groups"),
+            crate::i18n::plural(n, "reminder", "reminders")
+        )
+    },
     week_digest: |w| format!("Weekly digest, {w}"),
     due: "When: ",
     deadline_end: |d| format!("Deadline: end of {d}"),
