@@ -35,7 +35,7 @@ pub use sla_error::{sla_error_message, SlaErrorMessage};
 pub use sla_timeline::{format_duration, stretch_label, timeline_list};
 pub use store_problem::{store_error_message, store_problem_role, StoreProblem, StoreUse};
 pub use submission_words::{
-    booking_kind_words, code_words, field_words, kind_words, problem_words, state_words,
+    booking_kind_words, code_words, field_words, kind_words, labelled, problem_words, state_words,
 };
 pub use ticket_labels::{state_label, step_name};
 pub use workspace_gate::{load_workspace, WorkspaceGate};

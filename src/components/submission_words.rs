@@ -173,10 +173,15 @@ pub fn code_words(lang: Lang, field: &str, code: ProblemCode) -> String {
 
 /// `标题：请填写。`
 pub fn problem_words(lang: Lang, p: &Problem) -> String {
-    let sep = lang.pick("：", ": ");
-    format!(
-        "{}{sep}{}",
+    labelled(
+        lang,
         field_words(lang, &p.field),
-        code_words(lang, &p.field, p.code)
+        &code_words(lang, &p.field, p.code),
     )
+}
+
+/// A field's name and what is wrong with it, as an error summary lists them
+/// (`描述：请填写。`), for a form that names the field its own way.
+pub fn labelled(lang: Lang, field: &str, message: &str) -> String {
+    format!("{field}{}{message}", lang.pick("：", ": "))
 }

@@ -11,7 +11,8 @@
 use super::texts::{community_texts, CommunityTexts};
 use crate::api::fetch_products;
 use crate::components::{
-    code_words, focus_by_id, problem_words, store_error_message, store_problem_role, StoreUse,
+    code_words, focus_by_id, labelled, problem_words, store_error_message, store_problem_role,
+    StoreUse,
 };
 use crate::dom::{attr, el, set_value, text, text_el, value};
 use crate::i18n::{use_lang, Lang};
@@ -636,12 +637,7 @@ fn show_status(
             let id = field.map_or("community-send", |f| f.id);
             // The field as this form labels it ("描述", not the request form's "问题描述").
             let words = match field {
-                Some(f) => format!(
-                    "{}{}{}",
-                    (f.label)(t),
-                    lang.pick("：", ": "),
-                    code_words(lang, &p.field, p.code)
-                ),
+                Some(f) => labelled(lang, (f.label)(t), &code_words(lang, &p.field, p.code)),
                 None => problem_words(lang, p),
             };
             let a = text_el(&doc, &li, "a", "", &words);
