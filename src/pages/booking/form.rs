@@ -439,12 +439,7 @@ pub fn BookingForm(
                 phone: Some(phone.trim().to_owned()).filter(|p| !p.is_empty()),
             },
         };
-        let mut summary = format!(
-            "{} · {} · {}",
-            booking_kind_words(lang, kind),
-            format_beijing(&booking.start),
-            data.engineer_name(&booking.engineer, lang.is_en())
-        );
+        let mut summary = data.summary(lang, &booking);
         if sequence > 0 {
             summary = format!("{} · {summary}", booking_texts(lang).move_summary);
         }
@@ -1027,14 +1022,7 @@ pub fn BookingForm(
         let lang = lang.get();
         moving.get().map(|d| {
             let t = booking_texts(lang);
-            let what = stored.with_value(|(_, data)| {
-                format!(
-                    "{} · {} · {}",
-                    booking_kind_words(lang, d.booking.booking_type),
-                    format_beijing(&d.booking.start),
-                    data.engineer_name(&d.booking.engineer, lang.is_en())
-                )
-            });
+            let what = stored.with_value(|(_, data)| data.summary(lang, &d.booking));
             view! {
                 <div class="notice" id="booking-moving" tabindex="-1" data-moving=d.booking.booking.clone()>
                     <p>{(t.moving)(&what)}</p>
@@ -1182,11 +1170,10 @@ fn summary_words(lang: Lang, draft: Draft, p: &Problem) -> String {
             } else {
                 "$.request.patch"
             };
-            format!(
-                "{}{}{}",
+            crate::components::labelled(
+                lang,
                 crate::components::field_words(lang, field),
-                lang.pick("：", ": "),
-                message(lang, draft, p)
+                &message(lang, draft, p),
             )
         }
         _ => problem_words(lang, p),

@@ -39,12 +39,7 @@ pub fn MyBookings(
         let Some(secret) = session.key_untracked() else {
             return;
         };
-        let summary = format!(
-            "{} · {} · {}",
-            booking_kind_words(lang, d.booking.booking_type),
-            format_beijing(&d.booking.start),
-            data.with_value(|x| x.engineer_name(&d.booking.engineer, lang.is_en()))
-        );
+        let summary = data.with_value(|x| x.summary(lang, &d.booking));
         let submission = new_submission(
             lang,
             Scope::Workspace,

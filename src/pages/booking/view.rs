@@ -5,13 +5,15 @@ use super::form::BookingForm;
 use super::mine::MyBookings;
 use super::texts::booking_texts;
 use crate::api::{fetch_json, fetch_products, ApiError};
-use crate::components::loaded;
-use crate::i18n::use_lang;
+use crate::components::{booking_kind_words, loaded};
+use crate::i18n::{use_lang, Lang};
 use crate::outbox::{use_outbox, Op};
+use crate::time::format_beijing;
 use leptos::prelude::*;
 use portal_core::booking::DeviceBooking;
 use portal_core::files;
 use portal_core::model::{BookingKind, Engineer, Patch, Product, ServiceStation, Workspace};
+use portal_core::submission::Booking;
 use std::sync::Arc;
 
 /// What the page's address fills in.
@@ -41,6 +43,17 @@ impl BookingData {
             .iter()
             .find(|e| e.id == id)
             .map_or_else(|| id.to_owned(), |e| e.name.get(english).to_owned())
+    }
+
+    /// `远程支持 · 2026-10-09 13:30 · 赵敏`: how the outbox and the form name a
+    /// booking (type, start in Beijing time, engineer).
+    pub fn summary(&self, lang: Lang, b: &Booking) -> String {
+        format!(
+            "{} · {} · {}",
+            booking_kind_words(lang, b.booking_type),
+            format_beijing(&b.start),
+            self.engineer_name(&b.engineer, lang.is_en())
+        )
     }
 
     /// `Coremail XT V5.0.14`: a product's name with the version.
