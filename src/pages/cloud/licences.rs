@@ -7,6 +7,7 @@
 //! box. What a selection may be asked and when a request is pending are the
 //! core's (`portal_core::cloud`).
 
+use super::table::{cell, labelled, row, stack_table};
 use super::texts::{action_name, action_verb, cloud_texts, feature_name, state_class, state_name};
 use crate::components::{code_words, field_words, state_words, StoreProblem, StoreUse};
 use crate::dom::{attr, el, text_el};
@@ -467,15 +468,6 @@ fn fill(
     attr(&scroll, "tabindex", "0");
     attr(&scroll, "role", "region");
     attr(&scroll, "aria-label", t.licences_title);
-    // On a phone each row is a card of labelled lines (`stack-table`); the
-    // roles keep it a table for screen readers whatever its display.
-    let table = el(&doc, &scroll, "table", "data-table stack-table");
-    attr(&table, "id", "licence-table");
-    attr(&table, "role", "table");
-    let thead = el(&doc, &table, "thead", "");
-    attr(&thead, "role", "rowgroup");
-    let tr = el(&doc, &thead, "tr", "");
-    attr(&tr, "role", "row");
     let cols = [
         t.col_select,
         t.col_account,
@@ -483,26 +475,15 @@ fn fill(
         t.col_state,
         t.col_expires,
     ];
-    for h in cols {
-        let th = text_el(&doc, &tr, "th", "", h);
-        attr(&th, "scope", "col");
-        attr(&th, "role", "columnheader");
-    }
-    let body = el(&doc, &table, "tbody", "");
-    attr(&body, "role", "rowgroup");
-    let label = |cell: &web_sys::Element, role: &str, i: usize| {
-        attr(cell, "role", role);
-        attr(cell, "data-label", cols[i]);
-    };
+    let body = stack_table(&doc, &scroll, "licence-table", &cols);
     for (i, f) in rows.iter().enumerate() {
         let state = effective_state(f, today);
-        let tr = el(&doc, &body, "tr", "");
-        attr(&tr, "role", "row");
+        let tr = row(&doc, &body);
         attr(&tr, "data-account", &f.account);
         attr(&tr, "data-feature", f.feature.as_str());
         attr(&tr, "data-state", state.as_str());
         let td = el(&doc, &tr, "td", "");
-        label(&td, "cell", 0);
+        labelled(&td, "cell", cols[0]);
         let input = el(&doc, &td, "input", "");
         let id = format!("licence-row-{i}");
         attr(&input, "type", "checkbox");
@@ -518,13 +499,13 @@ fn fill(
         }
         let th = text_el(&doc, &tr, "th", "", &f.account);
         attr(&th, "scope", "row");
-        label(&th, "rowheader", 1);
-        label(&text_el(&doc, &tr, "td", "", name), "cell", 2);
-        let cell = el(&doc, &tr, "td", "");
-        label(&cell, "cell", 3);
+        labelled(&th, "rowheader", cols[1]);
+        cell(&doc, &tr, "", cols[2], name);
+        let state_cell = el(&doc, &tr, "td", "");
+        labelled(&state_cell, "cell", cols[3]);
         text_el(
             &doc,
-            &cell,
+            &state_cell,
             "span",
             state_class(state, is_expiring(f, today)),
             state_name(lang, state),
@@ -534,14 +515,14 @@ fn fill(
             let (words, _) = state_words(lang, p.state);
             text_el(
                 &doc,
-                &cell,
+                &state_cell,
                 "span",
                 "licence-pending",
                 &(t.pending)(action_name(lang, p.action), words),
             );
         }
         let expires = el(&doc, &tr, "td", "");
-        label(&expires, "cell", 4);
+        labelled(&expires, "cell", cols[4]);
         match f.expires {
             Some(d) => {
                 text_el(&doc, &expires, "span", "", &d.to_string());

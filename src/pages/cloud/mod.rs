@@ -17,6 +17,7 @@
 
 mod licences;
 mod security;
+mod table;
 mod texts;
 
 use crate::components::WorkspaceGate;

@@ -10,6 +10,7 @@
 //! table in a `<details>`, and a CSV download of the same columns.
 //! A module not bought shows no chart: what it is and how to get it.
 
+use super::table::{cell, row, stack_table};
 use super::texts::{cloud_texts, direction_name, module_words, CloudTexts};
 use crate::dom::{attr, el, text, text_el};
 use crate::i18n::{use_lang, Lang};
@@ -375,39 +376,6 @@ fn small_table(doc: &Document, parent: &Element, id: &str, title: &str, cols: &[
     attr(&scroll, "role", "region");
     attr(&scroll, "aria-labelledby", &format!("{id}-title"));
     stack_table(doc, &scroll, id, cols)
-}
-
-/// A table whose rows are cards of labelled lines on a phone (`stack-table`
-/// in the stylesheet; fill it with [`row`] and [`cell`]): the roles keep it
-/// a table for screen readers whatever its display. Returns its `tbody`.
-fn stack_table(doc: &Document, parent: &Element, id: &str, cols: &[&str]) -> Element {
-    let table = el(doc, parent, "table", "data-table stack-table");
-    attr(&table, "id", id);
-    attr(&table, "role", "table");
-    let thead = el(doc, &table, "thead", "");
-    attr(&thead, "role", "rowgroup");
-    let tr = row(doc, &thead);
-    for c in cols {
-        let th = text_el(doc, &tr, "th", "", c);
-        attr(&th, "scope", "col");
-        attr(&th, "role", "columnheader");
-    }
-    let body = el(doc, &table, "tbody", "");
-    attr(&body, "role", "rowgroup");
-    body
-}
-
-fn row(doc: &Document, group: &Element) -> Element {
-    let tr = el(doc, group, "tr", "");
-    attr(&tr, "role", "row");
-    tr
-}
-
-/// A cell, labelled with its column's name for the phone's cards.
-fn cell(doc: &Document, tr: &Element, class: &str, label: &str, value: &str) {
-    let td = text_el(doc, tr, "td", class, value);
-    attr(&td, "role", "cell");
-    attr(&td, "data-label", label);
 }
 
 fn csv_button(doc: &Document, parent: &Element, t: &CloudTexts, index: usize) {
