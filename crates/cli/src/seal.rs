@@ -475,10 +475,7 @@ fn manifests(
         }
         let manifest = format!("[{}]", list.join(","));
         let hash = Sha256::digest(manifest.as_bytes());
-        files.push((
-            format!("{stem}-{}.json", portal_core::keys::to_hex(&hash[..8])),
-            manifest.into_bytes(),
-        ));
+        files.push((content_name(stem, &hash, "json"), manifest.into_bytes()));
         let handle = format!("__s{k}");
         let name = renamed.get(name).unwrap_or(name);
         out.push_str(&format!(
@@ -818,10 +815,13 @@ fn shorten_shared_imports(loader: &str) -> Result<String, String> {
 /// the name the loader's `__chunk` derives from the digest it checks.
 fn chunk_file_name(stem: &str, bytes: &[u8]) -> String {
     let short = stem.strip_suffix(".wasm").unwrap_or(stem);
-    format!(
-        "{short}-{}.wasm",
-        portal_core::keys::to_hex(&Sha256::digest(bytes)[..8])
-    )
+    content_name(short, &Sha256::digest(bytes), "wasm")
+}
+
+/// `<stem>-<hex of the digest's first 8 bytes>.<ext>`: a module's or a
+/// manifest's file name, as `__chunk` rebuilds it from the digest.
+fn content_name(stem: &str, sha256: &[u8], ext: &str) -> String {
+    format!("{stem}-{}.{ext}", portal_core::keys::to_hex(&sha256[..8]))
 }
 
 fn sri(bytes: &[u8]) -> String {
