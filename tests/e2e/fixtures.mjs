@@ -29,6 +29,18 @@ export async function settled(page) {
   await page.waitForLoadState('networkidle');
 }
 
+/** Waits until the service worker has precached this build's shell and
+ * answers this page's requests: what "the portal works offline" needs. A
+ * test that goes offline before that tests a half-installed worker. */
+export async function offlineReady(page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    }
+  });
+}
+
 // The demo's secrets, read from its private source (demo/private), the
 // same place `portal publish` sealed the API from.
 import { readFileSync } from 'node:fs';

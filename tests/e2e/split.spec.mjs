@@ -2,7 +2,7 @@
 // own, fetched with integrity when the section is first opened, and
 // precached by the service worker so that a section never visited still
 // opens with the network off.
-import { test, expect, expectNoConsoleErrors } from './fixtures.mjs';
+import { test, expect, expectNoConsoleErrors, offlineReady } from './fixtures.mjs';
 
 const chunk = (url) => /\/(split|chunk)_[^/]*-[0-9a-f]{16}\.wasm$/.test(url);
 
@@ -77,7 +77,7 @@ test('after one visit, a section never opened still opens offline', async ({ pag
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('您好，欢迎来到 Coremail 云服务中心');
   // The service worker installs and precaches every module of the build.
-  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await offlineReady(page);
   await context.setOffline(true);
   // The offline library was never opened on this device: its code comes
   // from the service worker's cache, its content from IndexedDB.
