@@ -136,8 +136,10 @@ section!(learn_view {
 });
 
 /// Loads the module of `page`'s section, if it is not loaded yet (the 404
-/// page is in the main module). A module that cannot be fetched panics, as
-/// a `#[lazy]` call does, and the panic hook shows the "reload" panel.
+/// page is in the main module). Offline, the loader waits for the network
+/// until the module can be fetched (`portal seal`'s loader); a module that
+/// cannot load otherwise panics, as a `#[lazy]` call does, and the panic
+/// hook shows the "reload" panel.
 pub async fn preload(page: Page) {
     #[cfg(feature = "split")]
     match page {

@@ -1,7 +1,7 @@
 // Offline reading: opened articles are kept; a category can be saved; the
 // offline library lists, searches, refreshes and removes; with the network
 // gone a saved article still reads; a newer published revision is flagged.
-import { test, expect, offlineReady } from './fixtures.mjs';
+import { test, expect, expectNoConsoleErrors, offlineReady } from './fixtures.mjs';
 
 test('an opened article is kept and reads offline', async ({ page }) => {
   await page.goto('/kb/a/sr-smtp-535-auth-failed');
@@ -54,6 +54,33 @@ test('saving a category fills the offline library, which searches and removes of
   await expect(page.locator(`.offline-item[data-article="${id}"]`)).toHaveCount(0);
   await expect(page.locator('.offline-item')).toHaveCount(count - 1);
   await context.setOffline(false);
+});
+
+test.describe('without a service worker', () => {
+  test.use({ serviceWorkers: 'block' });
+
+  test('offline, the library search whose engine is not on the device yet waits for the network, then searches (en)', async ({ page, context, consoleErrors }) => {
+    await page.addInitScript(() => localStorage.setItem('coremail-portal.lang', 'en'));
+    for (const id of ['sr-smtp-535-auth-failed', 'ds-disk-alert-threshold']) {
+      await page.goto(`/kb/a/${id}`);
+      await expect(page.locator('.article-body')).toBeVisible();
+    }
+    await page.goto('/kb/offline');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Offline library');
+    await expect(page.locator('.offline-item')).toHaveCount(2);
+    await context.setOffline(true);
+    await page.getByRole('searchbox', { name: 'Search offline articles' }).fill('535');
+    await expect(page.locator('#module-waiting')).toContainText('No network: this part of the service centre is not on this device yet.');
+    // The list and what was typed stay as they were.
+    await expect(page.locator('.offline-item')).toHaveCount(2);
+    await expect(page.getByRole('searchbox', { name: 'Search offline articles' })).toHaveValue('535');
+    await expect(page.locator('#fatal-error')).toBeHidden();
+    await context.setOffline(false);
+    await expect(page.locator('.offline-item')).toHaveCount(1);
+    await expect(page.locator('.offline-item')).toHaveAttribute('data-article', 'sr-smtp-535-auth-failed');
+    await expect(page.locator('#module-waiting')).toBeEmpty();
+    expectNoConsoleErrors(consoleErrors, [/Failed to load resource/, /net::ERR_INTERNET_DISCONNECTED/]);
+  });
 });
 
 test('a newer published revision is flagged and refresh takes it', async ({ page }) => {

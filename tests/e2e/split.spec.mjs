@@ -30,7 +30,9 @@ test('a tampered section module is refused by its integrity check', async ({ pag
   });
   await page.goto('/sla');
   // A module that cannot load stops the app: the reload panel, never a frozen page.
+  // Online, that is no reason to wait for the network.
   await expect(page.locator('#fatal-error')).toBeVisible();
+  await expect(page.locator('#module-waiting')).toBeEmpty();
   expect(consoleErrors.some((e) => /integrity/i.test(e)), consoleErrors.join('\n')).toBe(true);
 });
 
@@ -96,6 +98,27 @@ test('after one visit, a section never opened still opens offline', async ({ pag
   await expect(page.locator('#fatal-error')).toBeHidden();
   await context.setOffline(false);
   expectNoConsoleErrors(consoleErrors, [/Failed to load resource/, /net::ERR_INTERNET_DISCONNECTED/]);
+});
+
+test.describe('without a service worker (private windows, a policy, one still installing)', () => {
+  test.use({ serviceWorkers: 'block' });
+
+  test('offline, a section not yet on the device waits for the network, the page stays, and it opens when the network is back', async ({ page, context, consoleErrors }) => {
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('您好，欢迎来到 Coremail 云服务中心');
+    await page.waitForLoadState('networkidle');
+    await context.setOffline(true);
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '知识库' }).click();
+    await expect(page.locator('#module-waiting')).toHaveText('网络不可用：这部分功能还没有下载到本设备，网络恢复后会自动继续。当前页面和您填写的内容不受影响。');
+    // The page the user was on stays, and the app has not stopped.
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('您好，欢迎来到 Coremail 云服务中心');
+    await expect(page.locator('#fatal-error')).toBeHidden();
+    await context.setOffline(false);
+    await expect(page.locator('.category-card').first()).toBeVisible();
+    await expect(page).toHaveURL(/\/kb$/);
+    await expect(page.locator('#module-waiting')).toBeEmpty();
+    expectNoConsoleErrors(consoleErrors, [/Failed to load resource/, /net::ERR_INTERNET_DISCONNECTED/]);
+  });
 });
 
 test('the knowledge-base index is fetched once per visit, whatever pages read it', async ({ page, consoleErrors }) => {
