@@ -52,7 +52,8 @@ const CEILING_KB = {
   '/kb': 220.3,
   '/kb/c/send-receive': 220.3,
   '/kb/a/sr-smtp-535-auth-failed': 230.0,
-  '/kb/offline': 220.2,
+  // Raised from 220.2 (BENCHMARKS.md, "Offline without a service worker").
+  '/kb/offline': 221.7,
   '/community': 210.3,
   '/community/t/imap-timeout-after-v5014-upgrade': 210.3,
   '/community/ask': 254.2,
