@@ -37,6 +37,22 @@ pub fn attr(e: &Element, name: &str, value: &str) {
     let _ = e.set_attribute(name, value);
 }
 
+/// `<section class=… aria-labelledby=id><h2 id=id>title</h2></section>` at
+/// the end of `parent`: a region named by its heading, which a screen
+/// reader lists. Returns the section.
+pub fn titled_section(
+    doc: &Document,
+    parent: &Element,
+    class: &str,
+    id: &str,
+    title: &str,
+) -> Element {
+    let section = el(doc, parent, "section", class);
+    attr(&section, "aria-labelledby", id);
+    attr(&text_el(doc, &section, "h2", "", title), "id", id);
+    section
+}
+
 /// A form control's current value (a select's, an input's).
 pub fn value(e: &Element) -> String {
     js_sys::Reflect::get(e, &wasm_bindgen::JsValue::from_str("value"))

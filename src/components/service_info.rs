@@ -4,7 +4,7 @@
 
 use crate::api::SlaSetup;
 use crate::components::severity_list;
-use crate::dom::{attr, el, text, text_el};
+use crate::dom::{attr, el, text, text_el, titled_section};
 use crate::i18n::{plural, Lang};
 use crate::time::format_short;
 use chrono::{DateTime, FixedOffset};
@@ -101,14 +101,8 @@ fn build(host: &Element, t: &ServiceTexts, lang: Lang, setup: &SlaSetup) {
     };
     let en = lang.is_en();
     host.set_text_content(None);
-    let section = |id: &str, class: &str, title: &str| {
-        let s = el(&doc, host, "section", class);
-        attr(&s, "aria-labelledby", id);
-        attr(&text_el(&doc, &s, "h2", "", title), "id", id);
-        s
-    };
 
-    let channels = section("channels-title", "section", t.channels_title);
+    let channels = titled_section(&doc, host, "section", "channels-title", t.channels_title);
     text_el(&doc, &channels, "p", "section-lead", t.channels_lead);
     let list = el(&doc, &channels, "ul", "card-grid channels");
     for channel in &setup.policy.channels {
@@ -133,11 +127,11 @@ fn build(host: &Element, t: &ServiceTexts, lang: Lang, setup: &SlaSetup) {
         );
     }
 
-    let severity = section("severity-title", "section", t.severity_title);
+    let severity = titled_section(&doc, host, "section", "severity-title", t.severity_title);
     text_el(&doc, &severity, "p", "section-lead", t.severity_lead);
     severity_list(&doc, &severity, lang, &setup.policy.priorities);
 
-    let onsite = section("onsite-title", "section onsite", t.onsite_title);
+    let onsite = titled_section(&doc, host, "section onsite", "onsite-title", t.onsite_title);
     let rule = &setup.policy.onsite;
     text_el(
         &doc,

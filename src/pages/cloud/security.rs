@@ -12,7 +12,7 @@
 
 use super::table::{cell, row, stack_table};
 use super::texts::{cloud_texts, direction_name, module_words, CloudTexts};
-use crate::dom::{attr, el, text, text_el};
+use crate::dom::{attr, el, text, text_el, titled_section};
 use crate::i18n::{use_lang, Lang};
 use crate::routes;
 use leptos::prelude::*;
@@ -98,7 +98,13 @@ fn build(host: &Element, lang: Lang, w: &Workspace, files: &mut Downloads) {
             Module::Cac => "cac",
             Module::Overseas => "overseas",
         };
-        let section = el(&doc, host, "section", "card workspace-card security-module");
+        let section = titled_section(
+            &doc,
+            host,
+            "card workspace-card security-module",
+            &format!("security-{id}-title"),
+            name,
+        );
         attr(&section, "id", &format!("security-{id}"));
         attr(&section, "data-module", id);
         attr(
@@ -106,9 +112,6 @@ fn build(host: &Element, lang: Lang, w: &Workspace, files: &mut Downloads) {
             "data-bought",
             if bought { "true" } else { "false" },
         );
-        attr(&section, "aria-labelledby", &format!("security-{id}-title"));
-        let h2 = text_el(&doc, &section, "h2", "", name);
-        attr(&h2, "id", &format!("security-{id}-title"));
         let report = match module {
             Module::Guard => w
                 .security

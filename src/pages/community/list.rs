@@ -6,7 +6,7 @@ use super::texts::{community_texts, CommunityTexts};
 use super::{fetch_community, link, CommunityData};
 use crate::api::api_url;
 use crate::components::loaded;
-use crate::dom::{attr, el, set_value, text, text_el, value};
+use crate::dom::{attr, el, set_value, text, text_el, titled_section, value};
 use crate::i18n::{use_lang, Lang};
 use crate::routes;
 use leptos::html;
@@ -140,10 +140,7 @@ fn thread_list(host: &Element, status: &Element, lang: Lang, data: &CommunityDat
         status.set_text_content(Some(&announce));
     }
     host.set_text_content(None);
-    let section = el(&doc, host, "section", "section");
-    attr(&section, "aria-labelledby", "threads-title");
-    let h2 = text_el(&doc, &section, "h2", "", t.threads_title);
-    attr(&h2, "id", "threads-title");
+    let section = titled_section(&doc, host, "section", "threads-title", t.threads_title);
     if searching {
         if found.hits.is_empty() {
             text_el(&doc, &section, "p", "notice", t.found_none);
@@ -213,11 +210,14 @@ fn material_list(host: &Element, lang: Lang, data: &CommunityData) {
     };
     let (t, en) = (community_texts(lang), lang.is_en());
     host.set_text_content(None);
-    let section = el(&doc, host, "section", "section materials");
-    attr(&section, "aria-labelledby", "materials-title");
+    let section = titled_section(
+        &doc,
+        host,
+        "section materials",
+        "materials-title",
+        t.materials_title,
+    );
     attr(&section, "id", "materials");
-    let h2 = text_el(&doc, &section, "h2", "", t.materials_title);
-    attr(&h2, "id", "materials-title");
     text_el(&doc, &section, "p", "muted", t.materials_lead);
     let ul = el(&doc, &section, "ul", "card-grid material-list");
     for m in &data.community.materials {

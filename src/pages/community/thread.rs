@@ -4,7 +4,7 @@
 use super::texts::community_texts;
 use super::{fetch_community, link, CommunityData};
 use crate::components::loaded;
-use crate::dom::{attr, el, text_el};
+use crate::dom::{attr, el, text_el, titled_section};
 use crate::i18n::{use_lang, Lang};
 use crate::routes;
 use crate::time::format_beijing;
@@ -48,10 +48,13 @@ fn thread_view(host: &Element, lang: Lang, data: &CommunityData, id: &str) {
     let article = el(&doc, host, "article", "thread");
     attr(&article, "data-thread", &th.id);
     text_el(&doc, &article, "h1", "", th.title.get(en));
-    let question = el(&doc, &article, "section", "card thread-question");
-    attr(&question, "aria-labelledby", "question-title");
-    let h2 = text_el(&doc, &question, "h2", "", t.question);
-    attr(&h2, "id", "question-title");
+    let question = titled_section(
+        &doc,
+        &article,
+        "card thread-question",
+        "question-title",
+        t.question,
+    );
     paragraphs(&question, th.question.get(en));
     text_el(
         &doc,
@@ -67,16 +70,13 @@ fn thread_view(host: &Element, lang: Lang, data: &CommunityData, id: &str) {
             text_el(&doc, &tags, "li", "tag", tag.get(lang.is_en()));
         }
     }
-    let answers = el(&doc, &article, "section", "thread-answers");
-    attr(&answers, "aria-labelledby", "answers-title");
-    let h2 = text_el(
+    let answers = titled_section(
         &doc,
-        &answers,
-        "h2",
-        "",
+        &article,
+        "thread-answers",
+        "answers-title",
         &format!("{} · {}", t.answers_title, (t.answers)(th.answers.len())),
     );
-    attr(&h2, "id", "answers-title");
     let ol = el(&doc, &answers, "ol", "answer-list");
     for a in &th.answers {
         let li = el(&doc, &ol, "li", "card answer");

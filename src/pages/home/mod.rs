@@ -10,7 +10,7 @@ mod texts;
 
 use crate::api::{fetch_json, use_sla};
 use crate::components::{loaded, service_info, use_clock};
-use crate::dom::{attr, el, text, text_el};
+use crate::dom::{attr, el, text, text_el, titled_section};
 use crate::i18n::{use_lang, Lang};
 use crate::routes;
 use crate::time::{format_beijing, format_local_if_different};
@@ -79,13 +79,7 @@ fn intro(host: &Element, lang: Lang) {
     let hero = el(&doc, host, "section", "hero");
     text_el(&doc, &hero, "h1", "", t.title);
     text_el(&doc, &hero, "p", "lead", t.lead);
-    let offers = el(&doc, host, "section", "section");
-    attr(&offers, "aria-labelledby", "offers-title");
-    attr(
-        &text_el(&doc, &offers, "h2", "", t.offers_title),
-        "id",
-        "offers-title",
-    );
+    let offers = titled_section(&doc, host, "section", "offers-title", t.offers_title);
     let list = el(&doc, &offers, "ul", "card-grid offers");
     for ((name, what), link) in t.offers.iter().zip(OFFER_LINKS) {
         let li = el(&doc, &list, "li", "card offer");

@@ -9,7 +9,7 @@ use crate::components::{
     article_body, store_error_message, store_problem_role, DeviceCopyNotice, ErrorPanel, Loading,
     StoreUse,
 };
-use crate::dom::{attr, el, text, text_el};
+use crate::dom::{attr, el, text, text_el, titled_section};
 use crate::i18n::{use_lang, Lang};
 use crate::routes;
 use crate::store::{self, SavedArticle, StoreError};
@@ -310,13 +310,7 @@ fn save_and_related(
             button();
         }
     }
-    let section = el(doc, host, "section", "section");
-    attr(&section, "aria-labelledby", "related-title");
-    attr(
-        &text_el(doc, &section, "h2", "", t.related_title),
-        "id",
-        "related-title",
-    );
+    let section = titled_section(doc, host, "section", "related-title", t.related_title);
     let list = el(doc, &section, "ul", "related");
     for a in related(article, &kb.articles) {
         let li = el(doc, &list, "li", "");

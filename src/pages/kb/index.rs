@@ -10,7 +10,7 @@ use super::texts::{kb_texts, KbTexts};
 use super::{article_card, fetch_kb, link, Kb};
 use crate::api::ApiError;
 use crate::components::{loaded, ErrorPanel};
-use crate::dom::{attr, el, set_value, text, text_el, value};
+use crate::dom::{attr, el, set_value, text, text_el, titled_section, value};
 use crate::engines::KbFound;
 use crate::i18n::{use_lang, Lang};
 use crate::routes;
@@ -291,35 +291,32 @@ fn front_page(host: &Element, lang: Lang, kb: &Kb) {
         .as_ref()
         .map(|f| f.week.to_string())
         .unwrap_or_default();
-    let list = titled_section(&doc, host, "featured-title", t.featured_title);
-    text(&doc, &list.0, " ");
-    text_el(&doc, &list.0, "span", "muted", &week);
-    attr(&list.1, "class", "card-grid featured");
-    for a in picks.iter().flat_map(|f| f.articles.iter()) {
-        article_card(&doc, &list.1, lang, a);
+    let section = titled_section(&doc, host, "section", "featured-title", t.featured_title);
+    if let Some(h2) = section.first_element_child() {
+        text(&doc, &h2, " ");
+        text_el(&doc, &h2, "span", "muted", &week);
     }
-    let list = titled_section(&doc, host, "categories-title", t.categories_title);
-    attr(&list.1, "class", "card-grid categories");
+    let list = el(&doc, &section, "ul", "card-grid featured");
+    for a in picks.iter().flat_map(|f| f.articles.iter()) {
+        article_card(&doc, &list, lang, a);
+    }
+    let section = titled_section(
+        &doc,
+        host,
+        "section",
+        "categories-title",
+        t.categories_title,
+    );
+    let list = el(&doc, &section, "ul", "card-grid categories");
     for count in category_counts(&kb.categories, &kb.articles) {
         let c = count.category;
-        let li = el(&doc, &list.1, "li", "card category-card");
+        let li = el(&doc, &list, "li", "card category-card");
         attr(&li, "data-category", &c.id);
         let h3 = el(&doc, &li, "h3", "");
         link(&doc, &h3, &routes::kb_category(&c.id), c.name.get(en));
         text_el(&doc, &li, "p", "", c.description.get(en));
         text_el(&doc, &li, "p", "muted", &(t.articles_count)(count.articles));
     }
-}
-
-/// `<section aria-labelledby=id><h2 id=id>title</h2><ul>`: the heading and
-/// the list.
-fn titled_section(doc: &Document, host: &Element, id: &str, title: &str) -> (Element, Element) {
-    let section = el(doc, host, "section", "section");
-    attr(&section, "aria-labelledby", id);
-    let h2 = text_el(doc, &section, "h2", "", title);
-    attr(&h2, "id", id);
-    let ul = el(doc, &section, "ul", "");
-    (h2, ul)
 }
 
 /// The hits as article cards, with the query's words highlighted, under

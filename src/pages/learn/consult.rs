@@ -8,7 +8,7 @@
 use super::texts::{learn_texts, LearnTexts};
 use crate::api::{fetch_json, use_sla, SlaSetup};
 use crate::components::{loaded, use_clock};
-use crate::dom::{attr, el, text, text_el};
+use crate::dom::{attr, el, text, text_el, titled_section};
 use crate::i18n::{use_lang, Lang};
 use crate::routes;
 use crate::time::{format_beijing, format_local_if_different, format_short};
@@ -86,14 +86,14 @@ fn build(
     host.set_text_content(None);
 
     // The entry itself: online consultation now.
-    let entry = el(&doc, host, "section", "card workspace-card consult-now");
-    attr(&entry, "aria-labelledby", "consult-now-title");
-    attr(&entry, "data-consult-state", "");
-    attr(
-        &text_el(&doc, &entry, "h2", "", t.online_name),
-        "id",
+    let entry = titled_section(
+        &doc,
+        host,
+        "card workspace-card consult-now",
         "consult-now-title",
+        t.online_name,
     );
+    attr(&entry, "data-consult-state", "");
     let today = to_beijing(now).date();
     let day_words = match setup.engine.calendar().day_status(today) {
         Ok(DayStatus::Weekday) => Some(t.today_weekday.to_owned()),
@@ -111,12 +111,12 @@ fn build(
     attr(&start, "href", routes::REQUEST);
 
     // Every channel, its hours, its state and its link.
-    let channels = el(&doc, host, "section", "section");
-    attr(&channels, "aria-labelledby", "consult-channels-title");
-    attr(
-        &text_el(&doc, &channels, "h2", "", t.channels_title),
-        "id",
+    let channels = titled_section(
+        &doc,
+        host,
+        "section",
         "consult-channels-title",
+        t.channels_title,
     );
     let list = el(&doc, &channels, "ul", "card-grid channels");
     for channel in &setup.policy.channels {

@@ -10,7 +10,7 @@ use super::format_naive;
 use super::texts::learn_texts;
 use crate::api::fetch_json;
 use crate::components::{loaded, use_clock};
-use crate::dom::{attr, el, offer_download, text, text_el};
+use crate::dom::{attr, el, offer_download, text, text_el, titled_section};
 use crate::i18n::{use_lang, Lang};
 use crate::time::{browser_zone, format_beijing, is_beijing_zone, now_beijing};
 use chrono::{DateTime, FixedOffset, NaiveDateTime};
@@ -220,13 +220,7 @@ fn build_lists(
     };
     let t = learn_texts(lang);
     host.set_text_content(None);
-    let section = |id: &str, title: &str| {
-        let s = el(&doc, host, "section", "section");
-        attr(&s, "aria-labelledby", id);
-        attr(&text_el(&doc, &s, "h2", "", title), "id", id);
-        s
-    };
-    let upcoming = section("upcoming-title", t.upcoming_title);
+    let upcoming = titled_section(&doc, host, "section", "upcoming-title", t.upcoming_title);
     attr(&upcoming, "data-upcoming", "");
     if ahead.is_empty() {
         text_el(&doc, &upcoming, "p", "muted", t.no_upcoming);
@@ -244,7 +238,7 @@ fn build_lists(
             );
         }
     }
-    let recordings = section("past-title", t.past_title);
+    let recordings = titled_section(&doc, host, "section", "past-title", t.past_title);
     attr(&recordings, "data-past", "");
     if past.is_empty() {
         text_el(&doc, &recordings, "p", "muted", t.no_past);

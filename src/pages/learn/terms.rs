@@ -8,7 +8,7 @@
 use super::texts::learn_texts;
 use crate::api::{fetch_json, fetch_products, use_sla, SlaSetup};
 use crate::components::{load_workspace, loaded, use_clock};
-use crate::dom::{attr, el, text, text_el};
+use crate::dom::{attr, el, text, text_el, titled_section};
 use crate::i18n::{use_lang, Lang};
 use crate::routes;
 use crate::session::use_session;
@@ -169,23 +169,13 @@ fn build_objection(
     }
     host.set_text_content(None);
     attr(host, "data-shown", &key);
-    let card = el(
-        &doc,
-        host,
-        "section",
-        if open {
-            "card workspace-card notice"
-        } else {
-            "card workspace-card"
-        },
-    );
-    attr(&card, "aria-labelledby", "objection-title");
+    let class = if open {
+        "card workspace-card notice"
+    } else {
+        "card workspace-card"
+    };
+    let card = titled_section(&doc, host, class, "objection-title", t.objection_title);
     attr(&card, "data-objection", state);
-    attr(
-        &text_el(&doc, &card, "h2", "", t.objection_title),
-        "id",
-        "objection-title",
-    );
     text_el(&doc, &card, "p", "", &words);
     if open {
         if let Some(uri) = support.and_then(portal_core::consult::mailto_uri) {
@@ -204,14 +194,14 @@ fn build_contract(host: &Element, lang: Lang, view: Option<&ContractView>) {
     };
     let (t, en) = (learn_texts(lang), lang.is_en());
     host.set_text_content(None);
-    let card = el(&doc, host, "section", "card workspace-card");
-    attr(&card, "aria-labelledby", "terms-contract-title");
-    attr(&card, "id", "contract");
-    attr(
-        &text_el(&doc, &card, "h2", "", t.contract_title),
-        "id",
+    let card = titled_section(
+        &doc,
+        host,
+        "card workspace-card",
         "terms-contract-title",
+        t.contract_title,
     );
+    attr(&card, "id", "contract");
     text_el(&doc, &card, "p", "muted", t.contract_lead);
     match view {
         None => {
@@ -284,28 +274,28 @@ fn build_text(host: &Element, lang: Lang, terms: &ServiceTerms) {
     link(&li, "history", t.history_title);
 
     for s in &terms.sections {
-        let section = el(&doc, host, "section", "card workspace-card terms-section");
         let id = anchor(&s.id);
-        attr(&section, "id", &id);
-        attr(&section, "aria-labelledby", &format!("{id}-title"));
-        attr(
-            &text_el(&doc, &section, "h2", "", s.heading.get(en)),
-            "id",
+        let section = titled_section(
+            &doc,
+            host,
+            "card workspace-card terms-section",
             &format!("{id}-title"),
+            s.heading.get(en),
         );
+        attr(&section, "id", &id);
         for p in &s.paragraphs {
             text_el(&doc, &section, "p", "", p.get(en));
         }
     }
 
-    let history = el(&doc, host, "section", "section terms-history");
-    attr(&history, "id", "history");
-    attr(&history, "aria-labelledby", "history-title");
-    attr(
-        &text_el(&doc, &history, "h2", "", t.history_title),
-        "id",
+    let history = titled_section(
+        &doc,
+        host,
+        "section terms-history",
         "history-title",
+        t.history_title,
     );
+    attr(&history, "id", "history");
     let list = el(&doc, &history, "ol", "booking-list");
     for (i, change) in terms.history.iter().enumerate() {
         let li = el(&doc, &list, "li", "card booking-item");

@@ -21,7 +21,7 @@ pub use settings::SettingsPage;
 
 use crate::api::{fetch_json, use_sla, ApiError};
 use crate::components::{ErrorPanel, Loading};
-use crate::dom::{attr, el, text, text_el};
+use crate::dom::{attr, el, text, text_el, titled_section};
 use crate::i18n::{use_lang, Lang};
 use crate::routes;
 use crate::session::use_session;
@@ -302,12 +302,12 @@ fn build(host: &Element, status_host: &Element, lang: Lang) {
     attr(&all, "type", "button");
     attr(&all, "data-mark-all", "");
     el(&doc, host, "div", "reminders-groups");
-    let card = el(&doc, host, "section", "card reminders-notify");
-    attr(&card, "aria-labelledby", "notify-title");
-    attr(
-        &text_el(&doc, &card, "h2", "", t.notify_title),
-        "id",
+    let card = titled_section(
+        &doc,
+        host,
+        "card reminders-notify",
         "notify-title",
+        t.notify_title,
     );
     attr(&el(&doc, &card, "p", ""), "data-notify", "");
     let enable = text_el(&doc, &card, "button", "button", t.notify_enable);

@@ -15,7 +15,7 @@
 use super::device;
 use super::texts::{frequency_words, import_error, notice_words, settings_texts};
 use crate::components::problem_words;
-use crate::dom::{attr, el, offer_download, set_value, text, text_el, value};
+use crate::dom::{attr, el, offer_download, set_value, text, text_el, titled_section, value};
 use crate::i18n::{use_lang, Lang};
 use crate::outbox::{new_submission, use_outbox, Op, Submit, SubmitError};
 use crate::routes;
@@ -238,13 +238,7 @@ fn build(host: &Element, lang: Lang) {
     let send = el(&doc, host, "section", "card");
     attr(&send, "aria-labelledby", "send-title");
     attr(&send, "data-send-card", "");
-    let file = el(&doc, host, "section", "card");
-    attr(&file, "aria-labelledby", "file-title");
-    attr(
-        &text_el(&doc, &file, "h2", "", t.file_title),
-        "id",
-        "file-title",
-    );
+    let file = titled_section(&doc, host, "card", "file-title", t.file_title);
     let b = text_el(
         &doc,
         &el(&doc, &file, "p", ""),

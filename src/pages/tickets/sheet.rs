@@ -17,7 +17,7 @@ use super::texts::tickets_texts;
 use crate::components::{
     format_duration, priority_badge_class, sla_error_message, state_label, step_name, stretch_label,
 };
-use crate::dom::{attr, el, text, text_el};
+use crate::dom::{attr, el, text, text_el, titled_section};
 use crate::i18n::Lang;
 use crate::time::{format_beijing, format_local_if_different, format_ms};
 use chrono::{DateTime, FixedOffset};
@@ -123,7 +123,7 @@ impl Sheet {
         attr(&status, "class", "ticket-status");
         status.set_text_content(Some(step_name(lang, ticket.status)));
 
-        let card = titled_card(&doc, top, "progress-title", t.progress_title);
+        let card = titled_section(&doc, top, "card", "progress-title", t.progress_title);
         let steps = el(&doc, &card, "ol", "steps");
         for s in progress(ticket) {
             let class = if s.current {
@@ -189,7 +189,7 @@ impl Sheet {
                 return;
             }
         };
-        let card = titled_card(doc, top, "sla-title", t.result_deadline);
+        let card = titled_section(doc, top, "card", "sla-title", t.result_deadline);
         attr(&card, "class", "card sla-panel");
         let beijing = format_beijing(deadline);
         let p = el(doc, &card, "p", "deadline");
@@ -285,15 +285,6 @@ fn set_if_changed(e: &Element, text: &str) {
     if e.text_content().as_deref() != Some(text) {
         e.set_text_content(Some(text));
     }
-}
-
-/// `<section class="card" aria-labelledby=id><h2 id=id>title</h2>`.
-fn titled_card(doc: &Document, parent: &Element, id: &str, title: &str) -> Element {
-    let card = el(doc, parent, "section", "card");
-    attr(&card, "aria-labelledby", id);
-    let h2 = text_el(doc, &card, "h2", "", title);
-    attr(&h2, "id", id);
-    card
 }
 
 /// `<div><dt>name</dt><dd></dd></div>` in `dl`; returns the `dd`.
