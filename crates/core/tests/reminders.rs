@@ -93,6 +93,14 @@ fn ids(list: &[Reminder]) -> Vec<&str> {
     list.iter().map(|r| r.id.as_str()).collect()
 }
 
+/// The ids of one rule's reminders (`"cloud:"`, `"refused:"`, …).
+fn ids_of<'a>(list: &'a [Reminder], prefix: &str) -> Vec<&'a str> {
+    ids(list)
+        .into_iter()
+        .filter(|i| i.starts_with(prefix))
+        .collect()
+}
+
 fn find<'a>(list: &'a [Reminder], id: &str) -> &'a Reminder {
     list.iter()
         .find(|r| r.id == id)
@@ -141,9 +149,7 @@ fn a_licence_seven_days_from_expiry_gives_a_renewal_reminder_with_a_new_id_per_s
         .unwrap()
         .contains("expired"));
     // A licence years from expiry says nothing.
-    assert!(!ids(&week)
-        .iter()
-        .any(|i| i.starts_with("licence:lic-xt5-main")));
+    assert!(ids_of(&week, "licence:lic-xt5-main").is_empty());
 }
 
 #[test]
@@ -153,7 +159,7 @@ fn the_service_period_nearing_its_end_gives_a_renewal_reminder() {
     let list = run(&d, "2027-05-01T10:00:00+08:00");
     let r = find(&list, "service:SVC-2025-0601:30");
     assert_eq!(r.kind, Kind::ServicePeriod);
-    assert!(!ids(&run(&d, NOW)).iter().any(|i| i.starts_with("service:")));
+    assert!(ids_of(&run(&d, NOW), "service:").is_empty());
 }
 
 #[test]
@@ -253,7 +259,7 @@ fn a_newer_product_version_gives_an_upgrade_reminder_per_installed_version() {
     );
     assert!(ids(&list).contains(&"upgrade:xt5:V5.0.13:V5.0.15"));
     // secmgr1 V1.0.5 is the newest: nothing.
-    assert!(!ids(&list).iter().any(|i| i.starts_with("upgrade:secmgr1")));
+    assert!(ids_of(&list, "upgrade:secmgr1").is_empty());
     // Before V5.0.15 was released the newest was V5.0.14.
     let before = run(&d, "2026-05-18T10:00:00+08:00");
     assert!(ids(&before).contains(&"upgrade:xt5:V5.0.13:V5.0.14"));
@@ -282,7 +288,7 @@ fn a_version_nearing_or_past_end_of_support_is_announced() {
         None,
         &NotificationSettings::default(),
     );
-    assert!(!ids(&far).iter().any(|i| i.starts_with("eos:")));
+    assert!(ids_of(&far, "eos:").is_empty());
     let past = run_with(
         &d,
         NOW,
@@ -374,10 +380,7 @@ fn a_refused_outbox_item_is_a_reminder_until_removed() {
         None,
         &NotificationSettings::default(),
     );
-    let refused: Vec<&str> = ids(&list)
-        .into_iter()
-        .filter(|i| i.starts_with("refused:"))
-        .collect();
+    let refused: Vec<&str> = ids_of(&list, "refused:");
     assert_eq!(refused, ["refused:a"]);
     assert_eq!(find(&list, "refused:a").link, "/outbox");
     assert!(find(&list, "refused:a")
@@ -406,7 +409,7 @@ fn ticket_state_changes_since_the_last_visit_are_reminders_and_the_first_visit_h
     ];
     let s = NotificationSettings::default();
     let first = run_with(&d, NOW, Some(&ws), &[], None, &s);
-    assert!(!ids(&first).iter().any(|i| i.starts_with("ticket:")));
+    assert!(ids_of(&first, "ticket:").is_empty());
     let seen = vec![
         ("CM2026-001414".to_owned(), TicketStatus::Handling),
         ("CM2026-001415".to_owned(), TicketStatus::Handling),
@@ -421,9 +424,7 @@ fn ticket_state_changes_since_the_last_visit_are_reminders_and_the_first_visit_h
         .as_deref()
         .unwrap()
         .starts_with("New ticket"));
-    assert!(!ids(&list)
-        .iter()
-        .any(|i| i.starts_with("ticket:CM2026-001415")));
+    assert!(ids_of(&list, "ticket:CM2026-001415").is_empty());
 }
 
 #[test]
@@ -477,10 +478,7 @@ fn cloud_features_give_renewal_reminders_at_30_7_and_1_days_then_expired_one_per
         None,
         &NotificationSettings::default(),
     );
-    let cloud: Vec<&str> = ids(&list)
-        .into_iter()
-        .filter(|i| i.starts_with("cloud:"))
-        .collect();
+    let cloud: Vec<&str> = ids_of(&list, "cloud:");
     // Push's last day 2026-12-12 (two accounts, one reminder): 5 days left, the 7-day stage.
     let push = find(&list, "cloud:push:2026-12-12:7");
     assert_eq!(push.kind, Kind::Licence);
@@ -518,7 +516,7 @@ fn cloud_features_give_renewal_reminders_at_30_7_and_1_days_then_expired_one_per
     let mut off = NotificationSettings::default();
     off.get_mut(NoticeType::Renewals).enabled = false;
     let quiet = run_with(&d, NOW, Some(&ws), &[], None, &off);
-    assert!(!ids(&quiet).iter().any(|i| i.starts_with("cloud:")));
+    assert!(ids_of(&quiet, "cloud:").is_empty());
 }
 
 #[test]
