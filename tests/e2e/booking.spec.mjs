@@ -48,6 +48,26 @@ async function contact(page) {
   await page.locator('#booking-email').fill('chen.ming@demo-corp.cn');
 }
 
+/** Books remote support with 赵敏 on 2026-10-09 13:30 (with `note`, if
+ * given) and waits until it is accepted: the slot is then held. Returns the
+ * slot and "my bookings". */
+async function bookRemote(page, note) {
+  await page.clock.install({ time: NOW });
+  await openBooking(page);
+  await page.getByRole('radio', { name: /^远程支持/ }).check();
+  await range(page, '2026-10-09', '2026-10-09');
+  const chosen = slot(page, 'eng-zhao-min', '2026-10-09T13:30:00+08:00');
+  await chosen.check();
+  await page.locator('#booking-consent').check();
+  await contact(page);
+  if (note) await page.locator('#booking-note').fill(note);
+  await page.getByRole('button', { name: '提交预约' }).click();
+  const mine = page.locator('.booking-item');
+  await expect(mine.locator('[data-booking-state]')).toHaveText('已受理');
+  await expect(chosen).toHaveCount(0);
+  return { chosen, mine };
+}
+
 /** The text of the next download the click starts. */
 async function download(page, button) {
   const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
@@ -262,18 +282,7 @@ test('cancelling a booking queues a cancellation with the next sequence and offe
   const inbox = newInbox();
   const intake = await startIntake(inbox);
   try {
-    await page.clock.install({ time: NOW });
-    await openBooking(page);
-    await page.getByRole('radio', { name: /^远程支持/ }).check();
-    await range(page, '2026-10-09', '2026-10-09');
-    const chosen = slot(page, 'eng-zhao-min', '2026-10-09T13:30:00+08:00');
-    await chosen.check();
-    await page.locator('#booking-consent').check();
-    await contact(page);
-    await page.getByRole('button', { name: '提交预约' }).click();
-    const mine = page.locator('.booking-item');
-    await expect(mine.locator('[data-booking-state]')).toHaveText('已受理');
-    await expect(chosen).toHaveCount(0);
+    const { chosen, mine } = await bookRemote(page);
 
     await mine.getByRole('button', { name: '取消预约' }).click();
     await mine.getByRole('button', { name: '确定取消' }).click();
@@ -312,19 +321,7 @@ test('moving a booking to another slot sends its next version, frees the old slo
   const inbox = newInbox();
   const intake = await startIntake(inbox);
   try {
-    await page.clock.install({ time: NOW });
-    await openBooking(page);
-    await page.getByRole('radio', { name: /^远程支持/ }).check();
-    await range(page, '2026-10-09', '2026-10-09');
-    const first = slot(page, 'eng-zhao-min', '2026-10-09T13:30:00+08:00');
-    await first.check();
-    await page.locator('#booking-consent').check();
-    await contact(page);
-    await page.locator('#booking-note').fill('请先备份配置。');
-    await page.getByRole('button', { name: '提交预约' }).click();
-    const mine = page.locator('.booking-item');
-    await expect(mine.locator('[data-booking-state]')).toHaveText('已受理');
-    await expect(first).toHaveCount(0);
+    const { chosen: first, mine } = await bookRemote(page, '请先备份配置。');
 
     // Move: the form says so, keeps what was booked, and offers the old slot back.
     await mine.getByRole('button', { name: '改约' }).click();

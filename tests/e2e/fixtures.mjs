@@ -14,6 +14,9 @@ export const test = base.extend({
 
 export { expect };
 
+/** What Chromium logs for each request made with the network off. */
+export const OFFLINE_ERRORS = [/Failed to load resource/, /net::ERR_INTERNET_DISCONNECTED/];
+
 /** Fails the test with the collected errors, ignoring those matching `allowed`. */
 export function expectNoConsoleErrors(errors, allowed = []) {
   const unexpected = errors.filter((e) => !allowed.some((re) => re.test(e)));

@@ -1,7 +1,7 @@
 // Offline reading: opened articles are kept; a category can be saved; the
 // offline library lists, searches, refreshes and removes; with the network
 // gone a saved article still reads; a newer published revision is flagged.
-import { test, expect, expectNoConsoleErrors, offlineReady } from './fixtures.mjs';
+import { test, expect, expectNoConsoleErrors, offlineReady, OFFLINE_ERRORS } from './fixtures.mjs';
 
 test('an opened article is kept and reads offline', async ({ page }) => {
   await page.goto('/kb/a/sr-smtp-535-auth-failed');
@@ -79,7 +79,7 @@ test.describe('without a service worker', () => {
     await expect(page.locator('.offline-item')).toHaveCount(1);
     await expect(page.locator('.offline-item')).toHaveAttribute('data-article', 'sr-smtp-535-auth-failed');
     await expect(page.locator('#module-waiting')).toBeEmpty();
-    expectNoConsoleErrors(consoleErrors, [/Failed to load resource/, /net::ERR_INTERNET_DISCONNECTED/]);
+    expectNoConsoleErrors(consoleErrors, OFFLINE_ERRORS);
   });
 });
 

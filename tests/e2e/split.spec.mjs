@@ -2,7 +2,7 @@
 // own, fetched with integrity when the section is first opened, and
 // precached by the service worker so that a section never visited still
 // opens with the network off.
-import { test, expect, expectNoConsoleErrors, offlineReady } from './fixtures.mjs';
+import { test, expect, expectNoConsoleErrors, offlineReady, OFFLINE_ERRORS } from './fixtures.mjs';
 
 const chunk = (url) => /\/(split|chunk)_[^/]*-[0-9a-f]{16}\.wasm$/.test(url);
 
@@ -97,7 +97,7 @@ test('after one visit, a section never opened still opens offline', async ({ pag
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('服务目录');
   await expect(page.locator('#fatal-error')).toBeHidden();
   await context.setOffline(false);
-  expectNoConsoleErrors(consoleErrors, [/Failed to load resource/, /net::ERR_INTERNET_DISCONNECTED/]);
+  expectNoConsoleErrors(consoleErrors, OFFLINE_ERRORS);
 });
 
 test.describe('without a service worker (private windows, a policy, one still installing)', () => {
@@ -117,7 +117,7 @@ test.describe('without a service worker (private windows, a policy, one still in
     await expect(page.locator('.category-card').first()).toBeVisible();
     await expect(page).toHaveURL(/\/kb$/);
     await expect(page.locator('#module-waiting')).toBeEmpty();
-    expectNoConsoleErrors(consoleErrors, [/Failed to load resource/, /net::ERR_INTERNET_DISCONNECTED/]);
+    expectNoConsoleErrors(consoleErrors, OFFLINE_ERRORS);
   });
 });
 
